@@ -1,0 +1,2 @@
+/** @shop/contracts: schemas and types for everything that crosses a service boundary. */
+export * from "./common.js";

@@ -1,0 +1,162 @@
+/**
+ * Fastify adapter: request ids and context, problem-details errors, request logs, health routes,
+ * zod validation that also feeds the OpenAPI document, `/docs`, and graceful serving.
+ */
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { REQUEST_ID_HEADER, requestIdFrom, runWithContext } from "../context.js";
+import { AppError, type FieldError } from "../errors/app-error.js";
+import { toProblem } from "../errors/problem.js";
+import type { Health } from "../health.js";
+import { logRequest, type Logger } from "../logging.js";
+import { runService, type RunServiceOptions } from "../shutdown.js";
+
+/** A Fastify instance with the zod type provider. */
+export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+
+export interface FastifyAppOptions {
+  name: string;
+  logger: Logger;
+  health: Health;
+  /** OpenAPI info; `/docs` serves the UI and `/docs/json` the document. */
+  openapi?: { title: string; version?: string; description?: string };
+  /** Max request body in bytes (default 1 MiB). */
+  bodyLimit?: number;
+  /** Paths not logged per request (default: health). */
+  quietPaths?: string[];
+}
+
+/**
+ * Builds a Fastify app with the platform's conventions. Register routes on the result.
+ *
+ * @example
+ * const app = await createFastifyApp({ name: "bff", logger, health, openapi: { title: "BFF" } });
+ * app.get("/api/home", { schema: { response: { 200: HomePage } } }, handler);
+ */
+export async function createFastifyApp(options: FastifyAppOptions): Promise<App> {
+  const { logger, health } = options;
+  const quiet = new Set(options.quietPaths ?? ["/health", "/health/ready"]);
+  const app = Fastify({
+    loggerInstance: logger,
+    disableRequestLogging: true,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    genReqId: (req) => requestIdFrom(req.headers[REQUEST_ID_HEADER]),
+    requestIdHeader: false,
+    return503OnClosing: true,
+    forceCloseConnections: "idle",
+    ajv: { customOptions: { coerceTypes: "array", removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.addHook("onRequest", (request, reply, done) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+    runWithContext({ requestId: request.id }, done);
+  });
+  app.addHook("onResponse", (request, reply, done) => {
+    const path = request.url.split("?")[0] ?? request.url;
+    if (!quiet.has(path)) {
+      logRequest(logger, {
+        method: request.method,
+        path,
+        status: reply.statusCode,
+        durationMs: reply.elapsedTime,
+      });
+    }
+    done();
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const rendered = toProblem(normaliseFastifyError(error), request.id, request.url);
+    if (rendered.status >= 500) request.log.error({ err: error }, "request failed");
+    void reply.code(rendered.status).headers(rendered.headers).send(rendered.body);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const rendered = toProblem(
+      new AppError("ROUTE_NOT_FOUND", `No route for ${request.method} ${request.url.split("?")[0]}`),
+      request.id,
+      request.url,
+    );
+    void reply.code(404).headers(rendered.headers).send(rendered.body);
+  });
+
+  if (options.openapi) {
+    await app.register(swagger, {
+      openapi: {
+        info: {
+          title: options.openapi.title,
+          version: options.openapi.version ?? "1.0.0",
+          description: options.openapi.description ?? "",
+        },
+      },
+      transform: jsonSchemaTransform,
+    });
+    await app.register(swaggerUi, { routePrefix: "/docs" });
+  }
+
+  app.get("/health", { schema: { hide: true } }, async () => health.live());
+  app.get("/health/ready", { schema: { hide: true } }, async (_request, reply) => {
+    const report = await health.ready();
+    return reply.code(report.status === "ok" ? 200 : 503).send(report);
+  });
+
+  return app as unknown as App;
+}
+
+function normaliseFastifyError(error: unknown): unknown {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const part = error.validationContext === "querystring" ? "query" : error.validationContext;
+    const errors: FieldError[] = error.validation.map((issue) => {
+      const path = issue.instancePath.replace(/^\//, "").replaceAll("/", ".");
+      const field = part === "body" ? path || "(body)" : [part, path].filter(Boolean).join(".");
+      return { field, message: issue.message ?? "is not valid" };
+    });
+    const first = errors[0];
+    const detail = errors.length === 1 && first ? `${first.field}: ${first.message}` : `${errors.length} fields are not valid`;
+    return new AppError("VALIDATION_FAILED", detail, { errors });
+  }
+  const code = (error as { code?: string }).code;
+  if (code === "FST_ERR_CTP_INVALID_JSON_BODY" || error instanceof SyntaxError) {
+    return new AppError("MALFORMED_JSON", "The request body is not valid JSON");
+  }
+  if (code === "FST_ERR_CTP_EMPTY_JSON_BODY") {
+    return new AppError("MALFORMED_JSON", "The request body is empty but declared as JSON");
+  }
+  if (code === "FST_ERR_CTP_BODY_TOO_LARGE") return new AppError("BODY_TOO_LARGE");
+  if (code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") {
+    return new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json");
+  }
+  return error;
+}
+
+export interface ServeOptions extends Omit<RunServiceOptions, "start" | "logger"> {
+  port: number;
+  host?: string;
+}
+
+/**
+ * Listens and wires graceful shutdown (SIGTERM/SIGINT: stop accepting, drain, close resources).
+ *
+ * @example
+ * await serveFastify(app, { name: "bff", port: config.PORT, health, resources: [product] });
+ */
+export async function serveFastify(app: App, options: ServeOptions): Promise<void> {
+  await runService({
+    ...options,
+    logger: app.log as unknown as Logger,
+    start: async () => {
+      await app.listen({ port: options.port, host: options.host ?? "0.0.0.0" });
+      return { close: () => app.close() };
+    },
+  });
+}

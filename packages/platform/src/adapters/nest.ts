@@ -1,0 +1,95 @@
+/**
+ * NestJS adapter (Express platform): request ids and context, problem-details errors for every
+ * exception, zod validation pipe, health routes.
+ */
+import type { ArgumentsHost, ExceptionFilter, INestApplication, PipeTransform } from "@nestjs/common";
+import type { NextFunction, Request, Response } from "express";
+import type { ZodType } from "zod";
+import { REQUEST_ID_HEADER, requestIdFrom, runWithContext } from "../context.js";
+import { AppError } from "../errors/app-error.js";
+import { asAppError, toProblem, validationError } from "../errors/problem.js";
+import type { Health } from "../health.js";
+import { logRequest, type Logger } from "../logging.js";
+
+/** Renders every exception (AppError, ZodError, Nest HttpException, unknown) as problem details. */
+export class ProblemFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request & { requestId?: string }>();
+    const res = http.getResponse<Response>();
+    const error = fromNestException(exception);
+    const rendered = toProblem(error, req.requestId, req.originalUrl);
+    if (rendered.status >= 500) this.logger.error({ err: exception }, "request failed");
+    res.status(rendered.status).set(rendered.headers).send(JSON.stringify(rendered.body));
+  }
+}
+
+function fromNestException(exception: unknown): unknown {
+  if (exception instanceof AppError) return exception;
+  const maybe = exception as { getStatus?: () => number; message?: string; name?: string; code?: string };
+  if (typeof maybe.getStatus === "function") {
+    const status = maybe.getStatus();
+    if (status === 404) return new AppError("ROUTE_NOT_FOUND", maybe.message);
+    if (status === 413 || maybe.code === "LIMIT_FILE_SIZE") return new AppError("BODY_TOO_LARGE", maybe.message);
+    if (status === 415) return new AppError("UNSUPPORTED_MEDIA_TYPE", maybe.message);
+    if (status === 400 && /json/i.test(maybe.message ?? "")) return new AppError("MALFORMED_JSON");
+    if (status === 401) return new AppError("AUTH_REQUIRED", maybe.message);
+    if (status === 403) return new AppError("FORBIDDEN", maybe.message);
+    if (status >= 400 && status < 500) return new AppError("VALIDATION_FAILED", maybe.message);
+  }
+  return asAppError(exception);
+}
+
+/**
+ * Express middleware: request id, context and one log line per request. Install with
+ * `app.use(requestContextMiddleware(logger))` before routes.
+ */
+export function requestContextMiddleware(logger: Logger, quietPaths = ["/health", "/health/ready"]) {
+  const quiet = new Set(quietPaths);
+  return (req: Request & { requestId?: string }, res: Response, next: NextFunction) => {
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    req.requestId = requestId;
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    const started = performance.now();
+    res.on("finish", () => {
+      if (quiet.has(req.path)) return;
+      runWithContext({ requestId }, () =>
+        logRequest(logger, { method: req.method, path: req.path, status: res.statusCode, durationMs: performance.now() - started }),
+      );
+    });
+    runWithContext({ requestId }, next);
+  };
+}
+
+/** Mounts `/health` and `/health/ready` on the underlying HTTP adapter. */
+export function mountHealth(app: INestApplication, health: Health): void {
+  const http = app.getHttpAdapter();
+  http.get("/health", (_req: Request, res: Response) => {
+    res.json(health.live());
+  });
+  http.get("/health/ready", async (_req: Request, res: Response) => {
+    const report = await health.ready();
+    res.status(report.status === "ok" ? 200 : 503).json(report);
+  });
+}
+
+/**
+ * Validates a parameter with a zod schema; failures are VALIDATION_FAILED with field errors.
+ *
+ * @example
+ * list(@Query(new ZodPipe(ProductQuery, "query")) query: ProductQuery) {}
+ */
+export class ZodPipe<T> implements PipeTransform<unknown, T> {
+  constructor(
+    private readonly schema: ZodType<T>,
+    private readonly part: "body" | "query" | "params" = "body",
+  ) {}
+
+  transform(value: unknown): T {
+    const result = this.schema.safeParse(value);
+    if (!result.success) throw validationError(result.error, this.part);
+    return result.data;
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * Redis helpers: a client factory with platform defaults and the identity revocation list
+ * (auth writes it; the gateway and services keep an in-process copy fed by pub/sub).
+ */
+import { Redis, type RedisOptions } from "ioredis";
+import type { Logger } from "pino";
+import type { Identity, RevocationCheck } from "./identity.js";
+
+/**
+ * Creates an ioredis client that fails fast instead of queueing forever when Redis is down.
+ *
+ * @param url - `redis://host:port/db`.
+ * @example
+ * const redis = createRedis(config.REDIS_URL, { name: "gateway" });
+ */
+export function createRedis(url: string, options: RedisOptions & { name?: string } = {}): Redis {
+  const { name, ...rest } = options;
+  return new Redis(url, {
+    connectionName: name,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: true,
+    connectTimeout: 2_000,
+    commandTimeout: 2_000,
+    retryStrategy: (times) => Math.min(times * 200, 2_000),
+    lazyConnect: false,
+    ...rest,
+  });
+}
+
+/** Redis names of the revocation list, shared by auth (writer) and every verifier (readers). */
+export const REVOCATION_SET = "identity:revoked";
+export const REVOCATION_CHANNEL = "identity:revocations";
+
+/** A revocation of one session, or of every token of a subject issued up to `at` (epoch seconds). */
+export type Revocation = { kind: "sid"; id: string } | { kind: "sub"; id: string; at: number };
+
+export function encodeRevocation(revocation: Revocation): string {
+  return revocation.kind === "sid" ? `sid:${revocation.id}` : `sub:${revocation.id}:${revocation.at}`;
+}
+
+function decodeRevocation(entry: string): Revocation | undefined {
+  const [kind, id, at] = entry.split(":");
+  if (kind === "sid" && id) return { kind, id };
+  if (kind === "sub" && id && at) return { kind, id, at: Number(at) };
+  return undefined;
+}
+
+/**
+ * Writes a revocation (auth service side): stored until `keepUntilMs` (the longest an access
+ * token issued before it can live) and published so every verifier learns it at once.
+ */
+export async function publishRevocation(
+  redis: Redis,
+  revocation: Revocation,
+  keepUntilMs: number,
+  prefix = "",
+): Promise<void> {
+  const entry = encodeRevocation(revocation);
+  await redis
+    .multi()
+    .zadd(prefix + REVOCATION_SET, keepUntilMs, entry)
+    .zremrangebyscore(prefix + REVOCATION_SET, "-inf", Date.now())
+    .publish(prefix + REVOCATION_CHANNEL, entry)
+    .exec();
+}
+
+export interface RevocationList extends RevocationCheck {
+  /** Loads the current list and subscribes; resolves once both are done. */
+  start(): Promise<void>;
+  close(): Promise<void>;
+  readonly size: number;
+}
+
+/**
+ * An in-process copy of the revocation list: loaded at start, kept current by pub/sub and
+ * reloaded every `resyncMs` (default 30 s) in case a message was missed during a reconnect.
+ * Lookups are synchronous map reads, so token checks add no Redis round trip.
+ */
+export function createRevocationList(
+  url: string,
+  options: { prefix?: string; logger?: Logger; resyncMs?: number } = {},
+): RevocationList {
+  const prefix = options.prefix ?? "";
+  const reader = createRedis(url, { name: "revocations" });
+  const subscriber = createRedis(url, { name: "revocations-sub", maxRetriesPerRequest: null });
+  const sessions = new Set<string>();
+  const subjects = new Map<string, number>();
+  let timer: NodeJS.Timeout | undefined;
+
+  const apply = (entry: string) => {
+    const revocation = decodeRevocation(entry);
+    if (!revocation) return;
+    if (revocation.kind === "sid") sessions.add(revocation.id);
+    else subjects.set(revocation.id, Math.max(subjects.get(revocation.id) ?? 0, revocation.at));
+  };
+
+  const reload = async () => {
+    const entries = await reader.zrangebyscore(prefix + REVOCATION_SET, Date.now(), "+inf");
+    sessions.clear();
+    subjects.clear();
+    entries.forEach(apply);
+  };
+
+  subscriber.on("message", (_channel: string, message: string) => apply(message));
+  // After a reconnect we may have missed messages; reload the whole list.
+  subscriber.on("ready", () => void reload().catch(() => undefined));
+
+  return {
+    get size() {
+      return sessions.size + subjects.size;
+    },
+    isRevoked(identity: Identity): boolean {
+      if (sessions.has(identity.sid)) return true;
+      const at = subjects.get(identity.sub);
+      return at !== undefined && identity.iat <= at;
+    },
+    async start() {
+      await subscriber.subscribe(prefix + REVOCATION_CHANNEL);
+      await reload();
+      timer = setInterval(() => {
+        reload().catch((error) => options.logger?.warn({ err: error }, "revocation list reload failed"));
+      }, options.resyncMs ?? 30_000);
+      timer.unref();
+    },
+    async close() {
+      clearInterval(timer);
+      subscriber.disconnect();
+      reader.disconnect();
+    },
+  };
+}
