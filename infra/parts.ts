@@ -61,7 +61,7 @@ export const parts: Part[] = [
     dependsOn: [],
     database: "product",
     redis: true,
-    env: (s) => ({ AUTH_URL: s.url("auth"), IMAGE_DIR: `${s.dataDir}/images`, PUBLIC_IMAGE_BASE: `${s.url("edge-proxy")}/images` }),
+    env: (s) => ({ AUTH_URL: s.url("auth"), IMAGE_DIR: `${s.dataDir}/images` }),
   },
   {
     name: "member",

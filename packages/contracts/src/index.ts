@@ -1,2 +1,3 @@
 /** @shop/contracts: schemas and types for everything that crosses a service boundary. */
 export * from "./common.js";
+export * from "./catalog-events.js";

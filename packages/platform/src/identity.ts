@@ -21,6 +21,8 @@ export interface Identity {
   exp: number;
   /** Issued at, epoch seconds. */
   iat: number;
+  /** Display name (OIDC `name` claim), when the token carries one. */
+  name?: string;
 }
 
 /** Anything that can tell whether a verified token's session or subject has been revoked. */
@@ -105,6 +107,7 @@ function toIdentity(payload: Record<string, unknown>): Identity {
     jti: String(payload.jti),
     exp: Number(payload.exp),
     iat: Number(payload.iat),
+    ...(typeof payload.name === "string" ? { name: payload.name } : {}),
   };
 }
 

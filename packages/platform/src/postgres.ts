@@ -1,0 +1,89 @@
+/**
+ * PostgreSQL helpers every database-owning service shares: create the database when missing and
+ * apply committed SQL migrations in order, once, under an advisory lock.
+ */
+import { createHash } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import pg from "pg";
+import type { Logger } from "pino";
+
+/**
+ * Creates the database named in `url` if it does not exist (connecting to `postgres` to do so).
+ *
+ * @example
+ * await ensureDatabase(config.DATABASE_URL);
+ */
+export async function ensureDatabase(url: string): Promise<boolean> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.replace(/^\//, ""));
+  if (!/^[A-Za-z0-9_-]+$/.test(name)) throw new Error(`Unsupported database name '${name}'`);
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (found.rowCount) return false;
+    try {
+      await client.query(`CREATE DATABASE "${name}"`);
+    } catch (error) {
+      // Another process created it between our check and our create.
+      if ((error as { code?: string }).code !== "42P04") throw error;
+    }
+    return true;
+  } finally {
+    await client.end();
+  }
+}
+
+export interface MigrationResult {
+  applied: string[];
+  skipped: number;
+}
+
+/**
+ * Applies every `*.sql` file in `dir` (sorted by name) that has not been applied yet, each in its
+ * own transaction, recording name and checksum in `schema_migrations`. A changed checksum of an
+ * applied file stops the start: committed migrations are never edited, only added.
+ *
+ * @example
+ * await migrate(config.DATABASE_URL, new URL("../migrations", import.meta.url).pathname, logger);
+ */
+export async function migrate(url: string, dir: string, logger?: Logger): Promise<MigrationResult> {
+  const files = (await readdir(dir)).filter((f) => f.endsWith(".sql")).sort();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtext('schema_migrations'))");
+    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const { rows } = await client.query<{ name: string; checksum: string }>("SELECT name, checksum FROM schema_migrations");
+    const known = new Map(rows.map((r) => [r.name, r.checksum]));
+    const applied: string[] = [];
+    for (const file of files) {
+      const sql = await readFile(join(dir, file), "utf8");
+      const checksum = createHash("sha256").update(sql).digest("hex");
+      const previous = known.get(file);
+      if (previous) {
+        if (previous !== checksum) throw new Error(`Migration ${file} was edited after it was applied`);
+        continue;
+      }
+      await client.query("BEGIN");
+      try {
+        await client.query(sql);
+        await client.query("INSERT INTO schema_migrations (name, checksum) VALUES ($1, $2)", [file, checksum]);
+        await client.query("COMMIT");
+      } catch (error) {
+        await client.query("ROLLBACK");
+        throw new Error(`Migration ${file} failed: ${(error as Error).message}`, { cause: error });
+      }
+      applied.push(file);
+      logger?.info({ migration: file }, "migration applied");
+    }
+    return { applied, skipped: files.length - applied.length };
+  } finally {
+    await client.query("SELECT pg_advisory_unlock(hashtext('schema_migrations'))").catch(() => undefined);
+    await client.end();
+  }
+}
