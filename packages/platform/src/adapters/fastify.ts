@@ -4,7 +4,7 @@
  */
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import {
   hasZodFastifySchemaValidationErrors,
@@ -47,7 +47,8 @@ export async function createFastifyApp(options: FastifyAppOptions): Promise<App>
   const quiet = new Set(options.quietPaths ?? ["/health", "/health/ready"]);
   const app = Fastify({
     loggerInstance: logger,
-    disableRequestLogging: true,
+    // Our onResponse hook writes one line per request instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: "requestId" }),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     genReqId: (req) => requestIdFrom(req.headers[REQUEST_ID_HEADER]),
     requestIdHeader: false,
