@@ -37,6 +37,8 @@ export interface Part {
   public?: boolean;
   /** Extra wait allowance for slow starters (ms). */
   readyTimeoutMs?: number;
+  /** Readiness path (default `/health/ready`). */
+  readyPath?: string;
   /** Environment beyond PORT/DATABASE_URL/REDIS_URL/shared secrets: upstream URLs and switches. */
   env: (stack: StackEnv) => Record<string, string>;
 }
@@ -165,6 +167,7 @@ export const parts: Part[] = [
     command: ["next", "start"],
     dependsOn: ["gateway", "auth"],
     readyTimeoutMs: 90_000,
+    readyPath: "/health",
     env: (s) => ({ GATEWAY_URL: s.url("gateway"), AUTH_URL: s.url("auth"), PUBLIC_URL: s.url("edge-proxy") }),
   },
   {

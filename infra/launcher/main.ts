@@ -1,0 +1,80 @@
+/**
+ * `npm start`: finds or starts PostgreSQL and Redis, prepares databases, builds the storefront when
+ * needed, starts every part in dependency order, waits until each is ready and prints where to open
+ * the shop. Ctrl-C stops everything; data is kept for the next start.
+ *
+ * Flags: --stack dev|e2e|bench, --only part,part, --logs (echo part logs), --embedded-postgres, --own-redis.
+ */
+import { parseArgs } from "node:util";
+import type { PartName } from "../parts.js";
+import { consoleReporter, partsTable } from "./report.js";
+import { startStack, type RunningStack } from "./stack.js";
+import { stackProfiles, type StackProfile } from "./stacks.js";
+
+const { values } = parseArgs({
+  options: {
+    stack: { type: "string", default: "dev" },
+    only: { type: "string" },
+    logs: { type: "boolean", default: false },
+    "embedded-postgres": { type: "boolean", default: false },
+    "own-redis": { type: "boolean", default: false },
+  },
+});
+
+const profile = stackProfiles[values.stack as StackProfile["name"]];
+if (!profile) {
+  console.error(`unknown stack '${values.stack}' (dev, e2e or bench)`);
+  process.exit(2);
+}
+const report = consoleReporter();
+let stack: RunningStack | undefined;
+let stopping = false;
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (stack) {
+    report.step("platform", "stopping every part …");
+    await stack.stop();
+    report.ok("platform", "stopped");
+  }
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+try {
+  stack = await startStack({
+    profile,
+    report,
+    only: values.only?.split(",").map((s) => s.trim()) as PartName[] | undefined,
+    forceEmbeddedPostgres: values["embedded-postgres"],
+    forceOwnRedis: values["own-redis"],
+    echoLogs: values.logs,
+  });
+} catch (error) {
+  report.fail("platform", (error as Error).message);
+  process.exit(1);
+}
+
+const edge = stack.urls["edge-proxy"].replace("127.0.0.1", "localhost");
+report.raw(
+  "\n" +
+    partsTable(stack.parts, stack.urls, [
+      `admin login: ${stack.admin.email} / ${stack.admin.password}   (development only)`,
+      `logs:        .data/${profile.name}/logs/<part>.log   (npm start -- --logs to echo them)`,
+      "",
+      `  ➜ open ${edge}`,
+      "",
+      "Ctrl-C stops every part; data is kept for the next start.",
+    ]),
+);
+
+// A part that dies after start-up is reported with its last lines; the others keep running.
+for (const [name, proc] of stack.processes) {
+  proc.child.once("exit", (code, signal) => {
+    if (stopping) return;
+    report.fail(name, `exited (${signal ?? `code ${code}`}); last log lines:`);
+    report.raw(proc.tail(20).map((l) => `    ${l}`).join("\n"));
+  });
+}

@@ -1,0 +1,36 @@
+/**
+ * Stacks: independent copies of the platform on one machine. The developer's stack (`npm start`),
+ * the end-to-end test stack and the benchmark stack differ in ports, database names, Redis DB
+ * number and data folder, so they never collide.
+ */
+import { join } from "node:path";
+import type { PartName } from "../parts.js";
+
+export interface StackProfile {
+  name: "dev" | "e2e" | "bench";
+  /** Added to every part's default port. */
+  portOffset: number;
+  /** Redis logical database of this stack. */
+  redisDb: number;
+  /** Database names are `<dbPrefix><part database>`. */
+  dbPrefix: string;
+  /** Drop databases and Redis keys before starting (tests want a known state). */
+  fresh: boolean;
+  logLevel: string;
+}
+
+export const stackProfiles: Record<StackProfile["name"], StackProfile> = {
+  dev: { name: "dev", portOffset: 0, redisDb: 0, dbPrefix: "shop_", fresh: false, logLevel: "info" },
+  e2e: { name: "e2e", portOffset: 10_000, redisDb: 1, dbPrefix: "shop_e2e_", fresh: true, logLevel: "info" },
+  bench: { name: "bench", portOffset: 20_000, redisDb: 2, dbPrefix: "shop_bench_", fresh: false, logLevel: "warn" },
+};
+
+export const repoRoot = join(import.meta.dirname, "..", "..");
+export const dataRoot = join(repoRoot, ".data");
+
+/** The folder where a stack keeps its logs, keys and uploaded images. */
+export function stackDataDir(profile: StackProfile): string {
+  return join(dataRoot, profile.name);
+}
+
+export type PortMap = Record<PartName, number>;

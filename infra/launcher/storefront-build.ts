@@ -1,0 +1,66 @@
+/** Builds the storefront (next build) when its sources changed since the last build. */
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { repoRoot } from "./stacks.js";
+import type { Reporter } from "./report.js";
+
+const folder = join(repoRoot, "services/storefront");
+const stampFile = join(folder, ".next", "launcher-source-hash");
+const skip = new Set(["node_modules", ".next", "test-results"]);
+
+function sourceHash(): string {
+  const hash = createHash("sha256");
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir).sort()) {
+      if (skip.has(entry)) continue;
+      const full = join(dir, entry);
+      const stat = statSync(full);
+      if (stat.isDirectory()) walk(full);
+      else if (!entry.endsWith(".test.ts")) hash.update(`${relative(folder, full)}:${stat.size}:${stat.mtimeMs}\n`);
+    }
+  };
+  walk(folder);
+  walk(join(repoRoot, "packages/contracts/src"));
+  const lock = join(repoRoot, "package-lock.json");
+  if (existsSync(lock)) hash.update(readFileSync(lock));
+  return hash.digest("hex");
+}
+
+/** Runs `next build` unless the last build used the same sources. Returns whether it built. */
+export async function buildStorefrontIfNeeded(report: Reporter, force = false): Promise<boolean> {
+  const hash = sourceHash();
+  const built = existsSync(join(folder, ".next", "BUILD_ID"));
+  if (!force && built && existsSync(stampFile) && readFileSync(stampFile, "utf8") === hash) {
+    report.ok("storefront", "build is up to date");
+    return false;
+  }
+  report.step("storefront", "building (next build, about a minute on 2 cores) …");
+  const started = Date.now();
+  const output: string[] = [];
+  const code = await new Promise<number>((resolve) => {
+    const child = spawn("next", ["build"], {
+      cwd: folder,
+      env: {
+        ...process.env,
+        PATH: `${join(repoRoot, "node_modules/.bin")}:${process.env.PATH}`,
+        NEXT_TELEMETRY_DISABLED: "1",
+        NODE_ENV: "production",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const keep = (chunk: Buffer) => output.push(chunk.toString("utf8"));
+    child.stdout.on("data", keep);
+    child.stderr.on("data", keep);
+    child.on("exit", (c) => resolve(c ?? 1));
+  });
+  if (code !== 0) {
+    report.fail("storefront", "next build failed:");
+    report.raw(output.join("").split("\n").slice(-40).join("\n"));
+    throw new Error("storefront build failed");
+  }
+  writeFileSync(stampFile, hash);
+  report.ok("storefront", `built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return true;
+}
