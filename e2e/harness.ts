@@ -1,0 +1,66 @@
+/**
+ * What an end-to-end test sees of the running stack: part URLs, the development admin, secrets for
+ * internal calls, log files, and helpers for HTTP and the browser.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Browser } from "playwright-core";
+import type { PartName } from "../infra/parts.js";
+import type { RunningStack } from "../infra/launcher/stack.js";
+
+export interface StackInfo {
+  urls: Record<PartName, string>;
+  admin: { email: string; password: string };
+  secrets: { INTERNAL_KEY: string; AUTH_CLIENT_KEY: string; WEBHOOK_SECRET: string };
+  redisUrl: string;
+  databaseUrls: Record<string, string>;
+  logDir: string;
+}
+
+export function encodeStack(stack: RunningStack): string {
+  const info: StackInfo = {
+    urls: stack.urls,
+    admin: stack.admin,
+    secrets: stack.secrets,
+    redisUrl: stack.redisUrl,
+    databaseUrls: stack.databaseUrls,
+    logDir: stack.logDir,
+  };
+  return JSON.stringify(info);
+}
+
+/** The stack started by e2e/run.ts (run the suite with `npm run test:e2e -w e2e`). */
+export function stack(): StackInfo {
+  const raw = process.env.E2E_STACK;
+  if (!raw) throw new Error("E2E_STACK is not set: run end-to-end tests through `npm run test:e2e -w e2e`");
+  return JSON.parse(raw) as StackInfo;
+}
+
+/** Log lines of a part that mention `needle`. */
+export function logLinesWith(part: PartName, needle: string): string[] {
+  const text = readFileSync(join(stack().logDir, `${part}.log`), "utf8");
+  return text.split("\n").filter((line) => line.includes(needle));
+}
+
+/** Basic header the first-party clients use towards auth. */
+export function clientAuthHeader(clientId = "storefront"): string {
+  return `Basic ${Buffer.from(`${clientId}:${stack().secrets.AUTH_CLIENT_KEY}`).toString("base64")}`;
+}
+
+/** Launches Debian's Chromium headless through playwright-core (never a downloaded browser). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}

@@ -1,0 +1,44 @@
+/**
+ * End-to-end run: starts one whole platform stack on its own ports, databases and Redis DB (the
+ * `e2e` profile), runs every *.test.ts under e2e/ against it, stops it, and checks nothing is left
+ * listening. `npm run test:e2e -w e2e` runs this; `npm test` runs it last.
+ */
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { consoleReporter } from "../infra/launcher/report.js";
+import { portInUse } from "../infra/launcher/processes.js";
+import { portOf, startStack } from "../infra/launcher/stack.js";
+import { stackProfiles } from "../infra/launcher/stacks.js";
+import { encodeStack } from "./harness.js";
+
+const files = process.argv.slice(2);
+const report = consoleReporter();
+const stack = await startStack({ profile: stackProfiles.e2e, report }).catch((error: Error) => {
+  report.fail("e2e", error.message);
+  process.exit(1);
+});
+
+let code = 1;
+try {
+  const result = spawnSync("run-tests", files.length ? files : ["."], {
+    cwd: import.meta.dirname,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      PATH: `${join(import.meta.dirname, "..", "node_modules/.bin")}:${process.env.PATH}`,
+      E2E_STACK: encodeStack(stack),
+    },
+  });
+  code = result.status ?? 1;
+} finally {
+  await stack.stop();
+}
+
+const leftovers = (await Promise.all(stack.parts.map(async (p) => ((await portInUse(portOf(p, stack.profile))) ? p.name : undefined)))).filter(Boolean);
+if (leftovers.length) {
+  report.fail("e2e", `still listening after stop: ${leftovers.join(", ")}`);
+  code = 1;
+} else {
+  report.ok("e2e", "stack stopped; no part left listening");
+}
+process.exit(code);
