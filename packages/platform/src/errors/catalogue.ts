@@ -66,6 +66,9 @@ export const catalogue = {
   PAYMENT_FAILED: { status: 502, title: "The payment provider failed" },
   PAYMENT_NOT_FOUND: { status: 404, title: "Payment not found" },
   WEBHOOK_SIGNATURE_INVALID: { status: 401, title: "The webhook signature is not valid" },
+  PAYMENT_UNAVAILABLE: { status: 503, title: "Payments are temporarily unavailable" },
+  PAYMENT_STATE_INVALID: { status: 409, title: "The payment cannot do that in its current state" },
+  CHECKOUT_ITEM_UNAVAILABLE: { status: 409, title: "An item in the cart can no longer be bought" },
 
   // Platform and upstreams
   CONFLICT: { status: 409, title: "Conflict" },

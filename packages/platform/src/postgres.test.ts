@@ -1,0 +1,44 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { createTestDatabase } from "@shop/test-kit";
+import pg from "pg";
+import { ensureDatabase, migrate } from "./postgres.js";
+
+test("ensureDatabase creates a missing database once", async () => {
+  const db = await createTestDatabase("platform_ensure");
+  await db.drop();
+  try {
+    assert.equal(await ensureDatabase(db.url), true);
+    assert.equal(await ensureDatabase(db.url), false);
+  } finally {
+    await db.drop();
+  }
+});
+
+test("migrations apply once, in order, and an edited applied migration stops the start", async () => {
+  const db = await createTestDatabase("platform_migrate");
+  const dir = mkdtempSync(join(tmpdir(), "migrations-"));
+  try {
+    writeFileSync(join(dir, "0001_create.sql"), "CREATE TABLE t (id int primary key);");
+    writeFileSync(join(dir, "0002_seed.sql"), "INSERT INTO t VALUES (1), (2);");
+    assert.deepEqual((await migrate(db.url, dir)).applied, ["0001_create.sql", "0002_seed.sql"]);
+    assert.deepEqual((await migrate(db.url, dir)).applied, []);
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    assert.equal((await client.query("select count(*)::int as n from t")).rows[0].n, 2);
+    await client.end();
+
+    writeFileSync(join(dir, "0003_bad.sql"), "INSERT INTO t VALUES (1);");
+    await assert.rejects(migrate(db.url, dir), /0003_bad.sql failed/);
+    writeFileSync(join(dir, "0003_bad.sql"), "INSERT INTO t VALUES (3);");
+    assert.deepEqual((await migrate(db.url, dir)).applied, ["0003_bad.sql"]);
+
+    writeFileSync(join(dir, "0001_create.sql"), "CREATE TABLE t (id bigint primary key);");
+    await assert.rejects(migrate(db.url, dir), /edited after it was applied/);
+  } finally {
+    await db.drop();
+  }
+});
