@@ -35,6 +35,7 @@ export const catalogue = {
   MEMBER_DISABLED: { status: 403, title: "The account is disabled" },
   PASSWORD_TOO_WEAK: { status: 400, title: "The password is too weak" },
   PASSWORD_INCORRECT: { status: 400, title: "The current password is incorrect" },
+  MEMBER_LAST_ADMIN: { status: 409, title: "The last active admin cannot be removed, demoted or disabled" },
 
   // Idempotency
   IDEMPOTENCY_KEY_MISSING: { status: 400, title: "An Idempotency-Key header is required" },

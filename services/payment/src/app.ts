@@ -1,0 +1,74 @@
+/** Builds the payment service (without listening) so tests can run it in process or on port 0. */
+import { createHealth, createLogger, createServiceClient, type Logger } from "@shop/platform";
+import { createFastifyApp, type App } from "@shop/platform/fastify";
+import type { Config } from "./config.js";
+import { openDatabase, type Db } from "./db.js";
+import { OrderForwarder } from "./forwarding/order-forwarder.js";
+import { registerPaymentRoutes } from "./payments/payments.routes.js";
+import { PaymentsService } from "./payments/payments.service.js";
+import type { PaymentProvider } from "./providers/provider.js";
+import { TestProvider } from "./providers/test/test-provider.js";
+import { registerWebhookRoutes } from "./webhooks/webhooks.routes.js";
+import { WebhooksService } from "./webhooks/webhooks.service.js";
+
+export interface PaymentApp {
+  app: App;
+  db: Db;
+  logger: Logger;
+  testProvider: TestProvider;
+  forwarder: OrderForwarder;
+  payments: PaymentsService;
+  /** Starts background work (the forwarder); call after listening. */
+  start(): void;
+  /** Sets where the test provider delivers webhooks (tests listening on port 0 learn it late). */
+  setWebhookUrl(url: string): void;
+  close(): Promise<void>;
+}
+
+export async function buildApp(config: Config, logger: Logger = createLogger("payment", config.LOG_LEVEL)): Promise<PaymentApp> {
+  const db = await openDatabase(config.DATABASE_URL, logger);
+  let webhookUrl = config.TEST_PROVIDER_WEBHOOK_URL ?? `http://127.0.0.1:${config.PORT}/api/payments/webhooks/test`;
+  const testProvider = new TestProvider({
+    secret: config.WEBHOOK_SECRET,
+    webhookUrl: () => webhookUrl,
+    toleranceSeconds: config.WEBHOOK_TOLERANCE_SECONDS,
+    settleDelayMs: config.TEST_PROVIDER_SETTLE_DELAY_MS,
+    failDelayMs: config.TEST_PROVIDER_FAIL_DELAY_MS,
+    logger,
+  });
+  const providers = new Map<string, PaymentProvider>([[testProvider.name, testProvider]]);
+  const order = createServiceClient({ name: "order", baseUrl: config.ORDER_URL, timeoutMs: 10_000, retries: 0, headers: { "x-internal-key": config.INTERNAL_KEY } });
+  const forwarder = new OrderForwarder({ db, order, logger, pollMs: config.FORWARD_POLL_MS });
+  const payments = new PaymentsService(db, providers, logger);
+  const webhooks = new WebhooksService(db, providers, logger, () => forwarder.nudge());
+
+  const health = createHealth("payment", { postgres: () => db.query("SELECT 1") });
+  const app = await createFastifyApp({
+    name: "payment",
+    logger,
+    health,
+    openapi: { title: "Payment service", description: "Payments behind a provider interface; the built-in test provider; signed webhooks." },
+  });
+  registerPaymentRoutes(app, payments, config.INTERNAL_KEY);
+  registerWebhookRoutes(app, webhooks);
+
+  return {
+    app,
+    db,
+    logger,
+    testProvider,
+    forwarder,
+    payments,
+    start: () => forwarder.start(),
+    setWebhookUrl: (url) => {
+      webhookUrl = url;
+    },
+    async close() {
+      testProvider.close();
+      await app.close();
+      await forwarder.close();
+      await order.close();
+      await db.end();
+    },
+  };
+}
