@@ -74,7 +74,7 @@ const steps: Step[] = [
   { name: "format", command: ["prettier", "--check", "--log-level=warn", "."] },
   { name: "types:infra", command: ["tsc", "-p", "infra/tsconfig.json"] },
   ...ws.filter((w) => w.scripts.typecheck).map((w) => ({ name: `types:${w.path}`, command: ["npm", "run", "typecheck", "--silent"], cwd: join(repoRoot, w.path) })),
-  { name: "deploy-files", command: ["node", "--import", "tsx", "--test", "infra/compose.test.ts"] },
+  { name: "infra", command: ["node", "--import", "tsx", "--test", "infra/compose.test.ts", "infra/readme.test.ts", "infra/docs.test.ts"] },
   ...ws.filter((w) => w.scripts.test).map((w) => ({ name: `test:${w.path}`, command: ["npm", "test", "--silent"], cwd: join(repoRoot, w.path), env: testEnv })),
   ...(values["skip-e2e"] ? [] : [{ name: "e2e", command: ["npm", "run", "test:e2e", "--silent"], cwd: join(repoRoot, "e2e"), env: testEnv }]),
 ].filter((s) => !values.only || s.name.includes(values.only));
