@@ -1,0 +1,54 @@
+/**
+ * What the auth service answers: token pairs, verified identities and `GET /api/auth/me`.
+ * Access tokens are EdDSA JWTs (issuer `shop-auth`, audience `shop-api`); refresh tokens are opaque.
+ */
+import { z } from "zod";
+import { Member } from "./members.js";
+
+/** First-party client ids allowed to mint tokens with `Authorization: Basic <id>:<AUTH_CLIENT_KEY>`. */
+export const AUTH_CLIENT_IDS = ["storefront", "edge-proxy"] as const;
+
+export const IdentityRole = z.enum(["guest", "customer", "admin"]);
+
+/** The signed-in member carried in a token response (`null` for guests). */
+export const AuthUser = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(["customer", "admin"]),
+});
+export type AuthUser = z.infer<typeof AuthUser>;
+
+/** Answer of register, login, refresh and guest. Lifetimes are in seconds. */
+export const TokenResponse = z.object({
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  tokenType: z.literal("Bearer"),
+  expiresIn: z.number().int(),
+  refreshExpiresIn: z.number().int(),
+  user: AuthUser.nullable(),
+});
+export type TokenResponse = z.infer<typeof TokenResponse>;
+
+/** Answer of `POST /api/auth/verify` for a valid, unrevoked token. */
+export const VerifiedIdentity = z.object({
+  active: z.literal(true),
+  sub: z.string(),
+  role: IdentityRole,
+  sid: z.string(),
+  jti: z.string(),
+  iat: z.number().int(),
+  exp: z.number().int(),
+  name: z.string().optional(),
+});
+export type VerifiedIdentity = z.infer<typeof VerifiedIdentity>;
+
+/** Answer of `GET /api/auth/me`: who the token belongs to, with the member record for members. */
+export const MeResponse = z.object({
+  /** Member id, or `guest_<random>` for guests. */
+  id: z.string(),
+  role: IdentityRole,
+  /** The member as the member service holds it now; `null` for guests. */
+  member: Member.nullable(),
+});
+export type MeResponse = z.infer<typeof MeResponse>;
