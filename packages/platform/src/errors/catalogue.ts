@@ -47,6 +47,7 @@ export const catalogue = {
   // Catalogue
   CATEGORY_NOT_FOUND: { status: 404, title: "Category not found" },
   CATEGORY_SLUG_TAKEN: { status: 409, title: "Category slug already in use" },
+  CATEGORY_NOT_EMPTY: { status: 409, title: "The category still has products" },
   PRODUCT_NOT_FOUND: { status: 404, title: "Product not found" },
   PRODUCT_SLUG_TAKEN: { status: 409, title: "Product slug already in use" },
   OPTION_NOT_FOUND: { status: 404, title: "Product option not found" },
@@ -56,6 +57,7 @@ export const catalogue = {
   REVIEW_ALREADY_EXISTS: { status: 409, title: "You already reviewed this product" },
   INSUFFICIENT_STOCK: { status: 409, title: "Not enough stock" },
   RESERVATION_NOT_FOUND: { status: 404, title: "Stock reservation not found" },
+  RESERVATION_RELEASED: { status: 409, title: "The stock reservation was released or has expired" },
 
   // Cart, orders, payments
   CART_LINE_NOT_FOUND: { status: 404, title: "Cart line not found" },
