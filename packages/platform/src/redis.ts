@@ -82,7 +82,13 @@ export function createRevocationList(
 ): RevocationList {
   const prefix = options.prefix ?? "";
   const reader = createRedis(url, { name: "revocations" });
-  const subscriber = createRedis(url, { name: "revocations-sub", maxRetriesPerRequest: null });
+  // No ready check: ioredis writes SUBSCRIBE while still connecting, and its INFO ready check
+  // then fails on a connection already in subscriber mode (an error event and a reconnect).
+  const subscriber = createRedis(url, {
+    name: "revocations-sub",
+    maxRetriesPerRequest: null,
+    enableReadyCheck: false,
+  });
   const sessions = new Set<string>();
   const subjects = new Map<string, number>();
   let timer: NodeJS.Timeout | undefined;

@@ -1,0 +1,71 @@
+/** `/api/categories`: query parameters (validated and normalised here) and the page shape. */
+import { z } from "zod";
+import { Category, ProductSummary, pageOf } from "../upstream/product.schemas.js";
+
+export const SORTS = ["newest", "price_asc", "price_desc", "rating", "popular"] as const;
+const MAX_PRICE = 100_000_000;
+
+const Price = z.coerce
+  .number({ error: "must be a whole number of won" })
+  .int("must be a whole number of won")
+  .min(0, "must be 0 or more")
+  .max(MAX_PRICE, `must be at most ${MAX_PRICE}`);
+const Switch = z.stringbool({ error: "must be true or false" });
+
+export const CategoryQuery = z
+  .object({
+    category: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .regex(/^[A-Za-z0-9_-]+$/, "must be a category id or slug")
+      .optional(),
+    page: z.coerce
+      .number()
+      .int("must be a whole number")
+      .min(1, "must be 1 or more")
+      .max(10_000)
+      .default(1),
+    limit: z.coerce
+      .number()
+      .int("must be a whole number")
+      .min(1, "must be 1 or more")
+      .max(100, "must be at most 100")
+      .default(20),
+    sort: z.enum(SORTS, { error: `must be one of ${SORTS.join(", ")}` }).default("newest"),
+    minPrice: Price.optional(),
+    maxPrice: Price.optional(),
+    q: z.string().trim().max(100, "must be at most 100 characters").optional(),
+    onSale: Switch.optional(),
+    isNew: Switch.optional(),
+    featured: Switch.optional(),
+  })
+  .refine((q) => q.minPrice === undefined || q.maxPrice === undefined || q.minPrice <= q.maxPrice, {
+    path: ["maxPrice"],
+    message: "must not be below minPrice",
+  });
+export type CategoryQuery = z.infer<typeof CategoryQuery>;
+
+/** The applied query, normalised: every filter present, unset ones as null. */
+export const AppliedFilters = z.object({
+  category: z.string().nullable(),
+  page: z.number().int(),
+  limit: z.number().int(),
+  sort: z.enum(SORTS),
+  minPrice: z.number().int().nullable(),
+  maxPrice: z.number().int().nullable(),
+  q: z.string().nullable(),
+  onSale: z.boolean().nullable(),
+  isNew: z.boolean().nullable(),
+  featured: z.boolean().nullable(),
+});
+export type AppliedFilters = z.infer<typeof AppliedFilters>;
+
+export const CategoryPage = z.object({
+  categories: z.array(Category),
+  selected: Category.nullable(),
+  products: pageOf(ProductSummary),
+  filters: AppliedFilters,
+});
+export type CategoryPage = z.infer<typeof CategoryPage>;

@@ -1,0 +1,30 @@
+/** BFF configuration: the only module that reads the environment. */
+import { fileURLToPath } from "node:url";
+import { int, loadConfig, logLevel, nodeEnv, port, url } from "@shop/platform";
+import { z } from "zod";
+
+const defaultContentFile = fileURLToPath(new URL("../content/home.json", import.meta.url));
+
+export function readConfig(env: Record<string, string | undefined> = process.env) {
+  return loadConfig(
+    {
+      NODE_ENV: nodeEnv(),
+      PORT: port(3001),
+      LOG_LEVEL: logLevel(),
+      PRODUCT_URL: url("http://127.0.0.1:3002"),
+      /** Per-call timeout for product-service reads (home, category and product pages). */
+      UPSTREAM_TIMEOUT_MS: int(800),
+      /** Timeout for the admin image upload and product create calls. */
+      UPLOAD_TIMEOUT_MS: int(15_000),
+      /** Shared-cache lifetime of complete answers (the gateway caches them). */
+      CACHE_SECONDS: int(300),
+      /** Versioned home-page content (banners, promotions, layout), validated at start. */
+      CONTENT_FILE: z.string().min(1).default(defaultContentFile),
+      MAX_UPLOAD_IMAGES: int(8),
+      MAX_IMAGE_BYTES: int(5 * 1024 * 1024),
+    },
+    env,
+  );
+}
+
+export type Config = ReturnType<typeof readConfig>;

@@ -1,0 +1,8 @@
+/** BFF entry point: config → app → serve (listen, logs, graceful shutdown). */
+import { serveFastify } from "@shop/platform/fastify";
+import { buildApp } from "./app.js";
+import { readConfig } from "./config.js";
+
+const config = readConfig();
+const { app, health } = await buildApp(config);
+await serveFastify(app, { name: "bff", port: config.PORT, health });

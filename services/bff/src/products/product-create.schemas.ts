@@ -1,0 +1,86 @@
+/** The admin add-product form: text fields of a multipart body, validated before any upload. */
+import { z } from "zod";
+
+const Won = (what: string) =>
+  z.coerce
+    .number({ error: `${what} must be a number` })
+    .int("must be a whole number of won")
+    .min(0, "must be 0 or more")
+    .max(100_000_000, "must be at most 100,000,000");
+
+const JsonText = <T extends z.ZodType>(inner: T) =>
+  z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "must be JSON" });
+        return z.NEVER;
+      }
+    })
+    .pipe(inner);
+
+export const FormOption = z.object({
+  type: z.enum(["colour", "size"]),
+  value: z.string().trim().min(1).max(50),
+  label: z.string().trim().max(50).optional(),
+  hex: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, "must be a #rrggbb colour")
+    .optional(),
+  extraPrice: z.number().int().min(0).default(0),
+  stock: z.number().int().min(0).default(0),
+});
+
+export const ProductForm = z
+  .object({
+    name: z.string().trim().min(1, "is required").max(200),
+    slug: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase words joined by hyphens")
+      .max(200)
+      .optional(),
+    description: z.string().trim().max(10_000).default(""),
+    brand: z.string().trim().min(1, "is required").max(100),
+    categoryId: z.string().trim().min(1, "is required").max(100),
+    price: Won("price"),
+    originalPrice: Won("originalPrice").optional(),
+    stock: z.coerce
+      .number({ error: "must be a number" })
+      .int("must be a whole number")
+      .min(0)
+      .max(1_000_000),
+    isNew: z.stringbool({ error: "must be true or false" }).default(false),
+    isFeatured: z.stringbool({ error: "must be true or false" }).default(false),
+    options: JsonText(z.array(FormOption).max(50)).optional(),
+  })
+  .refine((form) => form.originalPrice === undefined || form.originalPrice >= form.price, {
+    path: ["originalPrice"],
+    message: "must not be below price",
+  });
+export type ProductForm = z.infer<typeof ProductForm>;
+
+/** The form as documented in OpenAPI (fields as sent: text, plus the image files). */
+export const ProductFormDoc = z.object({
+  name: z.string(),
+  slug: z.string().optional(),
+  description: z.string().optional(),
+  brand: z.string(),
+  categoryId: z.string(),
+  price: z.string().describe("integer KRW"),
+  originalPrice: z.string().optional().describe("integer KRW, at least price"),
+  stock: z.string().describe("integer"),
+  isNew: z.string().optional().describe("true | false"),
+  isFeatured: z.string().optional().describe("true | false"),
+  options: z
+    .string()
+    .optional()
+    .describe(
+      'JSON: [{"type":"colour","value":"black","label":"Black","hex":"#000000","extraPrice":0,"stock":5}]',
+    ),
+  images: z
+    .array(z.string().meta({ format: "binary" }))
+    .describe("one or more image files (JPEG, PNG, WebP; ≤ 5 MB each)"),
+});

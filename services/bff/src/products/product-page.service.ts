@@ -1,0 +1,108 @@
+/**
+ * Product page: the product (whose failure is the page's failure) plus reviews, rating
+ * distribution and related products (whose failures only leave their part empty).
+ */
+import type { Logger } from "@shop/platform";
+import type { ProductApi } from "../upstream/product.client.js";
+import type { ProductDetail, Review } from "../upstream/product.schemas.js";
+import type { ProductPageData, RatingSummary } from "./products.schemas.js";
+
+const LATEST_REVIEWS = 5;
+const RELATED = 8;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface ReviewsPart {
+  latest: Review[];
+  distribution: RatingSummary["distribution"];
+}
+
+export async function buildProductPage(
+  product: ProductApi,
+  idOrSlug: string,
+  logger: Logger,
+): Promise<ProductPageData> {
+  // With an id the reviews can start with the product; a slug has to be resolved first.
+  const earlyReviews = UUID.test(idOrSlug) ? settle(loadReviews(product, idOrSlug)) : undefined;
+  const detail = await product.product(idOrSlug);
+  const [reviews, related] = await Promise.all([
+    earlyReviews ?? settle(loadReviews(product, detail.id)),
+    settle(loadRelated(product, detail)),
+  ]);
+
+  const degraded: string[] = [];
+  if (!reviews.ok) {
+    degraded.push("reviews");
+    logger.warn({ err: reviews.error, productId: detail.id }, "product page reviews left out");
+  }
+  if (!related.ok) {
+    degraded.push("related");
+    logger.warn(
+      { err: related.error, productId: detail.id },
+      "product page related products left out",
+    );
+  }
+  const distribution = reviews.ok ? reviews.value.distribution : emptyDistribution();
+  return {
+    product: detail,
+    options: detail.options,
+    images: detail.images,
+    rating: { average: detail.ratingAverage, count: detail.reviewCount, distribution },
+    reviews: reviews.ok ? reviews.value.latest : [],
+    related: related.ok ? related.value : [],
+    degraded,
+  };
+}
+
+async function loadRelated(product: ProductApi, detail: ProductDetail) {
+  const page = await product.products({
+    category: detail.categoryId,
+    sort: "popular",
+    limit: RELATED + 1,
+  });
+  return page.items.filter((p) => p.id !== detail.id).slice(0, RELATED);
+}
+
+async function loadReviews(product: ProductApi, productId: string): Promise<ReviewsPart> {
+  const first = await product.productReviews(productId, { limit: LATEST_REVIEWS });
+  const given = readDistribution(first);
+  if (given) return { latest: first.items, distribution: given };
+  // The review list carries no summary: count the ratings ourselves, bounded to 500 reviews.
+  const distribution = emptyDistribution();
+  const pages = Math.min(5, Math.ceil(first.total / 100));
+  const all = await Promise.all(
+    Array.from({ length: pages }, (_, i) =>
+      product.productReviews(productId, { page: i + 1, limit: 100 }),
+    ),
+  );
+  for (const review of all.flatMap((p) => p.items))
+    distribution[review.rating as 1 | 2 | 3 | 4 | 5] += 1;
+  return { latest: first.items, distribution };
+}
+
+function readDistribution(
+  source: Record<string, unknown>,
+): RatingSummary["distribution"] | undefined {
+  const raw = (source.distribution ?? source.ratingDistribution) as
+    Record<string, unknown> | undefined;
+  if (!raw || typeof raw !== "object") return undefined;
+  const out = emptyDistribution();
+  for (const star of [1, 2, 3, 4, 5] as const) {
+    const n = raw[String(star)];
+    if (typeof n !== "number") return undefined;
+    out[star] = n;
+  }
+  return out;
+}
+
+function emptyDistribution(): RatingSummary["distribution"] {
+  return { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}

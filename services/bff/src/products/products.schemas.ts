@@ -1,0 +1,45 @@
+/** `/api/products/:idOrSlug` (product page) and `POST /api/products` (admin form). */
+import { z } from "zod";
+import {
+  ProductDetail,
+  ProductImage,
+  ProductOption,
+  ProductSummary,
+  Review,
+} from "../upstream/product.schemas.js";
+
+export const ProductParams = z.object({
+  idOrSlug: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]+$/, "must be a product id or slug"),
+});
+
+export const RatingSummary = z.object({
+  average: z.number(),
+  count: z.number().int(),
+  /** Number of reviews per star rating. */
+  distribution: z.object({
+    1: z.number().int(),
+    2: z.number().int(),
+    3: z.number().int(),
+    4: z.number().int(),
+    5: z.number().int(),
+  }),
+});
+export type RatingSummary = z.infer<typeof RatingSummary>;
+
+export const ProductPageData = z.object({
+  product: ProductDetail,
+  options: z.array(ProductOption),
+  images: z.array(ProductImage),
+  rating: RatingSummary,
+  /** Latest five reviews. */
+  reviews: z.array(Review),
+  /** Up to eight products of the same category, this one excluded. */
+  related: z.array(ProductSummary),
+  /** Parts left empty because their upstream call failed (`reviews`, `related`). */
+  degraded: z.array(z.string()),
+});
+export type ProductPageData = z.infer<typeof ProductPageData>;

@@ -1,0 +1,151 @@
+/** Redis storage of carts: one hash per owner, lines as JSON, written only through atomic scripts. */
+import type { Redis } from "ioredis";
+import { z } from "zod";
+import { ADD_LINE, MERGE, REMOVE_LINE, SET_QUANTITY } from "./cart.scripts.js";
+
+export const StoredLine = z.object({
+  productId: z.string(),
+  optionId: z.string().nullable(),
+  quantity: z.number().int(),
+  priceWhenAdded: z.number().int(),
+  /** Name when added, shown if the product later disappears from the catalogue. */
+  name: z.string().nullable(),
+  addedAt: z.string(),
+});
+export type StoredLine = z.infer<typeof StoredLine>;
+
+export interface StoredCart {
+  lines: Array<StoredLine & { lineId: string }>;
+  updatedAt: string | null;
+}
+
+export type WriteStatus = "OK" | "LINES" | "QUANTITY" | "STOCK" | "MISSING";
+export interface WriteResult {
+  status: WriteStatus;
+  /** The line's quantity after (OK) or before (refused) the write; the line count for LINES. */
+  value: number;
+}
+
+export interface MergeSummary {
+  merged: string[];
+  capped: string[];
+  dropped: string[];
+}
+
+export type CartStore = ReturnType<typeof createCartStore>;
+
+const SCRIPTS = {
+  cartAdd: ADD_LINE,
+  cartSet: SET_QUANTITY,
+  cartRemove: REMOVE_LINE,
+  cartMerge: MERGE,
+};
+type ScriptName = keyof typeof SCRIPTS;
+type Scripted = Redis & Record<ScriptName, (...args: Array<string | number>) => Promise<unknown>>;
+
+export function createCartStore(redis: Redis, prefix: string) {
+  for (const [name, lua] of Object.entries(SCRIPTS)) {
+    if (!(name in redis))
+      redis.defineCommand(name, { lua, numberOfKeys: name === "cartMerge" ? 3 : 1 });
+  }
+  const r = redis as Scripted;
+  const cartKey = (ownerId: string) => `${prefix}cart:${ownerId}`;
+  const markerKey = (guestId: string) => `${prefix}cart-merged:${guestId}`;
+  const now = () => new Date().toISOString();
+  const asWrite = (raw: unknown): WriteResult => {
+    const [status, value] = raw as [WriteStatus, number];
+    return { status, value: Number(value) };
+  };
+
+  return {
+    cartKey,
+    async read(ownerId: string): Promise<StoredCart> {
+      const hash = await redis.hgetall(cartKey(ownerId));
+      const lines: StoredCart["lines"] = [];
+      for (const [field, value] of Object.entries(hash)) {
+        if (!field.startsWith("line:")) continue;
+        const parsed = StoredLine.safeParse(JSON.parse(value));
+        if (parsed.success) lines.push({ lineId: field.slice(5), ...parsed.data });
+      }
+      lines.sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.lineId.localeCompare(b.lineId));
+      return { lines, updatedAt: hash.updatedAt ?? null };
+    },
+    async add(
+      ownerId: string,
+      lineId: string,
+      line: StoredLine,
+      limits: { maxLines: number; maxQuantity: number; stock: number; ttl: number },
+    ) {
+      const raw = await r.cartAdd(
+        cartKey(ownerId),
+        lineId,
+        JSON.stringify(line),
+        line.quantity,
+        limits.maxLines,
+        limits.maxQuantity,
+        limits.stock,
+        limits.ttl,
+        now(),
+      );
+      return asWrite(raw);
+    },
+    async setQuantity(
+      ownerId: string,
+      lineId: string,
+      quantity: number,
+      limits: { maxQuantity: number; stock: number; ttl: number },
+    ) {
+      const raw = await r.cartSet(
+        cartKey(ownerId),
+        lineId,
+        quantity,
+        limits.maxQuantity,
+        limits.stock,
+        limits.ttl,
+        now(),
+      );
+      return asWrite(raw);
+    },
+    async remove(ownerId: string, lineId: string, ttl: number): Promise<boolean> {
+      return Number(await r.cartRemove(cartKey(ownerId), lineId, ttl, now())) === 1;
+    },
+    async clear(ownerId: string): Promise<void> {
+      await redis.del(cartKey(ownerId));
+    },
+    async ttl(ownerId: string): Promise<number> {
+      return redis.ttl(cartKey(ownerId));
+    },
+    /** Moves a guest cart into a member cart atomically; `undefined` when there was nothing to merge. */
+    async merge(
+      guestId: string,
+      memberId: string,
+      caps: Record<string, number>,
+      limits: { maxLines: number; maxQuantity: number; ttl: number; markerTtl: number },
+    ): Promise<{ summary?: MergeSummary; mergedInto: string | null }> {
+      const raw = (await r.cartMerge(
+        cartKey(guestId),
+        cartKey(memberId),
+        markerKey(guestId),
+        JSON.stringify(caps),
+        limits.maxLines,
+        limits.maxQuantity,
+        limits.ttl,
+        now(),
+        memberId,
+        limits.markerTtl,
+      )) as [string, string];
+      if (raw[0] === "EMPTY") return { mergedInto: raw[1] || null };
+      const decoded = JSON.parse(raw[1]) as Record<string, unknown>;
+      // cjson encodes an empty Lua table as {}, not [].
+      const list = (v: unknown) => (Array.isArray(v) ? (v as string[]) : []);
+      return {
+        summary: {
+          merged: list(decoded.merged),
+          capped: list(decoded.capped),
+          dropped: list(decoded.dropped),
+        },
+        mergedInto: memberId,
+      };
+    },
+  };
+}
