@@ -1,0 +1,57 @@
+/**
+ * Cancels unpaid orders whose stock reservation has run out (a payment that never completed, or
+ * a checkout whose process died), returning any held money and the stock.
+ */
+import type { Logger } from "@shop/platform";
+import type { Db } from "../db.js";
+import { SYSTEM, type OrdersService } from "../orders/orders.service.js";
+import * as store from "../orders/orders.store.js";
+
+export class ReservationSweeper {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+
+  constructor(private readonly deps: { db: Db; orders: OrdersService; logger: Logger; intervalMs: number }) {}
+
+  start(): void {
+    this.timer = setInterval(() => void this.sweep(), this.deps.intervalMs);
+    this.timer.unref();
+  }
+
+  /** One pass; resolves with the number of orders cancelled. */
+  sweep(): Promise<number> {
+    this.running ??= this.pass().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async pass(): Promise<number> {
+    const { rows } = await this.deps.db.query<{ id: string; checkout_status: string }>(
+      `SELECT id, checkout_status FROM orders WHERE state = 'pending_payment' AND reservation_expires_at < now()
+       ORDER BY reservation_expires_at LIMIT 100`,
+    );
+    let cancelled = 0;
+    for (const row of rows) {
+      try {
+        await this.deps.orders.transition(row.id, "cancelled", SYSTEM, "payment not completed before the reservation expired");
+        if (row.checkout_status !== "completed") {
+          await store.patchOrder(this.deps.db, row.id, {
+            checkoutStatus: "failed",
+            checkoutProblem: { code: "UPSTREAM_TIMEOUT", detail: "The payment did not complete in time; the order was cancelled and nothing was charged." },
+          });
+        }
+        cancelled++;
+      } catch (error) {
+        this.deps.logger.warn({ err: error, orderId: row.id }, "expired order not cancelled yet; will retry");
+      }
+    }
+    if (cancelled) this.deps.logger.info({ cancelled }, "expired unpaid orders cancelled");
+    return cancelled;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+}
