@@ -2,7 +2,8 @@
 import { createHealth, createLogger, type Health, type Logger } from "@shop/platform";
 import { createFastifyApp, type App } from "@shop/platform/fastify";
 import { createRedis, createRevocationList } from "@shop/platform/redis";
-import { cartRoutes, internalCartRoutes } from "./carts/cart.routes.js";
+import { cartRoutes } from "./carts/cart.routes.js";
+import { internalCartRoutes } from "./carts/internal.routes.js";
 import { createCartService } from "./carts/cart.service.js";
 import { createCartStore } from "./carts/cart.store.js";
 import type { Config } from "./config.js";

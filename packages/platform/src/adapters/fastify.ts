@@ -99,6 +99,13 @@ export async function createFastifyApp(options: FastifyAppOptions): Promise<App>
           version: options.openapi.version ?? "1.0.0",
           description: options.openapi.description ?? "",
         },
+        // Routes may name these in `schema.security` (`[{ bearerAuth: [] }]`).
+        components: {
+          securitySchemes: {
+            bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT" },
+            internalKey: { type: "apiKey", in: "header", name: "X-Internal-Key" },
+          },
+        },
       },
       transform: jsonSchemaTransform,
     });

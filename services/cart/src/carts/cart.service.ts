@@ -1,7 +1,12 @@
 /** Cart rules: who owns which cart, limits, stock checks, merge at login. */
 import { createHash } from "node:crypto";
 import { AppError, fieldError, type Identity } from "@shop/platform";
-import { refKey, type LineRef, type ProductLookup } from "../products/product-lookup.js";
+import {
+  refKey,
+  type LineRef,
+  type LookupItem,
+  type ProductLookup,
+} from "../products/product-lookup.js";
 import { isPurchasable, priceCart } from "./cart.pricing.js";
 import type { AddItemBody, Cart, MergeResult } from "./cart.schemas.js";
 import type { CartStore, WriteResult } from "./cart.store.js";
@@ -28,81 +33,32 @@ export function createCartService(store: CartStore, products: ProductLookup, lim
   const read = async (ownerId: string): Promise<Cart> =>
     priceCart(ownerId, await store.read(ownerId), products);
 
-  async function currentItem(ref: LineRef) {
-    const item = (await products.lookup([ref])).get(refKey(ref));
-    if (!item?.found) {
-      throw ref.optionId
-        ? fieldError("optionId", "no such product option (check productId and optionId)")
-        : fieldError("productId", "no such product");
-    }
-    if ((item.status ?? "active") !== "active")
-      throw fieldError("productId", "this product is not for sale");
-    return { ...item, available: Math.max(0, item.available ?? 0) };
-  }
-
-  function refuse(result: WriteResult, available: number): never {
-    switch (result.status) {
-      case "LINES":
-        throw new AppError(
-          "CART_LIMIT_EXCEEDED",
-          `A cart holds at most ${limits.maxLines} different items`,
-          {
-            extra: { limit: "lines", max: limits.maxLines },
-          },
-        );
-      case "QUANTITY":
-        throw new AppError(
-          "CART_LIMIT_EXCEEDED",
-          `At most ${limits.maxQuantity} of one item per cart`,
-          {
-            extra: { limit: "quantity", max: limits.maxQuantity, inCart: result.value },
-          },
-        );
-      case "STOCK":
-        throw new AppError(
-          "INSUFFICIENT_STOCK",
-          `Only ${available} left in stock (${result.value} already in your cart)`,
-          {
-            extra: { available, inCart: result.value },
-          },
-        );
-      case "MISSING":
-        throw new AppError("CART_LINE_NOT_FOUND", "This item is not in your cart");
-      default:
-        throw new Error(`unexpected cart write status ${result.status}`);
-    }
-  }
-
   return {
     read,
 
     async add(owner: Identity, body: AddItemBody): Promise<Cart> {
       const ref = { productId: body.productId, optionId: body.optionId ?? null };
-      const item = await currentItem(ref);
-      const result = await store.add(
-        owner.sub,
-        lineIdOf(ref),
-        {
-          ...ref,
-          quantity: body.quantity,
-          priceWhenAdded: item.unitPrice ?? 0,
-          name: item.name ?? null,
-          addedAt: new Date().toISOString(),
-        },
-        {
-          maxLines: limits.maxLines,
-          maxQuantity: limits.maxQuantity,
-          stock: item.available,
-          ttl: ttlFor(owner),
-        },
-      );
-      if (result.status !== "OK") refuse(result, item.available);
+      const item = sellable(ref, (await products.lookup([ref])).get(refKey(ref)));
+      const line = {
+        ...ref,
+        quantity: body.quantity,
+        priceWhenAdded: item.unitPrice ?? 0,
+        name: item.name ?? null,
+        addedAt: new Date().toISOString(),
+      };
+      const result = await store.add(owner.sub, lineIdOf(ref), line, {
+        maxLines: limits.maxLines,
+        maxQuantity: limits.maxQuantity,
+        stock: item.available,
+        ttl: ttlFor(owner),
+      });
+      if (result.status !== "OK") refuse(result, item.available, limits);
       return read(owner.sub);
     },
 
     async setQuantity(owner: Identity, lineId: string, quantity: number): Promise<Cart> {
       const line = (await store.read(owner.sub)).lines.find((l) => l.lineId === lineId);
-      if (!line) throw new AppError("CART_LINE_NOT_FOUND", "This item is not in your cart");
+      if (!line) throw lineNotFound();
       const item = (await products.lookup([line])).get(refKey(line));
       const stock = item?.found ? Math.max(0, item.available ?? 0) : 0;
       const result = await store.setQuantity(owner.sub, lineId, quantity, {
@@ -110,14 +66,12 @@ export function createCartService(store: CartStore, products: ProductLookup, lim
         stock,
         ttl: ttlFor(owner),
       });
-      if (result.status !== "OK") refuse(result, stock);
+      if (result.status !== "OK") refuse(result, stock, limits);
       return read(owner.sub);
     },
 
     async remove(owner: Identity, lineId: string): Promise<Cart> {
-      if (!(await store.remove(owner.sub, lineId, ttlFor(owner)))) {
-        throw new AppError("CART_LINE_NOT_FOUND", "This item is not in your cart");
-      }
+      if (!(await store.remove(owner.sub, lineId, ttlFor(owner)))) throw lineNotFound();
       return read(owner.sub);
     },
 
@@ -127,15 +81,7 @@ export function createCartService(store: CartStore, products: ProductLookup, lim
 
     /** Moves the guest's cart into the member's; repeating it is a no-op. */
     async merge(member: Identity, guestId: string): Promise<MergeResult> {
-      const guest = await store.read(guestId);
-      const caps: Record<string, number> = {};
-      if (guest.lines.length > 0) {
-        const current = await products.lookup(guest.lines);
-        for (const line of guest.lines) {
-          const item = current.get(refKey(line));
-          caps[line.lineId] = isPurchasable(item) ? (item.available ?? 0) : 0;
-        }
-      }
+      const caps = await stockCaps(products, guestId, store);
       const outcome = await store.merge(guestId, member.sub, caps, {
         maxLines: limits.maxLines,
         maxQuantity: limits.maxQuantity,
@@ -146,4 +92,65 @@ export function createCartService(store: CartStore, products: ProductLookup, lim
       return { cart: await read(member.sub), merged: Boolean(outcome.summary), lines };
     },
   };
+}
+
+/** The lookup answer for an add, or the 400 that says which id is wrong. */
+function sellable(ref: LineRef, item: LookupItem | undefined): LookupItem & { available: number } {
+  if (!item?.found) {
+    throw ref.optionId
+      ? fieldError("optionId", "no such product option (check productId and optionId)")
+      : fieldError("productId", "no such product");
+  }
+  if ((item.status ?? "active") !== "active") {
+    throw fieldError("productId", "this product is not for sale");
+  }
+  return { ...item, available: Math.max(0, item.available ?? 0) };
+}
+
+/** Per guest line, how many units the merged line may hold (0 when it cannot be bought). */
+async function stockCaps(products: ProductLookup, guestId: string, store: CartStore) {
+  const guest = await store.read(guestId);
+  const caps: Record<string, number> = {};
+  if (guest.lines.length === 0) return caps;
+  const current = await products.lookup(guest.lines);
+  for (const line of guest.lines) {
+    const item = current.get(refKey(line));
+    caps[line.lineId] = isPurchasable(item) ? (item.available ?? 0) : 0;
+  }
+  return caps;
+}
+
+function lineNotFound(): AppError {
+  return new AppError("CART_LINE_NOT_FOUND", "This item is not in your cart");
+}
+
+function refuse(result: WriteResult, available: number, limits: CartLimits): never {
+  switch (result.status) {
+    case "LINES":
+      throw new AppError(
+        "CART_LIMIT_EXCEEDED",
+        `A cart holds at most ${limits.maxLines} different items`,
+        {
+          extra: { limit: "lines", max: limits.maxLines },
+        },
+      );
+    case "QUANTITY":
+      throw new AppError(
+        "CART_LIMIT_EXCEEDED",
+        `At most ${limits.maxQuantity} of one item per cart`,
+        {
+          extra: { limit: "quantity", max: limits.maxQuantity, inCart: result.value },
+        },
+      );
+    case "STOCK":
+      throw new AppError(
+        "INSUFFICIENT_STOCK",
+        `Only ${available} left in stock (${result.value} already in your cart)`,
+        { extra: { available, inCart: result.value } },
+      );
+    case "MISSING":
+      throw lineNotFound();
+    default:
+      throw new Error(`unexpected cart write status ${result.status}`);
+  }
 }

@@ -60,15 +60,7 @@ export function createCartStore(redis: Redis, prefix: string) {
   return {
     cartKey,
     async read(ownerId: string): Promise<StoredCart> {
-      const hash = await redis.hgetall(cartKey(ownerId));
-      const lines: StoredCart["lines"] = [];
-      for (const [field, value] of Object.entries(hash)) {
-        if (!field.startsWith("line:")) continue;
-        const parsed = StoredLine.safeParse(JSON.parse(value));
-        if (parsed.success) lines.push({ lineId: field.slice(5), ...parsed.data });
-      }
-      lines.sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.lineId.localeCompare(b.lineId));
-      return { lines, updatedAt: hash.updatedAt ?? null };
+      return parseCart(await redis.hgetall(cartKey(ownerId)));
     },
     async add(
       ownerId: string,
@@ -112,40 +104,74 @@ export function createCartStore(redis: Redis, prefix: string) {
     async clear(ownerId: string): Promise<void> {
       await redis.del(cartKey(ownerId));
     },
-    async ttl(ownerId: string): Promise<number> {
-      return redis.ttl(cartKey(ownerId));
-    },
-    /** Moves a guest cart into a member cart atomically; `undefined` when there was nothing to merge. */
-    async merge(
-      guestId: string,
-      memberId: string,
-      caps: Record<string, number>,
-      limits: { maxLines: number; maxQuantity: number; ttl: number; markerTtl: number },
-    ): Promise<{ summary?: MergeSummary; mergedInto: string | null }> {
-      const raw = (await r.cartMerge(
-        cartKey(guestId),
-        cartKey(memberId),
-        markerKey(guestId),
-        JSON.stringify(caps),
-        limits.maxLines,
-        limits.maxQuantity,
-        limits.ttl,
-        now(),
+    /** Moves a guest cart into a member cart atomically; no summary when there was nothing to merge. */
+    merge: (guestId: string, memberId: string, caps: Record<string, number>, limits: MergeLimits) =>
+      mergeCarts(
+        r,
+        { guest: cartKey(guestId), member: cartKey(memberId), marker: markerKey(guestId) },
         memberId,
-        limits.markerTtl,
-      )) as [string, string];
-      if (raw[0] === "EMPTY") return { mergedInto: raw[1] || null };
-      const decoded = JSON.parse(raw[1]) as Record<string, unknown>;
-      // cjson encodes an empty Lua table as {}, not [].
-      const list = (v: unknown) => (Array.isArray(v) ? (v as string[]) : []);
-      return {
-        summary: {
-          merged: list(decoded.merged),
-          capped: list(decoded.capped),
-          dropped: list(decoded.dropped),
-        },
-        mergedInto: memberId,
-      };
+        caps,
+        limits,
+      ),
+  };
+}
+
+/** Lines oldest first; a line that no longer parses is skipped rather than failing the cart. */
+function parseCart(hash: Record<string, string>): StoredCart {
+  const lines: StoredCart["lines"] = [];
+  for (const [field, value] of Object.entries(hash)) {
+    if (!field.startsWith("line:")) continue;
+    const parsed = StoredLine.safeParse(parseJson(value));
+    if (parsed.success) lines.push({ lineId: field.slice(5), ...parsed.data });
+  }
+  lines.sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.lineId.localeCompare(b.lineId));
+  return { lines, updatedAt: hash.updatedAt ?? null };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export interface MergeLimits {
+  maxLines: number;
+  maxQuantity: number;
+  ttl: number;
+  markerTtl: number;
+}
+
+async function mergeCarts(
+  r: Scripted,
+  keys: { guest: string; member: string; marker: string },
+  memberId: string,
+  caps: Record<string, number>,
+  limits: MergeLimits,
+): Promise<{ summary?: MergeSummary; mergedInto: string | null }> {
+  const raw = (await r.cartMerge(
+    keys.guest,
+    keys.member,
+    keys.marker,
+    JSON.stringify(caps),
+    limits.maxLines,
+    limits.maxQuantity,
+    limits.ttl,
+    new Date().toISOString(),
+    memberId,
+    limits.markerTtl,
+  )) as [string, string];
+  if (raw[0] === "EMPTY") return { mergedInto: raw[1] || null };
+  const decoded = JSON.parse(raw[1]) as Record<string, unknown>;
+  // cjson encodes an empty Lua table as {}, not [].
+  const list = (v: unknown) => (Array.isArray(v) ? (v as string[]) : []);
+  return {
+    summary: {
+      merged: list(decoded.merged),
+      capped: list(decoded.capped),
+      dropped: list(decoded.dropped),
     },
+    mergedInto: memberId,
   };
 }

@@ -36,6 +36,7 @@ describe("cart lines", () => {
     let res = await add(guest, { productId: shirt, optionId: "black", quantity: 1 });
     assert.equal(res.statusCode, 200, res.body);
     res = await add(guest, { productId: shirt, optionId: "black", quantity: 2 });
+    assert.equal(res.json().lines[0].quantity, 3);
     res = await add(guest, { productId: shirt, optionId: "white", quantity: 1 });
     const cart = res.json();
     assert.equal(cart.ownerId, guest);

@@ -1,0 +1,47 @@
+/** Internal cart routes for the order service (`X-Internal-Key`; never routed by the gateway). */
+import { Problem } from "@shop/contracts";
+import { requireInternalKey } from "@shop/platform";
+import type { App } from "@shop/platform/fastify";
+import { z } from "zod";
+import { Cart, OwnerParams } from "./cart.schemas.js";
+import type { CartService } from "./cart.service.js";
+
+export function internalCartRoutes(
+  app: App,
+  deps: { carts: CartService; internalKey: string },
+): void {
+  app.addHook("onRequest", async (request) => {
+    if (request.url.startsWith("/internal/")) {
+      requireInternalKey(request.headers["x-internal-key"], deps.internalKey);
+    }
+  });
+  app.get(
+    "/internal/carts/:ownerId",
+    {
+      schema: {
+        tags: ["internal"],
+        security: [{ internalKey: [] }],
+        summary: "A cart, re-priced (order service)",
+        params: OwnerParams,
+        response: { 200: Cart, 401: Problem },
+      },
+    },
+    async (request) => deps.carts.read(request.params.ownerId),
+  );
+  app.delete(
+    "/internal/carts/:ownerId",
+    {
+      schema: {
+        tags: ["internal"],
+        security: [{ internalKey: [] }],
+        summary: "Delete a cart after a successful checkout (order service)",
+        params: OwnerParams,
+        response: { 204: z.null().describe("Deleted (or there was no cart)"), 401: Problem },
+      },
+    },
+    async (request, reply) => {
+      await deps.carts.clear(request.params.ownerId);
+      return reply.code(204).send(null);
+    },
+  );
+}
