@@ -1,0 +1,49 @@
+/** The gateway's environment: the only module that reads process.env. */
+import { flag, int, loadConfig, logLevel, nodeEnv, port, requireProductionSecrets, secret, url } from "@shop/platform";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+export const DEV_INTERNAL_KEY = "dev-internal-key-change-me";
+
+const shape = {
+  PORT: port(8000),
+  HOST: z.string().default("0.0.0.0"),
+  NODE_ENV: nodeEnv(),
+  LOG_LEVEL: logLevel(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").default("redis://127.0.0.1:6379/0"),
+  REDIS_PREFIX: z.string().default(""),
+  INTERNAL_KEY: secret(DEV_INTERNAL_KEY),
+  AUTH_URL: url("http://127.0.0.1:4000"),
+  /** The route file; default: gateway.yaml beside this service's package.json. */
+  GATEWAY_CONFIG: z.string().default(fileURLToPath(new URL("../gateway.yaml", import.meta.url))),
+  /** Comma-separated CORS origins replacing the file's list. */
+  CORS_ORIGINS: z.string().optional(),
+  /** Comma-separated trusted proxy addresses replacing the file's list. */
+  TRUSTED_PROXIES: z.string().optional(),
+  ENABLE_RATE_LIMIT: flag(true),
+  ENABLE_WARM_UP: flag(true),
+  ENABLE_ACCESS_LOG: flag(true),
+  /** Worker processes (node:cluster); 1 runs in a single process. */
+  GATEWAY_WORKERS: int(1),
+};
+
+export type GatewayEnv = ReturnType<typeof loadGatewayEnv>;
+
+/**
+ * Reads the environment. Upstream URLs come as `<NAME>_URL` for every upstream in the route file,
+ * so they are collected here and resolved against the file by the app.
+ */
+export function loadGatewayEnv(env: Record<string, string | undefined> = process.env) {
+  const config = loadConfig(shape, env);
+  requireProductionSecrets(config.NODE_ENV, {
+    INTERNAL_KEY: { value: config.INTERNAL_KEY, devDefault: DEV_INTERNAL_KEY },
+  });
+  const upstreamUrls: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (/^[A-Z][A-Z0-9_]*_URL$/.test(name) && value && name !== "REDIS_URL" && name !== "DATABASE_URL") upstreamUrls[name] = value;
+  }
+  return { ...config, upstreamUrls };
+}
+
+export const list = (value: string | undefined): string[] | undefined =>
+  value === undefined ? undefined : value.split(",").map((s) => s.trim()).filter(Boolean);

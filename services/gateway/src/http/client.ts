@@ -1,0 +1,79 @@
+/** Who is calling: the client address behind trusted proxies, CORS, and internal-caller checks. */
+import { safeEqual } from "@shop/platform";
+import type { IncomingMessage } from "node:http";
+import type { GatewayFile } from "../config/schema.js";
+
+export interface ClientAddress {
+  ip: string;
+  /** The X-Forwarded-For chain received (kept for the upstreams' logs). */
+  forwardedFor: string | undefined;
+  proto: string;
+}
+
+/**
+ * The client IP: the peer address, unless the peer is a trusted proxy (the edge proxy, the
+ * storefront server), in which case the right-most untrusted address of X-Forwarded-For.
+ */
+export function clientAddress(req: IncomingMessage, trusted: ReadonlySet<string>): ClientAddress {
+  const peer = req.socket.remoteAddress ?? "unknown";
+  const header = req.headers["x-forwarded-for"];
+  const forwardedFor = Array.isArray(header) ? header.join(", ") : header;
+  if (!trusted.has(peer)) return { ip: peer, forwardedFor, proto: "http" };
+  const protoHeader = req.headers["x-forwarded-proto"];
+  const proto = protoHeader === "https" ? "https" : "http";
+  if (!forwardedFor) return { ip: peer, forwardedFor, proto };
+  const hops = forwardedFor.split(",");
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = hops[i]!.trim();
+    if (hop && !trusted.has(hop)) return { ip: hop, forwardedFor, proto };
+  }
+  return { ip: hops[0]?.trim() || peer, forwardedFor, proto };
+}
+
+/** X-Cache-Refresh counts only from callers presenting the internal key (warm-up runs in process). */
+export function isInternalCaller(req: IncomingMessage, internalKey: string): boolean {
+  const value = req.headers["x-internal-key"];
+  return typeof value === "string" && safeEqual(value, internalKey);
+}
+
+export function wantsRefresh(req: IncomingMessage, internalKey: string): boolean {
+  const value = req.headers["x-cache-refresh"];
+  return (value === "true" || value === "1") && isInternalCaller(req, internalKey);
+}
+
+export type CorsConfig = GatewayFile["cors"];
+
+export function originAllowed(origin: string, cors: CorsConfig): boolean {
+  return cors.origins.includes(origin) || cors.origins.includes("*");
+}
+
+/** Headers for an actual (non-preflight) cross-origin request. */
+export function corsHeaders(origin: string, cors: CorsConfig): string[] {
+  const headers = ["access-control-allow-origin", origin, "vary", "Origin"];
+  if (cors.credentials) headers.push("access-control-allow-credentials", "true");
+  if (cors.exposeHeaders.length) headers.push("access-control-expose-headers", cors.exposeHeaders.join(", "));
+  return headers;
+}
+
+export function preflightHeaders(origin: string, cors: CorsConfig, requestedHeaders: string | undefined): string[] {
+  const allowHeaders = requestedHeaders
+    ? requestedHeaders
+        .split(",")
+        .map((h) => h.trim().toLowerCase())
+        .filter((h) => cors.allowHeaders.includes(h))
+        .join(", ")
+    : cors.allowHeaders.join(", ");
+  const headers = [
+    "access-control-allow-origin",
+    origin,
+    "access-control-allow-methods",
+    "GET, HEAD, POST, PUT, PATCH, DELETE",
+    "access-control-max-age",
+    String(Math.round(cors.maxAge / 1000)),
+    "vary",
+    "Origin, Access-Control-Request-Method, Access-Control-Request-Headers",
+  ];
+  if (allowHeaders) headers.push("access-control-allow-headers", allowHeaders);
+  if (cors.credentials) headers.push("access-control-allow-credentials", "true");
+  return headers;
+}

@@ -1,0 +1,129 @@
+/**
+ * The token validator: verifies Bearer tokens locally (cached JWKS, pinned EdDSA, iss/aud/exp/nbf
+ * with a small skew), checks the in-process revocation list, and applies a route's policy.
+ * No call reaches the auth service per request; verified tokens are remembered until they expire.
+ */
+import {
+  AppError,
+  bearerToken,
+  createTokenVerifier,
+  DEFAULT_AUDIENCE,
+  DEFAULT_ISSUER,
+  type Identity,
+  type Logger,
+  type RevocationCheck,
+} from "@shop/platform";
+import { createRemoteJWKSet, type JWTVerifyGetKey } from "jose";
+import type { Policy } from "../config/schema.js";
+import { TokenCache } from "./token-cache.js";
+
+export interface IdentityOptions {
+  jwksUrl?: string;
+  /** A local key resolver instead of the remote JWKS (tests). */
+  keys?: JWTVerifyGetKey;
+  issuer?: string;
+  audience?: string;
+  revocations: RevocationCheck;
+  logger: Logger;
+  cacheSize?: number;
+  /** Background JWKS refresh period (default 10 min). */
+  jwksRefreshMs?: number;
+}
+
+export interface IdentityResolver {
+  /**
+   * The caller allowed by `policy`: undefined for anonymous callers of public routes. Throws
+   * AUTH_REQUIRED / AUTH_TOKEN_* (401) or FORBIDDEN (403). On public routes a bad token is ignored:
+   * the caller is anonymous and the upstream, which receives the header untouched, decides.
+   */
+  authorize(policy: Policy, authorization: string | undefined): Promise<Identity | undefined>;
+  /** True once signing keys have been loaded. */
+  keysLoaded(): Promise<boolean>;
+  start(): void;
+  close(): void;
+}
+
+const RANK: Record<Identity["role"], number> = { guest: 1, customer: 2, admin: 3 };
+const REQUIRED_RANK: Record<Policy, number> = { public: 0, guest: 1, customer: 2, admin: 3 };
+
+export function createIdentityResolver(options: IdentityOptions): IdentityResolver {
+  const remote = options.keys
+    ? undefined
+    : createRemoteJWKSet(new URL(options.jwksUrl ?? "http://127.0.0.1:4000/.well-known/jwks.json"), {
+        cooldownDuration: 30_000,
+        // Keys never expire on their own: a refresh failure while auth is down must not stop
+        // verification. Unknown kids trigger a refetch (rate-limited by the cooldown).
+        cacheMaxAge: Number.POSITIVE_INFINITY,
+        timeoutDuration: 2_000,
+      });
+  const verifier = createTokenVerifier({
+    keys: options.keys ?? remote!,
+    issuer: options.issuer ?? DEFAULT_ISSUER,
+    audience: options.audience ?? DEFAULT_AUDIENCE,
+    algorithms: ["EdDSA"],
+    clockToleranceSec: 5,
+    revocations: options.revocations,
+  });
+  const cache = new TokenCache(options.cacheSize ?? 10_000);
+  let timer: NodeJS.Timeout | undefined;
+
+  async function identify(token: string): Promise<Identity> {
+    const cached = cache.get(token);
+    if (cached) {
+      if (options.revocations.isRevoked(cached)) {
+        throw new AppError("AUTH_SESSION_REVOKED", "This session has been signed out", {
+          headers: { "www-authenticate": 'Bearer error="invalid_token", error_description="session revoked"' },
+        });
+      }
+      return cached;
+    }
+    const identity = await verifier.verify(token);
+    cache.set(token, identity);
+    return identity;
+  }
+
+  const reload = () =>
+    remote?.reload().catch((error: unknown) => options.logger.warn({ err: error }, "JWKS refresh failed"));
+
+  return {
+    async authorize(policy, authorization) {
+      const token = bearerToken(authorization);
+      if (policy === "public") {
+        if (!token) return undefined;
+        try {
+          return await identify(token);
+        } catch {
+          return undefined;
+        }
+      }
+      if (!token) {
+        throw new AppError("AUTH_REQUIRED", "Sign in to continue", {
+          headers: { "www-authenticate": 'Bearer realm="shop-api"' },
+        });
+      }
+      const identity = await identify(token);
+      if (RANK[identity.role] < REQUIRED_RANK[policy]) {
+        throw new AppError("FORBIDDEN", `This route needs the ${policy} role`, {
+          headers: { "www-authenticate": 'Bearer error="insufficient_scope"' },
+        });
+      }
+      return identity;
+    },
+    async keysLoaded() {
+      if (!remote) return true;
+      if (remote.jwks()) return true;
+      await remote.reload();
+      return remote.jwks() !== undefined;
+    },
+    start() {
+      void reload();
+      if (remote) {
+        timer = setInterval(() => void reload(), options.jwksRefreshMs ?? 600_000);
+        timer.unref();
+      }
+    },
+    close() {
+      clearInterval(timer);
+    },
+  };
+}
