@@ -3,10 +3,12 @@ import { z } from "zod";
 
 const Won = (what: string) =>
   z.coerce
-    .number({ error: `${what} must be a number` })
+    .number({
+      error: (issue) => (issue.input === undefined ? "is required" : `${what} must be a number`),
+    })
     .int("must be a whole number of won")
     .min(0, "must be 0 or more")
-    .max(100_000_000, "must be at most 100,000,000");
+    .max(1_000_000_000, "must be at most 1,000,000,000");
 
 const JsonText = <T extends z.ZodType>(inner: T) =>
   z
@@ -23,19 +25,19 @@ const JsonText = <T extends z.ZodType>(inner: T) =>
 
 export const FormOption = z.object({
   type: z.enum(["colour", "size"]),
-  value: z.string().trim().min(1).max(50),
-  label: z.string().trim().max(50).optional(),
+  value: z.string().trim().min(1).max(40),
+  label: z.string().trim().min(1).max(60).optional(),
   hex: z
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, "must be a #rrggbb colour")
     .optional(),
   extraPrice: z.number().int().min(0).default(0),
-  stock: z.number().int().min(0).default(0),
+  stock: z.number().int().min(0).max(1_000_000),
 });
 
 export const ProductForm = z
   .object({
-    name: z.string().trim().min(1, "is required").max(200),
+    name: z.string({ error: "is required" }).trim().min(1, "is required").max(120),
     slug: z
       .string()
       .trim()
@@ -43,17 +45,19 @@ export const ProductForm = z
       .max(200)
       .optional(),
     description: z.string().trim().max(10_000).default(""),
-    brand: z.string().trim().min(1, "is required").max(100),
-    categoryId: z.string().trim().min(1, "is required").max(100),
+    brand: z.string({ error: "is required" }).trim().min(1, "is required").max(60),
+    categoryId: z.string({ error: "is required" }).trim().min(1, "is required").max(200),
     price: Won("price"),
     originalPrice: Won("originalPrice").optional(),
     stock: z.coerce
       .number({ error: "must be a number" })
       .int("must be a whole number")
       .min(0)
-      .max(1_000_000),
+      .max(10_000_000)
+      .optional(),
     isNew: z.stringbool({ error: "must be true or false" }).default(false),
     isFeatured: z.stringbool({ error: "must be true or false" }).default(false),
+    status: z.enum(["active", "draft"], { error: "must be active or draft" }).default("active"),
     options: JsonText(z.array(FormOption).max(50)).optional(),
   })
   .refine((form) => form.originalPrice === undefined || form.originalPrice >= form.price, {
@@ -71,9 +75,10 @@ export const ProductFormDoc = z.object({
   categoryId: z.string(),
   price: z.string().describe("integer KRW"),
   originalPrice: z.string().optional().describe("integer KRW, at least price"),
-  stock: z.string().describe("integer"),
+  stock: z.string().optional().describe("integer; default: the sum of the options' stock"),
   isNew: z.string().optional().describe("true | false"),
   isFeatured: z.string().optional().describe("true | false"),
+  status: z.string().optional().describe("active (default) | draft"),
   options: z
     .string()
     .optional()

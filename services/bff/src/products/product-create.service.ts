@@ -34,7 +34,11 @@ export async function createProductFromForm(
 }
 
 function validateForm(form: ParsedForm): ProductForm {
-  const result = ProductForm.safeParse(form.fields);
+  // An empty form field means "not given", so optional fields fall back to their defaults.
+  const given = Object.fromEntries(
+    Object.entries(form.fields).filter(([, value]) => value.trim() !== ""),
+  );
+  const result = ProductForm.safeParse(given);
   const errors: FieldError[] = result.success ? [] : zodFieldErrors(result.error);
   if (form.files.length === 0) errors.push({ field: "images", message: "add at least one image" });
   if (!result.success || errors.length > 0) {

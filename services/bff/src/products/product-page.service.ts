@@ -9,7 +9,6 @@ import type { ProductPageData, RatingSummary } from "./products.schemas.js";
 
 const LATEST_REVIEWS = 5;
 const RELATED = 8;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface ReviewsPart {
   latest: Review[];
@@ -21,13 +20,10 @@ export async function buildProductPage(
   idOrSlug: string,
   logger: Logger,
 ): Promise<ProductPageData> {
-  // With an id the reviews can start with the product; a slug has to be resolved first.
-  const earlyReviews = UUID.test(idOrSlug) ? settle(loadReviews(product, idOrSlug)) : undefined;
+  // Reviews take an id or a slug, so they start with the product; related needs its category.
+  const reviewsCall = settle(loadReviews(product, idOrSlug));
   const detail = await product.product(idOrSlug);
-  const [reviews, related] = await Promise.all([
-    earlyReviews ?? settle(loadReviews(product, detail.id)),
-    settle(loadRelated(product, detail)),
-  ]);
+  const [reviews, related] = await Promise.all([reviewsCall, settle(loadRelated(product, detail))]);
 
   const degraded: string[] = [];
   if (!reviews.ok) {

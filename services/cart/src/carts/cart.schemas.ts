@@ -1,11 +1,10 @@
 /** Cart request and answer shapes (validation and OpenAPI). */
 import { z } from "zod";
 
-const Id = z
-  .string({ error: "must be a string id" })
-  .min(1, "is required")
-  .max(64, "is too long")
-  .regex(/^[A-Za-z0-9_-]+$/, "is not a valid id");
+/** Product and option ids are the product service's uuids. */
+const Id = z.uuid({
+  error: (issue) => (issue.input === undefined ? "is required" : "must be a product id (uuid)"),
+});
 
 export const Quantity = z
   .number({ error: "must be a number" })
@@ -14,7 +13,11 @@ export const Quantity = z
 
 export const AddItemBody = z.object({
   productId: Id,
-  optionId: Id.nullable().optional(),
+  optionId: z
+    .uuid({ error: "must be an option id (uuid)" })
+    .nullable()
+    .optional()
+    .describe("The product option (colour, size); omit or null for the product itself"),
   quantity: Quantity,
 });
 export type AddItemBody = z.infer<typeof AddItemBody>;

@@ -7,6 +7,8 @@ describe("cart lines", () => {
   let h: Harness;
   const shirt = randomUUID();
   const shoes = randomUUID();
+  const black = randomUUID();
+  const white = randomUUID();
 
   before(async () => {
     h = await startHarness({ MAX_CART_LINES: "3" });
@@ -15,8 +17,8 @@ describe("cart lines", () => {
       price: 29_000,
       available: 10,
       options: {
-        black: { label: "Black", available: 4 },
-        white: { label: "White", available: 10, extra: 1_000 },
+        [black]: { label: "Black", available: 4 },
+        [white]: { label: "White", available: 10, extra: 1_000 },
       },
     });
     h.product.catalogue.set(shoes, { name: "Shoes", price: 89_000, available: 3 });
@@ -33,19 +35,19 @@ describe("cart lines", () => {
 
   it("adds lines, adds up repeats of the same product+option, and re-reads them", async () => {
     const guest = `guest_${randomUUID()}`;
-    let res = await add(guest, { productId: shirt, optionId: "black", quantity: 1 });
+    let res = await add(guest, { productId: shirt, optionId: black, quantity: 1 });
     assert.equal(res.statusCode, 200, res.body);
-    res = await add(guest, { productId: shirt, optionId: "black", quantity: 2 });
+    res = await add(guest, { productId: shirt, optionId: black, quantity: 2 });
     assert.equal(res.json().lines[0].quantity, 3);
-    res = await add(guest, { productId: shirt, optionId: "white", quantity: 1 });
+    res = await add(guest, { productId: shirt, optionId: white, quantity: 1 });
     const cart = res.json();
     assert.equal(cart.ownerId, guest);
     assert.equal(cart.lines.length, 2);
-    const black = cart.lines.find((l: { optionId: string }) => l.optionId === "black");
-    assert.equal(black.quantity, 3);
-    assert.equal(black.unitPrice, 29_000);
-    assert.equal(black.lineTotal, 87_000);
-    assert.equal(black.optionLabel, "Black");
+    const blackLine = cart.lines.find((l: { optionId: string }) => l.optionId === black);
+    assert.equal(blackLine.quantity, 3);
+    assert.equal(blackLine.unitPrice, 29_000);
+    assert.equal(blackLine.lineTotal, 87_000);
+    assert.equal(blackLine.optionLabel, "Black");
     assert.equal(cart.itemCount, 4);
     assert.equal(cart.subtotal, 87_000 + 30_000);
     assert.equal(cart.currency, "KRW");
@@ -119,7 +121,7 @@ describe("cart lines", () => {
       [{ quantity: 1 }, "productId"],
       [{ productId: "../../etc", quantity: 1 }, "productId"],
       [{ productId: randomUUID(), quantity: 1 }, "productId"],
-      [{ productId: shirt, optionId: "purple", quantity: 1 }, "optionId"],
+      [{ productId: shirt, optionId: randomUUID(), quantity: 1 }, "optionId"],
     ];
     for (const [body, field] of cases) {
       const res = await add(me, body);
@@ -150,7 +152,7 @@ describe("cart lines", () => {
 
   it("enforces the per-line and line-count limits (422) and stock (409)", async () => {
     const me = randomUUID();
-    let res = await add(me, { productId: shirt, optionId: "white", quantity: 100 });
+    let res = await add(me, { productId: shirt, optionId: white, quantity: 100 });
     assert.equal(res.statusCode, 422);
     assert.equal(res.json().code, "CART_LIMIT_EXCEEDED");
     res = await add(me, { productId: shoes, quantity: 4 });
@@ -172,8 +174,8 @@ describe("cart lines", () => {
       payload: { quantity: 4 },
     });
     assert.equal(res.statusCode, 409);
-    await add(me, { productId: shirt, optionId: "black", quantity: 1 });
-    await add(me, { productId: shirt, optionId: "white", quantity: 1 });
+    await add(me, { productId: shirt, optionId: black, quantity: 1 });
+    await add(me, { productId: shirt, optionId: white, quantity: 1 });
     res = await add(me, { productId: shirt, quantity: 1 });
     assert.equal(res.statusCode, 422, "a fourth line over MAX_CART_LINES=3");
     assert.equal(res.json().code, "CART_LIMIT_EXCEEDED");
@@ -188,7 +190,7 @@ describe("cart lines", () => {
           method: "POST",
           url: "/api/cart/items",
           headers: auth,
-          payload: { productId: shirt, optionId: "white", quantity: 1 },
+          payload: { productId: shirt, optionId: white, quantity: 1 },
         }),
       ),
     );
@@ -206,7 +208,7 @@ describe("cart lines", () => {
           method: "POST",
           url: "/api/cart/items",
           headers: auth,
-          payload: { productId: shirt, optionId: "black", quantity: 1 },
+          payload: { productId: shirt, optionId: black, quantity: 1 },
         }),
       ),
     );
