@@ -1,0 +1,77 @@
+/**
+ * Internal routes for platform services (X-Internal-Key): the credential check auth's login uses,
+ * author names for the BFF, and a member with address for the order service.
+ */
+import { requireInternalKey, INTERNAL_KEY_HEADER } from "@shop/platform";
+import type { App } from "@shop/platform/fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { MemberService } from "../members/members.service.js";
+import type { CredentialService } from "../passwords/credentials.service.js";
+import {
+  InternalMemberParams,
+  LookupBody,
+  Member,
+  MemberLookupResult,
+  VerifiedCredentials,
+  VerifyCredentialsBody,
+} from "./internal.schemas.js";
+
+const tags = ["internal"];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function registerInternalRoutes(
+  app: App,
+  deps: { service: MemberService; credentials: CredentialService; internalKey: string },
+): void {
+  const { service, credentials, internalKey } = deps;
+
+  app.register(async (scope) => {
+    const internal = scope.withTypeProvider<ZodTypeProvider>();
+    internal.addHook("onRequest", async (request) => {
+      requireInternalKey(request.headers[INTERNAL_KEY_HEADER], internalKey);
+    });
+
+    internal.post(
+      "/internal/credentials/verify",
+      {
+        schema: {
+          tags,
+          summary:
+            "Check an email and password (auth's login); 401 AUTH_INVALID_CREDENTIALS when they do not match",
+          body: VerifyCredentialsBody,
+          response: { 200: VerifiedCredentials },
+        },
+      },
+      async (request) => credentials.verifyCredentials(request.body.email, request.body.password),
+    );
+
+    internal.post(
+      "/internal/members/lookup",
+      {
+        schema: {
+          tags,
+          summary: "Display names by member id (unknown ids are left out)",
+          body: LookupBody,
+          response: { 200: MemberLookupResult },
+        },
+      },
+      async (request) => {
+        const ids = [...new Set(request.body.ids.filter((id) => UUID.test(id)))];
+        return { items: await service.lookupNames(ids) };
+      },
+    );
+
+    internal.get(
+      "/internal/members/:id",
+      {
+        schema: {
+          tags,
+          summary: "A member with the default shipping address",
+          params: InternalMemberParams,
+          response: { 200: Member },
+        },
+      },
+      async (request) => service.internalGet(request.params.id),
+    );
+  });
+}

@@ -1,0 +1,169 @@
+/** Member routes: registration and admin creation, admin listing, self-or-admin read/edit/delete. */
+import { toPage } from "@shop/contracts";
+import type { App } from "@shop/platform/fastify";
+import type { Authenticator, Caller } from "../identity/identity.js";
+import type { Idempotency } from "../idempotency/idempotency.js";
+import type { CredentialService } from "../passwords/credentials.service.js";
+import {
+  ChangePasswordBody,
+  CreateMemberBody,
+  ListMembersQuery,
+  Member,
+  MemberList,
+  MemberParams,
+  UpdateMemberBody,
+} from "./members.schemas.js";
+import type { MemberService } from "./members.service.js";
+
+const tags = ["members"];
+
+interface Deps {
+  service: MemberService;
+  credentials: CredentialService;
+  auth: Authenticator;
+  idempotency: Idempotency;
+}
+
+export function registerMemberRoutes(app: App, deps: Deps): void {
+  registerCollection(app, deps);
+  registerSelf(app, deps);
+  registerById(app, deps);
+}
+
+function registerCollection(app: App, { service, auth, idempotency }: Deps): void {
+  const scopeOf = (caller: Caller) =>
+    caller.kind === "internal" ? "internal" : `member:${caller.identity.sub}`;
+
+  app.post(
+    "/api/members",
+    {
+      schema: {
+        tags,
+        summary: "Create a member (auth's registration with X-Internal-Key, or an admin token)",
+        description:
+          "Retries with the same Idempotency-Key (or X-Idempotency-Key) replay the first answer.",
+        body: CreateMemberBody,
+        response: { 201: Member },
+      },
+    },
+    async (request, reply) => {
+      const caller = await auth.caller(request);
+      const member = await idempotency.run(request, reply, scopeOf(caller), async () => ({
+        status: 201,
+        body: await service.create(request.body, caller),
+      }));
+      void reply.header("location", `/api/members/${member.id}`);
+      return member;
+    },
+  );
+
+  app.get(
+    "/api/members",
+    {
+      schema: {
+        tags,
+        summary: "List members (admin); search by email or name",
+        querystring: ListMembersQuery,
+        response: { 200: MemberList },
+      },
+    },
+    async (request) => {
+      const { rows, total } = await service.list(request.query, await auth.identity(request));
+      return toPage(rows, total, request.query);
+    },
+  );
+}
+
+function registerSelf(app: App, { service, auth }: Deps): void {
+  app.get(
+    "/api/members/me",
+    { schema: { tags, summary: "The signed-in member", response: { 200: Member } } },
+    async (request) => {
+      const identity = await auth.identity(request);
+      return service.get(identity.sub, identity);
+    },
+  );
+
+  app.patch(
+    "/api/members/me",
+    {
+      schema: {
+        tags,
+        summary: "Edit the signed-in member's profile",
+        body: UpdateMemberBody,
+        response: { 200: Member },
+      },
+    },
+    async (request) => {
+      const identity = await auth.identity(request);
+      return service.update(identity.sub, request.body, identity);
+    },
+  );
+}
+
+function registerById(app: App, { service, credentials, auth }: Deps): void {
+  app.get(
+    "/api/members/:id",
+    {
+      schema: {
+        tags,
+        summary: "A member (the member themself or an admin)",
+        params: MemberParams,
+        response: { 200: Member },
+      },
+    },
+    async (request) => service.get(request.params.id, await auth.identity(request)),
+  );
+
+  app.patch(
+    "/api/members/:id",
+    {
+      schema: {
+        tags,
+        summary:
+          "Edit a member (themself or an admin; only an admin changes role, status or email)",
+        params: MemberParams,
+        body: UpdateMemberBody,
+        response: { 200: Member },
+      },
+    },
+    async (request) =>
+      service.update(request.params.id, request.body, await auth.identity(request)),
+  );
+
+  app.delete(
+    "/api/members/:id",
+    {
+      schema: {
+        tags,
+        summary: "Delete a member (themself or an admin); their tokens stop working",
+        params: MemberParams,
+      },
+    },
+    async (request, reply) => {
+      await service.remove(request.params.id, await auth.identity(request));
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    "/api/members/:id/password",
+    {
+      schema: {
+        tags,
+        summary:
+          "Change the password (the member themself; needs the current one); other sessions end",
+        params: MemberParams,
+        body: ChangePasswordBody,
+      },
+    },
+    async (request, reply) => {
+      await credentials.changePassword(
+        request.params.id,
+        request.body,
+        await auth.identity(request),
+      );
+      return reply.code(204).send();
+    },
+  );
+}
