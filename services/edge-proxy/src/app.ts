@@ -1,0 +1,172 @@
+/**
+ * Builds the edge proxy's fetch handler and its resources without listening, so tests run it on
+ * a Bun.serve of their own. Dispatch: health (local) → /_edge and /docs (local) → /api/* and
+ * /images/* (gateway) → everything else (storefront, through the HTML cache where configured).
+ */
+import type { Server } from "bun";
+import {
+  AppError,
+  DEFAULT_AUDIENCE,
+  DEFAULT_ISSUER,
+  createLogger,
+  createTokenVerifier,
+  logRequest,
+  type Health,
+  type Logger,
+} from "@shop/platform";
+import { problemResponse, requestIdOf, withRequestContext } from "@shop/platform/bun";
+import { createRevocationList } from "@shop/platform/redis";
+import { handlePurge } from "./admin/purge.js";
+import type { Config } from "./config.js";
+import { docsResponse } from "./docs.js";
+import { createEdgeHealth, healthResponse, isLivenessRequest } from "./health.js";
+import { subscribeCatalogEvents } from "./html-cache/catalog-events.js";
+import type { CachedPage } from "./html-cache/entry.js";
+import { HtmlCache } from "./html-cache/html-cache.js";
+import { createRouteMatcher, type PageKey } from "./html-cache/key.js";
+import { MemoryTier } from "./html-cache/memory-tier.js";
+import { RedisConnection } from "./redis.js";
+import { handleApi } from "./routing/api.js";
+import { clientInfo } from "./routing/client.js";
+import type { RoutingDeps } from "./routing/deps.js";
+import { bypassReason, cacheablePage, memoryHit, passPage, servePage } from "./routing/pages.js";
+import { forward, type ClientInfo } from "./routing/upstream.js";
+import { AuthClient } from "./session/auth-client.js";
+import { GuestIssuer } from "./session/guest.js";
+import { Refresher } from "./session/refresh.js";
+import { SessionManager } from "./session/session.js";
+
+interface PageLookup {
+  pk: PageKey | undefined;
+  /** A stale or grace-period page found in memory. */
+  cached: CachedPage | undefined;
+}
+
+export interface EdgeApp {
+  fetch(request: Request, server?: Server<unknown>): Response | Promise<Response>;
+  start(): Promise<void>;
+  /** Resolves when Redis is connected and subscribed (false after the timeout). */
+  ready(timeoutMs: number): Promise<boolean>;
+  close(): Promise<void>;
+  health: Health;
+  cache: HtmlCache;
+  refresher: Refresher;
+}
+
+export function buildApp(config: Config, options: { logger?: Logger } = {}): EdgeApp {
+  const logger = options.logger ?? createLogger("edge-proxy", config.LOG_LEVEL);
+  const redis = new RedisConnection({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX, logger });
+  const auth = new AuthClient({ authUrl: config.AUTH_URL, clientKey: config.AUTH_CLIENT_KEY });
+  const refresher = new Refresher(auth);
+  const guests = new GuestIssuer(auth, redis, { limit: config.GUEST_RATE_LIMIT, windowSeconds: config.GUEST_RATE_WINDOW_SECONDS });
+  const maxEntryBytes = config.HTML_CACHE_MAX_ENTRY_KB * 1024;
+  const cache = new HtmlCache({
+    memory: new MemoryTier({ budgetBytes: config.HTML_CACHE_MEMORY_MB * 1024 * 1024, maxEntryBytes }),
+    redis,
+    logger,
+    maxEntryBytes,
+    defaults: {
+      ttl: config.HTML_CACHE_TTL_SECONDS,
+      swr: config.HTML_CACHE_STALE_WHILE_REVALIDATE_SECONDS,
+      sie: config.HTML_CACHE_STALE_IF_ERROR_SECONDS,
+    },
+    lockTtlMs: config.HTML_CACHE_LOCK_TTL_MS,
+    lockWaitMs: config.HTML_CACHE_LOCK_WAIT_MS,
+    render: (pk, ctx) =>
+      forward(`${config.STOREFRONT_URL}${pk.path}${pk.search}`, {
+        method: "GET",
+        headers: ctx.headers,
+        timeoutMs: config.PAGE_TIMEOUT_MS,
+        upstream: "storefront",
+      }),
+  });
+  const revocations = createRevocationList(config.REDIS_URL, { prefix: config.REDIS_PREFIX, logger });
+  const verifier = createTokenVerifier({
+    jwksUrl: `${config.AUTH_URL}/.well-known/jwks.json`,
+    issuer: DEFAULT_ISSUER,
+    audience: DEFAULT_AUDIENCE,
+    revocations,
+  });
+  const health = createEdgeHealth(redis, config.STOREFRONT_URL, config.GATEWAY_URL);
+  const deps: RoutingDeps = {
+    config,
+    logger,
+    cache,
+    sessions: new SessionManager(refresher, guests, config.REFRESH_LEEWAY_SECONDS),
+    routes: createRouteMatcher(config.HTML_CACHE_ROUTES),
+    allowedParams: new Set(config.HTML_CACHE_QUERY_PARAMS),
+    trustedOrigins: new Set(config.CSRF_TRUSTED_ORIGINS.map((origin) => origin.toLowerCase())),
+  };
+
+  async function route(request: Request, url: URL, client: ClientInfo, page: PageLookup): Promise<Response> {
+    const path = url.pathname;
+    if (path === "/health/ready") return healthResponse(await health.ready(), client.requestId);
+    if (path === "/_edge/purge") return handlePurge(request, { cache, verifier, internalKey: config.INTERNAL_KEY });
+    if (path === "/docs" || path === "/docs/json") return docsResponse(path);
+    if (path.startsWith("/api/") || path === "/api" || path.startsWith("/images/")) return handleApi(request, url, client, deps);
+    if (page.pk) return servePage(request, page.pk, client, deps, page.cached);
+    return passPage(request, url, client, deps, bypassReason(request, url, deps));
+  }
+
+  function fetch(request: Request, server?: Server<unknown>): Response | Promise<Response> {
+    const url = new URL(request.url);
+    if (isLivenessRequest(url.pathname, request.headers.get("user-agent"))) {
+      return healthResponse(health.live(), requestIdOf(request));
+    }
+    const started = performance.now();
+    // The hot path: a fresh page in this process's memory, answered synchronously.
+    const pk = cacheablePage(request, url, request.headers.get("host") ?? url.host, deps);
+    let cached: CachedPage | undefined;
+    if (pk) {
+      const hit = memoryHit(pk, request, requestIdOf(request), deps, Date.now());
+      if (hit instanceof Response) return hit;
+      cached = hit;
+    }
+    return slowPath(request, url, server, started, { pk, cached });
+  }
+
+  async function slowPath(
+    request: Request,
+    url: URL,
+    server: Server<unknown> | undefined,
+    started: number,
+    page: PageLookup,
+  ): Promise<Response> {
+    const client = clientInfo(request, url, server, config.TRUSTED_PROXY_HOPS);
+    return withRequestContext(client.requestId, async () => {
+      let response: Response;
+      try {
+        response = await route(request, url, client, page);
+      } catch (error) {
+        if (!(error instanceof AppError)) logger.error({ err: error, path: url.pathname }, "request failed");
+        response = problemResponse(error, client.requestId, url.pathname);
+      }
+      logRequest(logger, {
+        method: request.method,
+        path: url.pathname,
+        status: response.status,
+        durationMs: performance.now() - started,
+        cache: response.headers.get("x-cache") ?? undefined,
+      });
+      return response;
+    });
+  }
+
+  return {
+    fetch,
+    health,
+    cache,
+    refresher,
+    async start() {
+      redis.start();
+      await cache.start();
+      await subscribeCatalogEvents(redis, cache, logger);
+      revocations.start().catch((error: unknown) => logger.warn({ err: error }, "revocation list not loaded yet"));
+    },
+    ready: (timeoutMs) => redis.ready(timeoutMs),
+    async close() {
+      redis.close();
+      await revocations.close();
+    },
+  };
+}

@@ -1,0 +1,89 @@
+/** Edge proxy configuration: the only module that reads the environment. */
+import {
+  flag,
+  int,
+  loadConfig,
+  logLevel,
+  nodeEnv,
+  port,
+  requireProductionSecrets,
+  secret,
+  url,
+} from "@shop/platform";
+import { z } from "zod";
+
+const DEV_INTERNAL_KEY = "dev-internal-key";
+const DEV_AUTH_CLIENT_KEY = "dev-auth-client-key";
+
+/** A comma-separated list, trimmed, empties dropped. */
+const list = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value) =>
+      value
+        .split(",")
+        .map((item) => item.trim())
+        .filter(Boolean),
+    );
+
+const routePattern = z.string().regex(/^\/[^?#\s]*$/, "each route must be a path like /products/*");
+
+export function readConfig(env: Record<string, string | undefined> = process.env) {
+  const config = loadConfig(
+    {
+      NODE_ENV: nodeEnv(),
+      PORT: port(9000),
+      LOG_LEVEL: logLevel(),
+      STOREFRONT_URL: url("http://127.0.0.1:3000"),
+      GATEWAY_URL: url("http://127.0.0.1:8000"),
+      AUTH_URL: url("http://127.0.0.1:4000"),
+      REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").default("redis://127.0.0.1:6379/0"),
+      /** Prefix for every Redis key and channel of this stack. */
+      REDIS_PREFIX: z.string().default(""),
+      INTERNAL_KEY: secret(DEV_INTERNAL_KEY),
+      AUTH_CLIENT_KEY: secret(DEV_AUTH_CLIENT_KEY),
+
+      ENABLE_HTML_CACHE: flag(true),
+      /** Page routes whose HTML is shared: exact paths, or a prefix ending in `/*`. */
+      HTML_CACHE_ROUTES: list("/,/categories,/categories/*,/products/*,/search").pipe(z.array(routePattern)),
+      /** Query parameters the cached pages read; every other parameter is dropped from key and render. */
+      HTML_CACHE_QUERY_PARAMS: list("category,page,limit,sort,minPrice,maxPrice,q,onSale,isNew,featured"),
+      /** Freshness when the storefront names none (Surrogate-Control / s-maxage / max-age win). */
+      HTML_CACHE_TTL_SECONDS: int(60),
+      HTML_CACHE_STALE_WHILE_REVALIDATE_SECONDS: int(300),
+      HTML_CACHE_STALE_IF_ERROR_SECONDS: int(86_400),
+      /** Bytes budget of the in-process tier (per proxy process). */
+      HTML_CACHE_MEMORY_MB: int(64),
+      HTML_CACHE_MAX_ENTRY_KB: int(2048),
+      /** Cross-process render lock: how long it is held at most, and how long others wait for the page. */
+      HTML_CACHE_LOCK_TTL_MS: int(15_000),
+      HTML_CACHE_LOCK_WAIT_MS: int(5_000),
+      /** Keep immutable static assets (/_next/static/*) in memory. */
+      ENABLE_STATIC_CACHE: flag(true),
+
+      /** Time allowed until the upstream sends response headers. */
+      PAGE_TIMEOUT_MS: int(30_000),
+      API_TIMEOUT_MS: int(60_000),
+      MAX_BODY_MB: int(30),
+
+      /** Refresh the access token when it expires within this many seconds. */
+      REFRESH_LEEWAY_SECONDS: int(30),
+      /** Lazily issued guest sessions allowed per client IP and window. */
+      GUEST_RATE_LIMIT: int(60),
+      GUEST_RATE_WINDOW_SECONDS: int(600),
+      /** Origins besides the request's own host allowed to send cookie-authenticated writes. */
+      CSRF_TRUSTED_ORIGINS: list(""),
+      /** Reverse proxies in front of this one whose X-Forwarded-For entries are trusted (0 = none). */
+      TRUSTED_PROXY_HOPS: int(0),
+    },
+    env,
+  );
+  requireProductionSecrets(config.NODE_ENV, {
+    INTERNAL_KEY: { value: config.INTERNAL_KEY, devDefault: DEV_INTERNAL_KEY },
+    AUTH_CLIENT_KEY: { value: config.AUTH_CLIENT_KEY, devDefault: DEV_AUTH_CLIENT_KEY },
+  });
+  return config;
+}
+
+export type Config = ReturnType<typeof readConfig>;

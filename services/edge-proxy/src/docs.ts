@@ -1,0 +1,68 @@
+/** The edge's own API as an OpenAPI document (from the zod schemas) and a small page, at /docs. */
+import { z } from "zod";
+import { PurgeAnswer, PurgeRequest } from "./admin/purge.js";
+
+const problem = {
+  description: "RFC 9457 problem details",
+  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+};
+
+export function openApiDocument() {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "edge-proxy",
+      version: "0.1.0",
+      description:
+        "Public entry point (:9000). Pages go to the storefront through the HTML cache; /api/* and /images/* go to the gateway with the session cookie turned into a Bearer token. These are the routes the edge answers itself.",
+    },
+    paths: {
+      "/_edge/purge": {
+        post: {
+          summary: "Purge cached pages",
+          description: "X-Internal-Key, or an admin access token (Bearer or the session cookie).",
+          requestBody: { required: true, content: { "application/json": { schema: z.toJSONSchema(PurgeRequest) } } },
+          responses: {
+            "200": { description: "Purged", content: { "application/json": { schema: z.toJSONSchema(PurgeAnswer) } } },
+            "400": problem,
+            "401": problem,
+            "403": problem,
+          },
+        },
+      },
+      "/health": { get: { summary: "Liveness (also /ping, /_health and probe user agents)", responses: { "200": { description: "Alive" } } } },
+      "/health/ready": {
+        get: { summary: "Readiness: Redis, storefront and gateway", responses: { "200": { description: "Ready" }, "503": { description: "Not ready" } } },
+      },
+    },
+    components: {
+      schemas: {
+        Problem: {
+          type: "object",
+          required: ["type", "title", "status", "detail", "code"],
+          properties: {
+            type: { type: "string" },
+            title: { type: "string" },
+            status: { type: "integer" },
+            detail: { type: "string" },
+            code: { type: "string" },
+            requestId: { type: "string" },
+            errors: { type: "array", items: { type: "object", properties: { field: { type: "string" }, message: { type: "string" } } } },
+          },
+        },
+      },
+    },
+  };
+}
+
+export function docsResponse(path: string): Response {
+  if (path === "/docs/json") return Response.json(openApiDocument());
+  const document = openApiDocument();
+  const rows = Object.entries(document.paths)
+    .flatMap(([route, methods]) =>
+      Object.entries(methods).map(([method, op]) => `<tr><td>${method.toUpperCase()}</td><td><code>${route}</code></td><td>${(op as { summary: string }).summary}</td></tr>`),
+    )
+    .join("");
+  const html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>edge-proxy API</title><body><h1>edge-proxy</h1><p>${document.info.description}</p><table>${rows}</table><p><a href="/docs/json">OpenAPI document</a></p></body></html>`;
+  return new Response(html, { headers: { "content-type": "text/html; charset=utf-8" } });
+}

@@ -1,0 +1,110 @@
+/**
+ * Which page requests share cached HTML, and under which key: `html_cache:{host}{path}` plus the
+ * allow-listed query parameters the page reads, sorted. Tracking and unknown parameters are
+ * dropped from the key *and* from the URL the storefront renders, so a stored page always matches
+ * its key exactly (two categories never share a page; `?utm_source=x` never splits or busts it).
+ */
+
+/** Parameters that only carry campaign attribution; never part of a key. */
+const TRACKING_EXACT = new Set([
+  "fbclid",
+  "gclid",
+  "dclid",
+  "gbraid",
+  "wbraid",
+  "msclkid",
+  "yclid",
+  "twclid",
+  "ttclid",
+  "igshid",
+  "mc_cid",
+  "mc_eid",
+  "_ga",
+  "_gl",
+  "_hsenc",
+  "_hsmi",
+  "ref_src",
+]);
+
+export function isTrackingParam(name: string): boolean {
+  return name.startsWith("utm_") || TRACKING_EXACT.has(name);
+}
+
+/** Matches a path against the configured routes (`/x` exact, `/x/*` one or more segments below). */
+export interface RouteMatcher {
+  /** The matching route pattern, or undefined. */
+  match(path: string): string | undefined;
+  readonly patterns: readonly string[];
+}
+
+export function createRouteMatcher(patterns: readonly string[]): RouteMatcher {
+  const exact = new Map<string, string>();
+  const prefixes: Array<[prefix: string, pattern: string]> = [];
+  for (const pattern of patterns) {
+    if (pattern.endsWith("/*")) prefixes.push([pattern.slice(0, -1), pattern]);
+    else exact.set(pattern, pattern);
+  }
+  return {
+    patterns,
+    match(path) {
+      const hit = exact.get(path);
+      if (hit) return hit;
+      for (const [prefix, pattern] of prefixes) {
+        if (path.length > prefix.length && path.startsWith(prefix)) return pattern;
+      }
+      return undefined;
+    },
+  };
+}
+
+export interface PageKey {
+  /** Redis/memory key without the stack prefix. */
+  key: string;
+  host: string;
+  path: string;
+  /** Normalised query (`?a=1&b=2`) or "" — what the storefront is asked to render. */
+  search: string;
+  /** The configured route the path matched. */
+  route: string;
+  /** Purge tags: the exact path, its route, and `all`. */
+  tags: string[];
+}
+
+/**
+ * Builds the key for a page request. `allowed` lists the query parameters the pages read.
+ *
+ * @example pageKey("shop.example", "/categories", "?sort=price&utm_source=x&category=shoes", "/categories", allowed)
+ * // key "html_cache:shop.example/categories?category=shoes&sort=price"
+ */
+export function pageKey(host: string, path: string, search: string, route: string, allowed: ReadonlySet<string>): PageKey {
+  const normalisedHost = host.toLowerCase();
+  const query = search.length > 1 ? normaliseQuery(search, allowed) : "";
+  return {
+    key: `html_cache:${normalisedHost}${path}${query}`,
+    host: normalisedHost,
+    path,
+    search: query,
+    route,
+    tags: pageTags(path, route),
+  };
+}
+
+/** Keeps allow-listed parameters only, sorted by name then value, re-encoded one way. */
+export function normaliseQuery(search: string, allowed: ReadonlySet<string>): string {
+  const kept: Array<[string, string]> = [];
+  for (const [name, value] of new URLSearchParams(search)) {
+    if (allowed.has(name) && !isTrackingParam(name)) kept.push([name, value]);
+  }
+  if (kept.length === 0) return "";
+  kept.sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
+  return `?${new URLSearchParams(kept).toString()}`;
+}
+
+export function pageTags(path: string, route: string): string[] {
+  return [`page:${path}`, `route:${route}`, "all"];
+}
+
+/** Purge tags for a list of paths: `/x/*` names a route, anything else one page (every query and host). */
+export function tagsForPaths(paths: readonly string[]): string[] {
+  return [...new Set(paths.map((path) => (path.endsWith("/*") ? `route:${path}` : `page:${path}`)))];
+}

@@ -1,0 +1,16 @@
+/** What the request handlers share, built once by app.ts. */
+import type { Logger } from "@shop/platform";
+import type { Config } from "../config.js";
+import type { HtmlCache } from "../html-cache/html-cache.js";
+import type { RouteMatcher } from "../html-cache/key.js";
+import type { SessionManager } from "../session/session.js";
+
+export interface RoutingDeps {
+  config: Config;
+  logger: Logger;
+  sessions: SessionManager;
+  cache: HtmlCache;
+  routes: RouteMatcher;
+  allowedParams: ReadonlySet<string>;
+  trustedOrigins: ReadonlySet<string>;
+}

@@ -1,0 +1,97 @@
+/**
+ * Everything that is not /api: pages, RSC payloads and static files → the storefront.
+ * Configured page routes are answered from the HTML cache (shared by every visitor, rendered
+ * without cookies); RSC requests, other routes and other methods pass through untouched with the
+ * session refreshed when it is about to expire, redirects and streams included.
+ */
+import type { CachedPage } from "../html-cache/entry.js";
+import { pageKey, type PageKey } from "../html-cache/key.js";
+import { isRscRequest } from "../html-cache/policy.js";
+import { acceptsGzip, markPassThrough, pageResponse } from "../html-cache/respond.js";
+import { checkCsrf } from "./api.js";
+import type { RoutingDeps } from "./deps.js";
+import { forward, relay, upstreamHeaders, type ClientInfo } from "./upstream.js";
+
+const STATIC_PREFIXES = ["/_next/static/", "/_next/image", "/favicon", "/robots.txt", "/sitemap", "/icons/", "/fonts/"];
+
+export function isStaticAsset(path: string): boolean {
+  return STATIC_PREFIXES.some((prefix) => path.startsWith(prefix));
+}
+
+/** The cache key when this request may be answered from shared HTML, else undefined. */
+export function cacheablePage(request: Request, url: URL, host: string, deps: RoutingDeps): PageKey | undefined {
+  if (!deps.config.ENABLE_HTML_CACHE) return undefined;
+  if (request.method !== "GET" && request.method !== "HEAD") return undefined;
+  const route = deps.routes.match(url.pathname);
+  if (!route || isRscRequest(request.headers, url.search)) return undefined;
+  return pageKey(host, url.pathname, url.search, route, deps.allowedParams);
+}
+
+/** The synchronous hit path: a fresh page in this process's memory. */
+export function memoryHit(pk: PageKey, request: Request, requestId: string, deps: RoutingDeps, now: number): Response | CachedPage | undefined {
+  const page = deps.cache.memory.peek(pk.key, now);
+  if (!page) return undefined;
+  if (now >= page.freshUntil) return page;
+  return pageResponse(
+    page,
+    { xCache: "HIT", status: `hit; ttl=${page.ttlLeft(now)}` },
+    {
+      requestId,
+      gzip: acceptsGzip(request.headers.get("accept-encoding")),
+      head: request.method === "HEAD",
+      now,
+      onGzip: (p) => deps.cache.memory.grew(p),
+    },
+  );
+}
+
+export function servePage(request: Request, pk: PageKey, client: ClientInfo, deps: RoutingDeps, cached?: CachedPage): Promise<Response> {
+  // A shared render must not depend on who asked: no cookies, no credentials.
+  const headers = upstreamHeaders(request.headers, client);
+  for (const name of ["cookie", "authorization", "if-none-match", "if-modified-since", "range"]) headers.delete(name);
+  headers.set("accept-encoding", "identity");
+  return deps.cache.serve(
+    pk,
+    { requestId: client.requestId, headers },
+    { requestId: client.requestId, gzip: acceptsGzip(request.headers.get("accept-encoding")), head: request.method === "HEAD" },
+    cached,
+  );
+}
+
+export async function passPage(request: Request, url: URL, client: ClientInfo, deps: RoutingDeps, detail: string): Promise<Response> {
+  const headers = upstreamHeaders(request.headers, client);
+  let setCookies: string[] = [];
+  if (!isStaticAsset(url.pathname)) {
+    checkCsrf(request, client, deps);
+    const session = await deps.sessions.forPage(request.headers, {
+      requestId: client.requestId,
+      ip: client.ip,
+      secure: client.proto === "https",
+    });
+    if (session.cookie) headers.set("cookie", session.cookie);
+    else headers.delete("cookie");
+    setCookies = session.setCookies;
+  }
+  const upstream = await forward(`${deps.config.STOREFRONT_URL}${url.pathname}${url.search}`, {
+    method: request.method,
+    headers,
+    body: request.body,
+    signal: request.signal,
+    timeoutMs: deps.config.PAGE_TIMEOUT_MS,
+    upstream: "storefront",
+  });
+  return relay(upstream, (out) => {
+    markPassThrough(out, { xCache: "BYPASS", status: `fwd=bypass; detail=${detail}` });
+    for (const cookie of setCookies) out.append("set-cookie", cookie);
+    if (!out.has("x-request-id")) out.set("x-request-id", client.requestId);
+  });
+}
+
+/** Why a page request was not answered from the cache (for Cache-Status). */
+export function bypassReason(request: Request, url: URL, deps: RoutingDeps): string {
+  if (isStaticAsset(url.pathname)) return "static";
+  if (!deps.config.ENABLE_HTML_CACHE) return "disabled";
+  if (request.method !== "GET" && request.method !== "HEAD") return "method";
+  if (deps.routes.match(url.pathname) && isRscRequest(request.headers, url.search)) return "rsc";
+  return "route";
+}
