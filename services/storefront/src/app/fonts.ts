@@ -1,0 +1,9 @@
+/** Inter (variable, Latin) from the local package: no network at build time; Korean uses system fonts. */
+import localFont from "next/font/local";
+
+export const inter = localFont({
+  src: "../../../../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2",
+  variable: "--font-inter",
+  weight: "100 900",
+  display: "swap",
+});

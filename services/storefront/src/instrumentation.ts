@@ -1,0 +1,9 @@
+/** Runs once when the server starts: refuse to serve with an invalid configuration. */
+export async function register(): Promise<void> {
+  // Next replaces NEXT_RUNTIME at build time, so the Node-only check is left out of edge bundles.
+  // eslint-disable-next-line no-restricted-properties
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { assertConfig } = await import("./config");
+    assertConfig();
+  }
+}
