@@ -22,20 +22,21 @@ export interface CookieSpec {
 export interface TokenPair {
   accessToken: string;
   refreshToken: string;
+  /** Seconds. */
+  expiresIn: number;
   refreshExpiresIn: number;
 }
 
 /**
- * Both cookies for a token pair. The access cookie lives as long as the refresh token so that an
- * expired access token is still sent and the edge proxy (or the storefront) can refresh it,
- * instead of the visitor looking like a new guest.
+ * Both cookies for a token pair, each living as long as its token (as the edge proxy writes them).
+ * When the access cookie has gone, the refresh cookie still identifies the session and either the
+ * edge proxy or this storefront's proxy refreshes it.
  */
 export function sessionCookies(tokens: TokenPair, secure: boolean): CookieSpec[] {
-  const maxAge = Math.max(60, Math.floor(tokens.refreshExpiresIn));
-  const base = { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge } as const;
+  const base = { httpOnly: true, sameSite: "lax", path: "/", secure } as const;
   return [
-    { ...base, name: ACCESS_COOKIE, value: tokens.accessToken },
-    { ...base, name: REFRESH_COOKIE, value: tokens.refreshToken },
+    { ...base, name: ACCESS_COOKIE, value: tokens.accessToken, maxAge: Math.max(1, Math.floor(tokens.expiresIn)) },
+    { ...base, name: REFRESH_COOKIE, value: tokens.refreshToken, maxAge: Math.max(1, Math.floor(tokens.refreshExpiresIn)) },
   ];
 }
 

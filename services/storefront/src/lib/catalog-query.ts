@@ -112,16 +112,18 @@ export function hasFilters(filters: CatalogFilters): boolean {
   );
 }
 
-/** Page numbers to show around `current` (with `null` for a gap). */
+/** Page numbers to show around `current` (with `null` for a gap of two or more pages). */
 export function pageWindow(current: number, total: number, span = 2): (number | null)[] {
   if (total <= 1) return [1];
-  const pages: (number | null)[] = [];
-  const from = Math.max(2, current - span);
-  const to = Math.min(total - 1, current + span);
-  pages.push(1);
-  if (from > 2) pages.push(null);
-  for (let p = from; p <= to; p++) pages.push(p);
-  if (to < total - 1) pages.push(null);
-  pages.push(total);
-  return pages;
+  const wanted = new Set<number>([1, total]);
+  for (let p = current - span; p <= current + span; p++) if (p >= 1 && p <= total) wanted.add(p);
+  // A gap of exactly one page shows that page instead of "…".
+  for (const p of [...wanted]) if (wanted.has(p + 2) && !wanted.has(p + 1)) wanted.add(p + 1);
+  const pages = [...wanted].sort((a, b) => a - b);
+  const out: (number | null)[] = [];
+  pages.forEach((p, i) => {
+    if (i > 0 && p - pages[i - 1]! > 1) out.push(null);
+    out.push(p);
+  });
+  return out;
 }

@@ -48,9 +48,9 @@ export function createCartStore(api: CartApi) {
         return { ok: true };
       } catch (error) {
         const result = failure(error);
-        set({ error: result.message });
         // The server is the truth: re-read after a failed change so the page shows what is stored.
         await get().refresh().catch(() => undefined);
+        set({ error: result.message });
         return result;
       } finally {
         set({ busyLine: null });
