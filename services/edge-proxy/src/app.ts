@@ -4,37 +4,23 @@
  * /images/* (gateway) → everything else (storefront, through the HTML cache where configured).
  */
 import type { Server } from "bun";
-import {
-  AppError,
-  DEFAULT_AUDIENCE,
-  DEFAULT_ISSUER,
-  createLogger,
-  createTokenVerifier,
-  logRequest,
-  type Health,
-  type Logger,
-} from "@shop/platform";
+import { AppError, createLogger, logRequest, type Health, type Logger } from "@shop/platform";
 import { problemResponse, requestIdOf, withRequestContext } from "@shop/platform/bun";
-import { createRevocationList } from "@shop/platform/redis";
 import { handlePurge } from "./admin/purge.js";
 import type { Config } from "./config.js";
 import { docsResponse } from "./docs.js";
-import { createEdgeHealth, healthResponse, isLivenessRequest } from "./health.js";
+import { healthResponse, isLivenessRequest } from "./health.js";
+import type { HtmlCache } from "./html-cache/html-cache.js";
 import { subscribeCatalogEvents } from "./html-cache/catalog-events.js";
 import type { CachedPage } from "./html-cache/entry.js";
-import { HtmlCache } from "./html-cache/html-cache.js";
 import { createRouteMatcher, type PageKey } from "./html-cache/key.js";
-import { MemoryTier } from "./html-cache/memory-tier.js";
-import { RedisConnection } from "./redis.js";
 import { handleApi } from "./routing/api.js";
 import { clientInfo } from "./routing/client.js";
 import type { RoutingDeps } from "./routing/deps.js";
 import { bypassReason, cacheablePage, memoryHit, passPage, servePage } from "./routing/pages.js";
-import { forward, type ClientInfo } from "./routing/upstream.js";
-import { AuthClient } from "./session/auth-client.js";
-import { GuestIssuer } from "./session/guest.js";
-import { Refresher } from "./session/refresh.js";
-import { SessionManager } from "./session/session.js";
+import type { ClientInfo } from "./routing/upstream.js";
+import { createResources } from "./resources.js";
+import type { Refresher } from "./session/refresh.js";
 
 interface PageLookup {
   pk: PageKey | undefined;
@@ -55,44 +41,12 @@ export interface EdgeApp {
 
 export function buildApp(config: Config, options: { logger?: Logger } = {}): EdgeApp {
   const logger = options.logger ?? createLogger("edge-proxy", config.LOG_LEVEL);
-  const redis = new RedisConnection({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX, logger });
-  const auth = new AuthClient({ authUrl: config.AUTH_URL, clientKey: config.AUTH_CLIENT_KEY });
-  const refresher = new Refresher(auth);
-  const guests = new GuestIssuer(auth, redis, { limit: config.GUEST_RATE_LIMIT, windowSeconds: config.GUEST_RATE_WINDOW_SECONDS });
-  const maxEntryBytes = config.HTML_CACHE_MAX_ENTRY_KB * 1024;
-  const cache = new HtmlCache({
-    memory: new MemoryTier({ budgetBytes: config.HTML_CACHE_MEMORY_MB * 1024 * 1024, maxEntryBytes }),
-    redis,
-    logger,
-    maxEntryBytes,
-    defaults: {
-      ttl: config.HTML_CACHE_TTL_SECONDS,
-      swr: config.HTML_CACHE_STALE_WHILE_REVALIDATE_SECONDS,
-      sie: config.HTML_CACHE_STALE_IF_ERROR_SECONDS,
-    },
-    lockTtlMs: config.HTML_CACHE_LOCK_TTL_MS,
-    lockWaitMs: config.HTML_CACHE_LOCK_WAIT_MS,
-    render: (pk, ctx) =>
-      forward(`${config.STOREFRONT_URL}${pk.path}${pk.search}`, {
-        method: "GET",
-        headers: ctx.headers,
-        timeoutMs: config.PAGE_TIMEOUT_MS,
-        upstream: "storefront",
-      }),
-  });
-  const revocations = createRevocationList(config.REDIS_URL, { prefix: config.REDIS_PREFIX, logger });
-  const verifier = createTokenVerifier({
-    jwksUrl: `${config.AUTH_URL}/.well-known/jwks.json`,
-    issuer: DEFAULT_ISSUER,
-    audience: DEFAULT_AUDIENCE,
-    revocations,
-  });
-  const health = createEdgeHealth(redis, config.STOREFRONT_URL, config.GATEWAY_URL);
+  const { redis, cache, refresher, sessions, verifier, revocations, health } = createResources(config, logger);
   const deps: RoutingDeps = {
     config,
     logger,
     cache,
-    sessions: new SessionManager(refresher, guests, config.REFRESH_LEEWAY_SECONDS),
+    sessions,
     routes: createRouteMatcher(config.HTML_CACHE_ROUTES),
     allowedParams: new Set(config.HTML_CACHE_QUERY_PARAMS),
     trustedOrigins: new Set(config.CSRF_TRUSTED_ORIGINS.map((origin) => origin.toLowerCase())),

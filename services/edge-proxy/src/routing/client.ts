@@ -4,7 +4,8 @@ import { requestIdOf } from "@shop/platform/bun";
 import type { ClientInfo } from "./upstream.js";
 
 export function clientInfo(request: Request, url: URL, server: Server<unknown> | undefined, trustedHops: number): ClientInfo {
-  const socketIp = server?.requestIP(request)?.address ?? "0.0.0.0";
+  const address = server?.requestIP(request)?.address ?? "0.0.0.0";
+  const socketIp = address.startsWith("::ffff:") ? address.slice(7) : address;
   let ip = socketIp;
   let forwardedFor: string | undefined;
   if (trustedHops > 0) {

@@ -134,3 +134,32 @@ export async function publish(channel: string, message: string): Promise<number>
     redis.disconnect();
   }
 }
+
+/** Tracks what a test started so `stopAll` can stop it in reverse order. */
+export function tracker() {
+  const stops: Array<() => Promise<void>> = [];
+  return {
+    add(stop: () => Promise<void>) {
+      stops.push(stop);
+    },
+    async stopAll() {
+      while (stops.length) await stops.pop()!();
+    },
+  };
+}
+
+/** A storefront stand-in plus an edge in front of it, stopped by `track`. */
+export async function edgeWithStorefront(
+  track: ReturnType<typeof tracker>,
+  handler: Parameters<typeof startServer>[0],
+  options: Omit<EdgeOptions, "storefront"> = {},
+): Promise<{ edge: TestEdge; storefront: TestServer }> {
+  const storefront = startServer(handler);
+  const edge = await startEdge({ ...options, storefront: storefront.url });
+  track.add(async () => {
+    await edge.stop();
+    await storefront.stop();
+    if (!options.prefix) await cleanupPrefix(edge.prefix);
+  });
+  return { edge, storefront };
+}
