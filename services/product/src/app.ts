@@ -62,6 +62,7 @@ export async function buildApp(config: ProductConfig, options: BuildOptions = {}
       async close() {
         await app.close();
         redis.disconnect();
+        if (!options.storage) storage.close?.();
       },
     };
   } catch (error) {

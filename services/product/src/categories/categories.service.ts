@@ -2,7 +2,7 @@
 import { Inject, Injectable } from "@nestjs/common";
 import { AppError } from "@shop/platform";
 import { DataSource, IsNull, type EntityManager } from "typeorm";
-import { isUniqueViolation } from "../common/db-errors.js";
+import { isUniqueViolation } from "../common/db.js";
 import { CatalogEvents } from "../common/events.js";
 import { isUuid, slugify } from "../common/slug.js";
 import { Product } from "../products/product.entity.js";

@@ -31,15 +31,14 @@ export class CatalogEvents {
   }
 
   async publish(change: CatalogChange): Promise<void> {
-    const unique = new Map((change.categories ?? []).map((c) => [c.id, c]));
+    const ids = [...new Set((change.categories ?? []).map((c) => c.id))];
+    const slugs = [...new Set((change.categories ?? []).map((c) => c.slug))];
     const event: CatalogEvent = {
       eventId: randomUUID(),
       type: change.type,
       id: change.id,
       ...(change.slug ? { slug: change.slug } : {}),
-      ...(unique.size
-        ? { categoryIds: [...unique.keys()], categorySlugs: [...unique.values()].map((c) => c.slug) }
-        : {}),
+      ...(ids.length ? { categoryIds: ids, categorySlugs: slugs } : {}),
       at: new Date().toISOString(),
     };
     try {

@@ -24,6 +24,8 @@ export interface ImageStorage {
   delete(key: string): Promise<void>;
   /** Readiness probe. */
   check(): Promise<void>;
+  /** Releases connections (S3). */
+  close?(): void;
 }
 
 /** Valid keys: `<64 hex>.webp`. Anything else is never looked up. */

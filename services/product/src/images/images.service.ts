@@ -6,6 +6,7 @@ import { Inject, Injectable } from "@nestjs/common";
 import { AppError, type FieldError, type Logger } from "@shop/platform";
 import { DataSource, In, IsNull, type EntityManager } from "typeorm";
 import type { ProductConfig } from "../config.js";
+import { returning } from "../common/db.js";
 import { CONFIG, IMAGE_STORAGE, LOGGER } from "../common/tokens.js";
 import { Product } from "../products/product.entity.js";
 import type { ImageStorage } from "./image-storage.js";
@@ -134,13 +135,14 @@ export class ImagesService {
   async sweep(now = new Date()): Promise<{ records: number; files: number }> {
     const orphanBefore = new Date(now.getTime() - this.config.IMAGE_ORPHAN_TTL_SECONDS * 1000);
     const deletedBefore = new Date(now.getTime() - this.config.IMAGE_DELETED_GRACE_SECONDS * 1000);
-    const [keys] = (await this.db.query(
+    const keys = await returning<{ storage_key: string }>(
+      this.db,
       `DELETE FROM product_images i
         WHERE (i.product_id IS NULL AND i.created_at < $1)
            OR i.product_id IN (SELECT id FROM products WHERE deleted_at IS NOT NULL AND deleted_at < $2)
         RETURNING i.storage_key`,
       [orphanBefore, deletedBefore],
-    )) as [Array<{ storage_key: string }>, number];
+    );
     const files = await this.purge(keys.map((r) => r.storage_key));
     return { records: keys.length, files };
   }

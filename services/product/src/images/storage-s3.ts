@@ -81,7 +81,7 @@ export class S3ImageStorage implements ImageStorage {
     await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
   }
 
-  destroy(): void {
+  close(): void {
     this.client.destroy();
   }
 }

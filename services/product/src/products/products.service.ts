@@ -4,7 +4,7 @@ import { AppError, type FieldError, type Identity } from "@shop/platform";
 import { DataSource, type EntityManager } from "typeorm";
 import { CategoriesService } from "../categories/categories.service.js";
 import type { Category } from "../categories/category.entity.js";
-import { isUniqueViolation } from "../common/db-errors.js";
+import { isUniqueViolation } from "../common/db.js";
 import { CatalogEvents, type CatalogChange } from "../common/events.js";
 import { isUuid, slugify, withSuffix } from "../common/slug.js";
 import { ImagesService } from "../images/images.service.js";

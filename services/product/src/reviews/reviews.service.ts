@@ -2,7 +2,7 @@
 import { Inject, Injectable } from "@nestjs/common";
 import { AppError, type Identity } from "@shop/platform";
 import { DataSource } from "typeorm";
-import { isUniqueViolation } from "../common/db-errors.js";
+import { isUniqueViolation } from "../common/db.js";
 import { isUuid } from "../common/slug.js";
 import { Product } from "../products/product.entity.js";
 import { ProductsService } from "../products/products.service.js";

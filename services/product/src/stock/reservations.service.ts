@@ -7,6 +7,7 @@ import { Inject, Injectable } from "@nestjs/common";
 import { AppError, type FieldError } from "@shop/platform";
 import { DataSource, type EntityManager } from "typeorm";
 import type { ProductConfig } from "../config.js";
+import { returning } from "../common/db.js";
 import { CONFIG } from "../common/tokens.js";
 import { ProductsService } from "../products/products.service.js";
 import { Reservation, ReservationLine } from "./reservation.entity.js";
@@ -40,7 +41,8 @@ export class ReservationsService {
     const ttl = Math.min(body.ttlSeconds, this.config.RESERVATION_MAX_TTL_SECONDS);
     const outcome = await this.db.transaction(async (manager): Promise<Outcome | undefined> => {
       // The primary key makes a concurrent duplicate wait here, then see the committed row.
-      const inserted: unknown[] = await manager.query(
+      const inserted = await returning<{ id: string }>(
+        manager,
         `INSERT INTO stock_reservations (id, status, expires_at) VALUES ($1, 'reserved', now() + make_interval(secs => $2))
          ON CONFLICT (id) DO NOTHING RETURNING id`,
         [body.reservationId, ttl],
@@ -65,14 +67,16 @@ export class ReservationsService {
     const shortages: FieldError[] = [];
     const soldOut: string[] = [];
     for (const line of lines) {
-      const product: Array<{ stock: number }> = await manager.query(
+      const product = await returning<{ stock: number }>(
+        manager,
         `UPDATE products SET stock = stock - $2
           WHERE id = $1 AND stock >= $2 AND status = 'active' AND deleted_at IS NULL RETURNING stock`,
         [line.productId, line.quantity],
       );
       let short = product.length === 0;
       if (!short && line.optionId) {
-        const option: unknown[] = await manager.query(
+        const option = await returning<{ stock: number }>(
+          manager,
           "UPDATE product_options SET stock = stock - $3 WHERE id = $2 AND product_id = $1 AND stock >= $3 RETURNING stock",
           [line.productId, line.optionId, line.quantity],
         );
@@ -142,7 +146,8 @@ export class ReservationsService {
       }
       const touched: string[] = [];
       for (const line of await this.lines(manager, id)) {
-        const product: Array<{ stock: number }> = await manager.query(
+        const product = await returning<{ stock: number }>(
+          manager,
           `UPDATE products SET stock = stock + $2,
              sales_count = CASE WHEN $3 THEN greatest(sales_count - $2, 0) ELSE sales_count END
            WHERE id = $1 RETURNING stock`,

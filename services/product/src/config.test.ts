@@ -1,0 +1,29 @@
+// Configuration: defaults, clear errors naming the variable, and no default secrets in production.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { ConfigError } from "@shop/platform";
+import { loadProductConfig } from "./config.js";
+
+test("development defaults: port 3002, local images, seeding on", () => {
+  const config = loadProductConfig({});
+  assert.equal(config.PORT, 3002);
+  assert.equal(config.IMAGE_STORAGE, "local");
+  assert.equal(config.ENABLE_SEED, true);
+  assert.equal(config.IMAGE_MAX_BYTES, 5 * 1024 * 1024);
+});
+
+test("production refuses the development internal key and seeds only when asked", () => {
+  assert.throws(() => loadProductConfig({ NODE_ENV: "production" }), (error: unknown) => {
+    assert.ok(error instanceof ConfigError);
+    assert.match(error.message, /INTERNAL_KEY/);
+    return true;
+  });
+  const key = "k".repeat(40);
+  assert.equal(loadProductConfig({ NODE_ENV: "production", INTERNAL_KEY: key }).ENABLE_SEED, false);
+  assert.equal(loadProductConfig({ NODE_ENV: "production", INTERNAL_KEY: key, ENABLE_SEED: "true" }).ENABLE_SEED, true);
+});
+
+test("a bad value names the variable", () => {
+  assert.throws(() => loadProductConfig({ PORT: "http" }), /PORT/);
+  assert.throws(() => loadProductConfig({ IMAGE_STORAGE: "ftp" }), /IMAGE_STORAGE/);
+});
