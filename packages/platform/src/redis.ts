@@ -89,6 +89,15 @@ export function createRevocationList(
     maxRetriesPerRequest: null,
     enableReadyCheck: false,
   });
+  // Without an error listener ioredis prints every failed reconnect; log one line per 10 s instead.
+  let lastError = 0;
+  const onError = (error: Error) => {
+    if (Date.now() - lastError < 10_000) return;
+    lastError = Date.now();
+    options.logger?.warn({ err: error }, "revocation list: redis unavailable");
+  };
+  reader.on("error", onError);
+  subscriber.on("error", onError);
   const sessions = new Set<string>();
   const subjects = new Map<string, number>();
   let timer: NodeJS.Timeout | undefined;

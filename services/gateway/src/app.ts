@@ -38,7 +38,8 @@ export function buildApp(env: GatewayEnv, file: GatewayFile, logger: Logger = cr
   const router = createRouter(file);
   const upstreams = createUpstreams(file, env.upstreamUrls);
   const redis = redisClient(env.REDIS_URL, "gateway", logger, { enableAutoPipelining: true, enableOfflineQueue: false, commandTimeout: 1_000 });
-  const subscriber = redisClient(env.REDIS_URL, "gateway-events", logger, { maxRetriesPerRequest: null });
+  // No ready check on a subscriber: its INFO check fails once the connection is in subscriber mode.
+  const subscriber = redisClient(env.REDIS_URL, "gateway-events", logger, { maxRetriesPerRequest: null, enableReadyCheck: false });
   const redisReady = () => redis.status === "ready";
   const revocations = createRevocationList(env.REDIS_URL, { prefix, logger });
   const identity = createIdentityResolver({ jwksUrl: `${env.AUTH_URL}/.well-known/jwks.json`, revocations, logger });
@@ -120,7 +121,8 @@ export function buildApp(env: GatewayEnv, file: GatewayFile, logger: Logger = cr
     logger,
     async settled(timeoutMs = 3_000) {
       const waitReady = new Promise<void>((resolve) => (redisReady() ? resolve() : redis.once("ready", () => resolve())));
-      await withTimeout(Promise.all([waitReady, events.subscribed, revocationsStarted]), timeoutMs);
+      const quiet = (p: Promise<unknown>) => p.catch(() => undefined);
+      await withTimeout(Promise.all([waitReady, quiet(events.subscribed), revocationsStarted]), timeoutMs);
     },
     listen(port, host = env.HOST) {
       return new Promise((resolve, reject) => {

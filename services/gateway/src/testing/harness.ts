@@ -86,7 +86,7 @@ export interface TestGateway {
  */
 export async function startGateway(
   yaml: string,
-  options: { upstreams?: Record<string, string>; env?: Record<string, string>; authUrl?: string } = {},
+  options: { upstreams?: Record<string, string>; env?: Record<string, string>; authUrl?: string; settleMs?: number } = {},
 ): Promise<TestGateway> {
   const testRedis = await createTestRedis("gateway");
   const internalKey = `test-internal-${randomUUID()}`;
@@ -103,7 +103,7 @@ export async function startGateway(
   });
   const gateway = buildApp(env, parseGatewayFile(yaml, "test.yaml"), createLogger("gateway", env.LOG_LEVEL));
   const port = await gateway.listen(0, "127.0.0.1");
-  await gateway.settled();
+  await gateway.settled(options.settleMs);
   return {
     url: `http://127.0.0.1:${port}`,
     gateway,
