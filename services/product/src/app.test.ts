@@ -54,7 +54,7 @@ test("unknown routes and malformed JSON are problem details with the request id"
     headers: { "content-type": "application/json", authorization: `Bearer ${svc.tokens.admin}` },
     body: "{not json",
   });
-  const problem = await response.json();
+  const problem = (await response.json()) as { code: string; requestId?: string };
   assert.equal(response.status, 400);
   assert.equal(problem.code, "MALFORMED_JSON");
   assert.ok(problem.requestId);
