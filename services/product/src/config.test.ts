@@ -27,3 +27,18 @@ test("a bad value names the variable", () => {
   assert.throws(() => loadProductConfig({ PORT: "http" }), /PORT/);
   assert.throws(() => loadProductConfig({ IMAGE_STORAGE: "ftp" }), /IMAGE_STORAGE/);
 });
+
+test(".env.example lists only variables the config accepts, and parses as is", async () => {
+  const { readFile } = await import("node:fs/promises");
+  const text = await readFile(new URL("../.env.example", import.meta.url), "utf8");
+  const env = Object.fromEntries(
+    text
+      .split("\n")
+      .filter((line) => /^[A-Z_]+=/.test(line))
+      .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
+  );
+  const config = loadProductConfig(env);
+  assert.equal(config.PORT, 3002);
+  assert.equal(config.S3_ENDPOINT, undefined);
+  for (const name of Object.keys(env)) assert.ok(name in config, `${name} is not read by config.ts`);
+});

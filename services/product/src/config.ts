@@ -34,7 +34,7 @@ const shape = {
   IMAGE_MAX_SIDE: int(2000),
   S3_BUCKET: z.string().default("shop-product-images"),
   S3_REGION: z.string().default("us-east-1"),
-  S3_ENDPOINT: z.string().url().optional(),
+  S3_ENDPOINT: z.preprocess((value) => (value === "" ? undefined : value), z.string().url().optional()),
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: flag(false),
