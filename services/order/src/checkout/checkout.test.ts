@@ -120,16 +120,16 @@ describe("checkout", () => {
     const { token, item } = await guestWithCart(3);
     const key = randomUUID();
     const res = await call(s, "POST", "/api/checkout", { token, key, body: guestCheckout({ payment: DECLINED_CARD }) });
-    assert.equal(res.status, 402);
+    assert.equal(res.status, 402, JSON.stringify(res.body));
     assert.equal(res.body.code, "PAYMENT_DECLINED");
     assert.ok(res.body.orderId);
     const order = await call(s, "GET", `/api/orders/${res.body.orderId}`, { token });
-    assert.equal(order.body.state, "cancelled");
-    assert.equal(order.body.payment.status, "failed");
+    assert.equal(order.body.state, "cancelled", JSON.stringify(order.body));
+    assert.equal(order.body.payment.status, "failed", JSON.stringify(order.body));
     assert.equal(s.product.products.get(item.id)?.stock, 10);
     assert.equal(s.product.held(item.id), 0);
     const again = await call(s, "POST", "/api/checkout", { token, key, body: guestCheckout({ payment: DECLINED_CARD }) });
-    assert.equal(again.status, 402);
+    assert.equal(again.status, 402, JSON.stringify(again.body));
     assert.equal(again.body.orderId, res.body.orderId);
   });
 

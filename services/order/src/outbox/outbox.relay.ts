@@ -36,6 +36,7 @@ export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
+  private closed = false;
   private readonly stream: string;
 
   constructor(private readonly options: RelayOptions) {
@@ -68,7 +69,7 @@ export class OutboxRelay {
   /** Publishes until nothing is left; resolves with the number of rows handled. */
   async drain(): Promise<number> {
     let total = 0;
-    for (;;) {
+    while (!this.closed) {
       const handled = await tx(this.options.db, async (client) => {
         const rows = await claimUnpublished(client, this.options.batch ?? 100);
         for (const row of rows) {
@@ -80,8 +81,9 @@ export class OutboxRelay {
         return rows.length;
       });
       total += handled;
-      if (handled === 0) return total;
+      if (handled === 0) break;
     }
+    return total;
   }
 
   private async publish(row: OutboxRow): Promise<void> {
@@ -90,6 +92,7 @@ export class OutboxRelay {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     clearInterval(this.timer);
     await this.running;
   }

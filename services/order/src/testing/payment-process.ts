@@ -17,7 +17,6 @@ export async function startPaymentProcess(port: number, orderUrl: string, env: R
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: PAYMENT_DIR,
     env: {
-      PATH: process.env.PATH ?? "",
       NODE_ENV: "test",
       PORT: String(port),
       DATABASE_URL: db.url,

@@ -76,8 +76,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     db,
     redisPrefix: redis.prefix,
     async close() {
-      await order.close();
       await payment?.stop();
+      await order.close();
       await Promise.all([auth.close(), product.close(), cart.close(), member.close()]);
       await redis.cleanup();
       await db.drop();

@@ -17,6 +17,7 @@ export class OrderForwarder {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
+  private closed = false;
 
   constructor(private readonly options: ForwarderOptions) {}
 
@@ -45,10 +46,11 @@ export class OrderForwarder {
 
   /** Delivers everything due; resolves when a pass finds nothing left. */
   async drain(): Promise<void> {
-    for (;;) {
+    while (!this.closed) {
       const delivered = await tx(this.options.db, async (client) => {
         const due = await claimDue(client, 20);
         for (const event of due) {
+          if (this.closed) break;
           try {
             await this.options.order.post("/internal/payments/events", event.payload);
             await markDelivered(client, event.id);
@@ -65,6 +67,7 @@ export class OrderForwarder {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     clearInterval(this.timer);
     await this.running;
   }
