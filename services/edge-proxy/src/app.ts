@@ -13,7 +13,7 @@ import { healthResponse, isLivenessRequest } from "./health.js";
 import type { HtmlCache } from "./html-cache/html-cache.js";
 import { subscribeCatalogEvents } from "./html-cache/catalog-events.js";
 import type { CachedPage } from "./html-cache/entry.js";
-import { createRouteMatcher, type PageKey } from "./html-cache/key.js";
+import { createKeyer, createRouteMatcher, splitUrl, type PageKey } from "./html-cache/key.js";
 import { handleApi } from "./routing/api.js";
 import { clientInfo } from "./routing/client.js";
 import type { RoutingDeps } from "./routing/deps.js";
@@ -39,16 +39,24 @@ export interface EdgeApp {
   refresher: Refresher;
 }
 
+function fullParse(raw: string): { path: string; search: string } {
+  const url = new URL(raw);
+  return { path: url.pathname, search: url.search };
+}
+
 export function buildApp(config: Config, options: { logger?: Logger } = {}): EdgeApp {
   const logger = options.logger ?? createLogger("edge-proxy", config.LOG_LEVEL);
   const { redis, cache, refresher, sessions, verifier, revocations, health } = createResources(config, logger);
+  const routes = createRouteMatcher(config.HTML_CACHE_ROUTES);
+  const allowedParams = new Set(config.HTML_CACHE_QUERY_PARAMS);
   const deps: RoutingDeps = {
     config,
     logger,
     cache,
     sessions,
-    routes: createRouteMatcher(config.HTML_CACHE_ROUTES),
-    allowedParams: new Set(config.HTML_CACHE_QUERY_PARAMS),
+    routes,
+    allowedParams,
+    keyer: createKeyer(routes, allowedParams),
     trustedOrigins: new Set(config.CSRF_TRUSTED_ORIGINS.map((origin) => origin.toLowerCase())),
   };
 
@@ -62,30 +70,26 @@ export function buildApp(config: Config, options: { logger?: Logger } = {}): Edg
     return passPage(request, url, client, deps, bypassReason(request, url, deps));
   }
 
+  // The hot path: no URL object, memoised keys, a fresh page in memory answered synchronously.
   function fetch(request: Request, server?: Server<unknown>): Response | Promise<Response> {
-    const url = new URL(request.url);
-    if (isLivenessRequest(url.pathname, request.headers.get("user-agent"))) {
+    const started = performance.now();
+    const parts = splitUrl(request.url) ?? fullParse(request.url);
+    if (isLivenessRequest(parts.path, request.headers.get("user-agent"))) {
       return healthResponse(health.live(), requestIdOf(request));
     }
-    const started = performance.now();
-    // The hot path: a fresh page in this process's memory, answered synchronously.
-    const pk = cacheablePage(request, url, request.headers.get("host") ?? url.host, deps);
+    const host = request.headers.get("host");
+    const pk = host ? cacheablePage(request, parts.path, parts.search, host, deps) : undefined;
     let cached: CachedPage | undefined;
     if (pk) {
       const hit = memoryHit(pk, request, requestIdOf(request), deps, Date.now());
       if (hit instanceof Response) return hit;
       cached = hit;
     }
-    return slowPath(request, url, server, started, { pk, cached });
+    return slowPath(request, server, started, { pk, cached });
   }
 
-  async function slowPath(
-    request: Request,
-    url: URL,
-    server: Server<unknown> | undefined,
-    started: number,
-    page: PageLookup,
-  ): Promise<Response> {
+  async function slowPath(request: Request, server: Server<unknown> | undefined, started: number, page: PageLookup): Promise<Response> {
+    const url = new URL(request.url);
     const client = clientInfo(request, url, server, config.TRUSTED_PROXY_HOPS);
     return withRequestContext(client.requestId, async () => {
       let response: Response;

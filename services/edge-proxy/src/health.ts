@@ -22,11 +22,10 @@ export const PROBE_AGENTS = [
   "cloudflare-traffic-manager",
 ];
 
+const PROBE_PATTERN = new RegExp(PROBE_AGENTS.map((agent) => agent.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"), "i");
+
 export function isLivenessRequest(path: string, userAgent: string | null): boolean {
-  if (LIVE_PATHS.has(path)) return true;
-  if (!userAgent) return false;
-  const agent = userAgent.toLowerCase();
-  return PROBE_AGENTS.some((probe) => agent.includes(probe));
+  return LIVE_PATHS.has(path) || (userAgent !== null && PROBE_PATTERN.test(userAgent));
 }
 
 async function answers(base: string, path: string): Promise<void> {

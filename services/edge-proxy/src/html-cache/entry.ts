@@ -1,7 +1,8 @@
 /**
  * A cached page as ready bytes: the identity body, the response headers computed once, and a
- * gzip copy made on first demand. Serialised for Redis as
- * `[u32 meta length][meta JSON][body]` so the body is never re-encoded.
+ * gzip copy made on first demand. Bodies are served as Blobs: Bun sends a Blob without copying it,
+ * where a Uint8Array body is copied on every Response (measured ≈ 5–8 µs for 30 KB vs < 1 µs).
+ * Serialised for Redis as `[u32 meta length][meta JSON][body]` so the body is never re-encoded.
  */
 import type { Freshness } from "./policy.js";
 
@@ -63,7 +64,9 @@ export class CachedPage {
   readonly graceUntil: number;
   /** Header object reused by every hit (never mutated). */
   readonly baseHeaders: Record<string, string>;
-  private gzipped: Bytes | undefined;
+  /** The identity body, ready to send. */
+  readonly blob: Blob;
+  private gzipped: Blob | undefined;
 
   constructor(
     readonly meta: PageMeta,
@@ -74,15 +77,16 @@ export class CachedPage {
     this.staleUntil = fresh + meta.freshness.swr * 1000;
     this.graceUntil = fresh + meta.freshness.sie * 1000;
     this.baseHeaders = Object.fromEntries(meta.headers);
+    this.blob = new Blob([body]);
   }
 
   get key(): string {
     return this.meta.key;
   }
 
-  /** Bytes held in memory (body, gzip copy once made, and a rough header allowance). */
+  /** Bytes held in memory (body and its Blob, gzip copy once made, and a rough header allowance). */
   get size(): number {
-    return this.body.byteLength + (this.gzipped?.byteLength ?? 0) + 512;
+    return 2 * this.body.byteLength + (this.gzipped?.size ?? 0) + 512;
   }
 
   /** When Redis should forget it. */
@@ -107,8 +111,8 @@ export class CachedPage {
     return Math.floor((this.freshUntil - now) / 1000);
   }
 
-  gzip(): Bytes {
-    this.gzipped ??= Bun.gzipSync(this.body);
+  gzip(): Blob {
+    this.gzipped ??= new Blob([Bun.gzipSync(this.body)]);
     return this.gzipped;
   }
 

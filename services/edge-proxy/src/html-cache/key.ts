@@ -108,3 +108,36 @@ export function pageTags(path: string, route: string): string[] {
 export function tagsForPaths(paths: readonly string[]): string[] {
   return [...new Set(paths.map((path) => (path.endsWith("/*") ? `route:${path}` : `page:${path}`)))];
 }
+
+/**
+ * A memoised `pageKey` for the hit path: the same URL maps to the same key object, so a hit does
+ * no query parsing or sorting. Bounded (cleared when full) so random query strings cannot grow it.
+ */
+export function createKeyer(routes: RouteMatcher, allowed: ReadonlySet<string>, maxEntries = 10_000) {
+  const memo = new Map<string, PageKey | null>();
+  return (host: string, path: string, search: string): PageKey | undefined => {
+    const id = `${host} ${path}${search}`;
+    const known = memo.get(id);
+    if (known !== undefined) return known ?? undefined;
+    const route = routes.match(path);
+    const key = route ? pageKey(host, path, search, route, allowed) : undefined;
+    if (memo.size >= maxEntries) memo.clear();
+    memo.set(id, key ?? null);
+    return key;
+  };
+}
+
+export type Keyer = ReturnType<typeof createKeyer>;
+
+/**
+ * Path and query of a request URL without a full URL parse. Paths that need normalising
+ * (dot segments, encoded characters, doubled or back slashes) return undefined: use `new URL`.
+ */
+export function splitUrl(raw: string): { path: string; search: string } | undefined {
+  const start = raw.indexOf("/", raw.indexOf("://") + 3);
+  if (start < 0) return { path: "/", search: "" };
+  const query = raw.indexOf("?", start);
+  const path = query < 0 ? raw.slice(start) : raw.slice(start, query);
+  if (path.includes("/.") || path.includes("%") || path.includes("//") || path.includes("\\")) return undefined;
+  return { path, search: query < 0 ? "" : raw.slice(query) };
+}

@@ -66,6 +66,8 @@ export function decideStore(status: number, headers: Headers, defaults: Freshnes
   return { store: true, freshness };
 }
 
+const RSC_PARAM = /[?&]_rsc(?:[=&]|$)/;
+
 /**
  * React Server Component requests (client navigations and prefetches) carry the flight payload,
  * not HTML: they always go straight to the storefront and never touch HTML entries.
@@ -79,7 +81,7 @@ export function isRscRequest(headers: Headers, search: string): boolean {
   ) {
     return true;
   }
-  if (search.length > 1 && new URLSearchParams(search).has("_rsc")) return true;
+  if (search.length > 1 && RSC_PARAM.test(search)) return true;
   const accept = headers.get("accept");
   return accept !== null && accept.includes("text/x-component");
 }

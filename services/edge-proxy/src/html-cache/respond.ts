@@ -2,7 +2,7 @@
  * Page answers from the cache: the stored headers plus `X-Cache`, `Age`, RFC 9211 `Cache-Status`
  * and the request id; gzip bytes when the browser takes them (made once per entry).
  */
-import type { Bytes, CachedPage } from "./entry.js";
+import type { CachedPage } from "./entry.js";
 
 export type XCache = "HIT" | "MISS" | "STALE" | "BYPASS";
 export const CACHE_NAME = "edge-proxy";
@@ -38,7 +38,7 @@ export function pageResponse(page: CachedPage, served: Served, options: RespondO
     "cache-status": `${CACHE_NAME}; ${served.status}`,
     "x-request-id": options.requestId,
   };
-  let body: Bytes = page.body;
+  let body = page.blob;
   if (options.gzip) {
     const before = page.size;
     body = page.gzip();
@@ -46,7 +46,7 @@ export function pageResponse(page: CachedPage, served: Served, options: RespondO
     headers["content-encoding"] = "gzip";
   }
   if (options.head) {
-    headers["content-length"] = String(body.byteLength);
+    headers["content-length"] = String(body.size);
     return new Response(null, { status: page.meta.status, headers });
   }
   return new Response(body, { status: page.meta.status, headers });

@@ -8,14 +8,14 @@ import { cleanupPrefix, edgeWithStorefront, htmlPage, startEdge, tracker } from 
 const track = tracker();
 afterEach(() => track.stopAll());
 
-const shortLived = { "surrogate-control": "max-age=1, stale-while-revalidate=0, stale-if-error=0" };
-
-function slowPage(version: { n: number }) {
+/** The first render expires after `firstMaxAge` seconds (no stale window); later renders stay fresh for the test. */
+function slowPage(version: { n: number }, firstMaxAge = 1) {
   return async () => {
     version.n += 1;
     const n = version.n;
     await Bun.sleep(150); // a render long enough for every request to arrive while it runs
-    return htmlPage(`render ${n}`, shortLived);
+    const maxAge = n === 1 ? firstMaxAge : 60;
+    return htmlPage(`render ${n}`, { "surrogate-control": `max-age=${maxAge}, stale-while-revalidate=0, stale-if-error=0` });
   };
 }
 
@@ -42,7 +42,7 @@ describe("single flight", () => {
   }, 20_000);
 
   test("across proxy processes the Redis lock makes one render; the other process waits for the stored page", async () => {
-    const { edge: a, storefront } = await edgeWithStorefront(track, slowPage({ n: 0 }));
+    const { edge: a, storefront } = await edgeWithStorefront(track, slowPage({ n: 0 }, 60));
     const b = await startEdge({ storefront: storefront.url, prefix: a.prefix });
     track.add(async () => {
       await b.stop();

@@ -2,7 +2,7 @@
 import type { Logger } from "@shop/platform";
 import type { Config } from "../config.js";
 import type { HtmlCache } from "../html-cache/html-cache.js";
-import type { RouteMatcher } from "../html-cache/key.js";
+import type { Keyer, RouteMatcher } from "../html-cache/key.js";
 import type { SessionManager } from "../session/session.js";
 
 export interface RoutingDeps {
@@ -11,6 +11,8 @@ export interface RoutingDeps {
   sessions: SessionManager;
   cache: HtmlCache;
   routes: RouteMatcher;
+  /** Memoised page keys for the configured routes. */
+  keyer: Keyer;
   allowedParams: ReadonlySet<string>;
   trustedOrigins: ReadonlySet<string>;
 }

@@ -5,7 +5,7 @@
  * session refreshed when it is about to expire, redirects and streams included.
  */
 import type { CachedPage } from "../html-cache/entry.js";
-import { pageKey, type PageKey } from "../html-cache/key.js";
+import type { PageKey } from "../html-cache/key.js";
 import { isRscRequest } from "../html-cache/policy.js";
 import { acceptsGzip, markPassThrough, pageResponse } from "../html-cache/respond.js";
 import { checkCsrf } from "./api.js";
@@ -19,12 +19,11 @@ export function isStaticAsset(path: string): boolean {
 }
 
 /** The cache key when this request may be answered from shared HTML, else undefined. */
-export function cacheablePage(request: Request, url: URL, host: string, deps: RoutingDeps): PageKey | undefined {
+export function cacheablePage(request: Request, path: string, search: string, host: string, deps: RoutingDeps): PageKey | undefined {
   if (!deps.config.ENABLE_HTML_CACHE) return undefined;
   if (request.method !== "GET" && request.method !== "HEAD") return undefined;
-  const route = deps.routes.match(url.pathname);
-  if (!route || isRscRequest(request.headers, url.search)) return undefined;
-  return pageKey(host, url.pathname, url.search, route, deps.allowedParams);
+  const pk = deps.keyer(host, path, search);
+  return pk && !isRscRequest(request.headers, search) ? pk : undefined;
 }
 
 /** The synchronous hit path: a fresh page in this process's memory. */
