@@ -109,6 +109,10 @@ describe("create", () => {
     assert.equal(res.status, 400);
     const fields = res.body.errors.map((e: Json) => e.field);
     for (const field of ["name", "price", "options.0.type"]) assert.ok(fields.includes(field), fields.join());
+    const id = "00000000-0000-4000-8000-000000000001";
+    const twice = await svc.api("POST", "/api/v1/products", { token: svc.tokens.admin, body: newProduct({ imageIds: [id, id] }) });
+    assert.equal(twice.status, 400);
+    assert.equal(twice.body.errors[0].field, "imageIds.1");
   });
 
   test("unknown category, already attached image and duplicate slug are refused", async () => {

@@ -164,6 +164,16 @@ function optionsUnique(options: OptionInput[] | undefined, ctx: z.RefinementCtx)
   });
 }
 
+function idsUnique(body: { imageIds?: string[] | undefined; options?: OptionInput[] | undefined }, ctx: z.RefinementCtx) {
+  body.imageIds?.forEach((id, index) => {
+    if (body.imageIds!.indexOf(id) !== index) ctx.addIssue({ code: "custom", path: ["imageIds", index], message: "listed twice" });
+  });
+  const optionIds = body.options?.map((o) => o.id) ?? [];
+  optionIds.forEach((id, index) => {
+    if (id && optionIds.indexOf(id) !== index) ctx.addIssue({ code: "custom", path: ["options", index, "id"], message: "listed twice" });
+  });
+}
+
 function priceOrder(body: { price?: number | undefined; originalPrice?: number | undefined }, ctx: z.RefinementCtx) {
   if (body.price !== undefined && body.originalPrice !== undefined && body.originalPrice < body.price) {
     ctx.addIssue({ code: "custom", path: ["originalPrice"], message: "must be greater than or equal to price" });
@@ -175,6 +185,7 @@ export const ProductCreate = z
   .strict()
   .superRefine((body, ctx) => {
     optionsUnique(body.options, ctx);
+    idsUnique(body, ctx);
     priceOrder(body, ctx);
   })
   .meta({ id: "ProductCreate" });
@@ -198,6 +209,7 @@ export const ProductUpdate = z
   .superRefine((body, ctx) => {
     if (Object.keys(body).length === 0) ctx.addIssue({ code: "custom", message: "send at least one field to change" });
     optionsUnique(body.options, ctx);
+    idsUnique(body, ctx);
     priceOrder(body, ctx);
   })
   .meta({ id: "ProductUpdate" });
