@@ -79,7 +79,11 @@ describe("checkout", () => {
 
   it("prefills a member's address and email from the profile, in the preview and the order", async () => {
     const memberId = randomUUID();
-    s.member.profiles.set(memberId, { id: memberId, email: "minji@example.com", name: "Kim Minji", phone: ADDRESS.phone, postalCode: ADDRESS.postalCode, address1: ADDRESS.line1, address2: ADDRESS.line2 });
+    const now = new Date().toISOString();
+    s.member.profiles.set(memberId, {
+      id: memberId, email: "minji@example.com", name: "Kim Minji", phone: ADDRESS.phone, role: "customer", status: "active", createdAt: now, updatedAt: now,
+      shippingAddress: { recipient: ADDRESS.recipient, postalCode: ADDRESS.postalCode, line1: ADDRESS.line1, line2: ADDRESS.line2 },
+    });
     const token = await s.auth.token("customer", memberId);
     const item = s.product.add({ stock: 5, price: 20_000, originalPrice: 25_000 });
     s.cart.put(memberId, [{ productId: item.id, quantity: 1 }]);
