@@ -19,7 +19,7 @@ export const CategoryQuery = z
       .trim()
       .min(1)
       .max(100)
-      .regex(/^[A-Za-z0-9_-]+$/, "must be a category id or slug")
+      .regex(/^[\p{L}\p{N}_-]+$/u, "must be a category id or slug")
       .optional(),
     page: z.coerce
       .number()

@@ -41,7 +41,10 @@ export const ProductForm = z
     slug: z
       .string()
       .trim()
-      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase words joined by hyphens")
+      .regex(
+        /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u,
+        "must be lowercase words (Hangul allowed) joined by hyphens",
+      )
       .max(200)
       .optional(),
     description: z.string().trim().max(10_000).default(""),

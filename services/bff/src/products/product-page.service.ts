@@ -58,36 +58,9 @@ async function loadRelated(product: ProductApi, detail: ProductDetail) {
   return page.items.filter((p) => p.id !== detail.id).slice(0, RELATED);
 }
 
-async function loadReviews(product: ProductApi, productId: string): Promise<ReviewsPart> {
-  const first = await product.productReviews(productId, { limit: LATEST_REVIEWS });
-  const given = readDistribution(first);
-  if (given) return { latest: first.items, distribution: given };
-  // The review list carries no summary: count the ratings ourselves, bounded to 500 reviews.
-  const distribution = emptyDistribution();
-  const pages = Math.min(5, Math.ceil(first.total / 100));
-  const all = await Promise.all(
-    Array.from({ length: pages }, (_, i) =>
-      product.productReviews(productId, { page: i + 1, limit: 100 }),
-    ),
-  );
-  for (const review of all.flatMap((p) => p.items))
-    distribution[review.rating as 1 | 2 | 3 | 4 | 5] += 1;
-  return { latest: first.items, distribution };
-}
-
-function readDistribution(
-  source: Record<string, unknown>,
-): RatingSummary["distribution"] | undefined {
-  const raw = (source.distribution ?? source.ratingDistribution) as
-    Record<string, unknown> | undefined;
-  if (!raw || typeof raw !== "object") return undefined;
-  const out = emptyDistribution();
-  for (const star of [1, 2, 3, 4, 5] as const) {
-    const n = raw[String(star)];
-    if (typeof n !== "number") return undefined;
-    out[star] = n;
-  }
-  return out;
+async function loadReviews(product: ProductApi, idOrSlug: string): Promise<ReviewsPart> {
+  const first = await product.productReviews(idOrSlug, { limit: LATEST_REVIEWS });
+  return { latest: first.items, distribution: first.summary.distribution };
 }
 
 function emptyDistribution(): RatingSummary["distribution"] {

@@ -13,7 +13,7 @@ export const ProductParams = z.object({
     .string()
     .min(1)
     .max(200)
-    .regex(/^[A-Za-z0-9_-]+$/, "must be a product id or slug"),
+    .regex(/^[\p{L}\p{N}_-]+$/u, "must be a product id or slug"),
 });
 
 export const RatingSummary = z.object({

@@ -74,7 +74,7 @@ export const ProductDetail = ProductSummary.extend({
   description: z.string().nullable(),
   options: z.array(ProductOption),
   images: z.array(ProductImage),
-  category: Category.nullable(),
+  category: z.object({ id: z.string(), name: z.string(), slug: z.string() }).loose().nullable(),
 }).loose();
 export type ProductDetail = z.infer<typeof ProductDetail>;
 
@@ -83,7 +83,16 @@ export const Review = z
   .loose();
 export type Review = z.infer<typeof Review>;
 
-export const ReviewPage = pageOf(Review);
+const Stars = z.number().int().nonnegative();
+
+/** A product's reviews page carries the product's rating summary. */
+export const ReviewPage = pageOf(Review).extend({
+  summary: z.object({
+    average: z.number(),
+    count: z.number().int(),
+    distribution: z.object({ 1: Stars, 2: Stars, 3: Stars, 4: Stars, 5: Stars }),
+  }),
+});
 export type ReviewPage = z.infer<typeof ReviewPage>;
 
 /** `GET /api/v1/reviews` (latest reviews across the shop, each with its product). */
