@@ -7,26 +7,20 @@ import type { Server } from "bun";
 import { AppError, createLogger, logRequest, type Health, type Logger } from "@shop/platform";
 import { problemResponse, requestIdOf, withRequestContext } from "@shop/platform/bun";
 import { handlePurge } from "./admin/purge.js";
+import { handleStats, startSummary } from "./admin/stats.js";
 import type { Config } from "./config.js";
 import { docsResponse } from "./docs.js";
 import { healthResponse, isLivenessRequest } from "./health.js";
 import type { HtmlCache } from "./html-cache/html-cache.js";
 import { subscribeCatalogEvents } from "./html-cache/catalog-events.js";
-import type { CachedPage } from "./html-cache/entry.js";
-import { createKeyer, createRouteMatcher, splitUrl, type PageKey } from "./html-cache/key.js";
+import { splitUrl } from "./html-cache/key.js";
 import { handleApi } from "./routing/api.js";
 import { clientInfo } from "./routing/client.js";
-import type { RoutingDeps } from "./routing/deps.js";
-import { bypassReason, cacheablePage, memoryHit, passPage, servePage } from "./routing/pages.js";
+import { routingDeps } from "./routing/deps.js";
+import { bypassReason, memoryHit, passPage, servePage, type PageLookup } from "./routing/pages.js";
 import type { ClientInfo } from "./routing/upstream.js";
 import { createResources } from "./resources.js";
 import type { Refresher } from "./session/refresh.js";
-
-interface PageLookup {
-  pk: PageKey | undefined;
-  /** A stale or grace-period page found in memory. */
-  cached: CachedPage | undefined;
-}
 
 export interface EdgeApp {
   fetch(request: Request, server?: Server<unknown>): Response | Promise<Response>;
@@ -47,23 +41,15 @@ function fullParse(raw: string): { path: string; search: string } {
 export function buildApp(config: Config, options: { logger?: Logger } = {}): EdgeApp {
   const logger = options.logger ?? createLogger("edge-proxy", config.LOG_LEVEL);
   const { redis, cache, refresher, sessions, verifier, revocations, health } = createResources(config, logger);
-  const routes = createRouteMatcher(config.HTML_CACHE_ROUTES);
-  const allowedParams = new Set(config.HTML_CACHE_QUERY_PARAMS);
-  const deps: RoutingDeps = {
-    config,
-    logger,
-    cache,
-    sessions,
-    routes,
-    allowedParams,
-    keyer: createKeyer(routes, allowedParams),
-    trustedOrigins: new Set(config.CSRF_TRUSTED_ORIGINS.map((origin) => origin.toLowerCase())),
-  };
+  const deps = routingDeps(config, logger, cache, sessions);
+  const startedAt = Date.now();
+  let stopSummary: (() => void) | undefined;
 
   async function route(request: Request, url: URL, client: ClientInfo, page: PageLookup): Promise<Response> {
     const path = url.pathname;
     if (path === "/health/ready") return healthResponse(await health.ready(), client.requestId);
     if (path === "/_edge/purge") return handlePurge(request, { cache, verifier, internalKey: config.INTERNAL_KEY });
+    if (path === "/_edge/stats") return handleStats(request, { cache, verifier, internalKey: config.INTERNAL_KEY, startedAt });
     if (path === "/docs" || path === "/docs/json") return docsResponse(path);
     if (path.startsWith("/api/") || path === "/api" || path.startsWith("/images/")) return handleApi(request, url, client, deps);
     if (page.pk) return servePage(request, page.pk, client, deps, page.cached);
@@ -77,15 +63,9 @@ export function buildApp(config: Config, options: { logger?: Logger } = {}): Edg
     if (isLivenessRequest(parts.path, request.headers.get("user-agent"))) {
       return healthResponse(health.live(), requestIdOf(request));
     }
-    const host = request.headers.get("host");
-    const pk = host ? cacheablePage(request, parts.path, parts.search, host, deps) : undefined;
-    let cached: CachedPage | undefined;
-    if (pk) {
-      const hit = memoryHit(pk, request, requestIdOf(request), deps, Date.now());
-      if (hit instanceof Response) return hit;
-      cached = hit;
-    }
-    return slowPath(request, server, started, { pk, cached });
+    const hit = memoryHit(request, parts.path, parts.search, deps);
+    if (hit instanceof Response) return hit;
+    return slowPath(request, server, started, hit);
   }
 
   async function slowPath(request: Request, server: Server<unknown> | undefined, started: number, page: PageLookup): Promise<Response> {
@@ -116,6 +96,7 @@ export function buildApp(config: Config, options: { logger?: Logger } = {}): Edg
     cache,
     refresher,
     async start() {
+      stopSummary = startSummary(cache, logger);
       redis.start();
       await cache.start();
       await subscribeCatalogEvents(redis, cache, logger);
@@ -123,6 +104,7 @@ export function buildApp(config: Config, options: { logger?: Logger } = {}): Edg
     },
     ready: (timeoutMs) => redis.ready(timeoutMs),
     async close() {
+      stopSummary?.();
       redis.close();
       await revocations.close();
     },

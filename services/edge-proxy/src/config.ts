@@ -12,8 +12,8 @@ import {
 } from "@shop/platform";
 import { z } from "zod";
 
-const DEV_INTERNAL_KEY = "dev-internal-key";
-const DEV_AUTH_CLIENT_KEY = "dev-auth-client-key";
+const DEV_INTERNAL_KEY = "dev-internal-key-change-me";
+const DEV_AUTH_CLIENT_KEY = "dev-auth-client-key-change-me";
 
 /** A comma-separated list, trimmed, empties dropped. */
 const list = (fallback: string) =>
@@ -59,6 +59,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       /** Cross-process render lock: how long it is held at most, and how long others wait for the page. */
       HTML_CACHE_LOCK_TTL_MS: int(15_000),
       HTML_CACHE_LOCK_WAIT_MS: int(5_000),
+      /** Log every cache hit (off: hits are counted and summarised once a minute; a line costs more than the hit). */
+      LOG_CACHE_HITS: flag(false),
       /** Keep immutable static assets (/_next/static/*) in memory. */
       ENABLE_STATIC_CACHE: flag(true),
 

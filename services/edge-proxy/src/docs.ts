@@ -1,6 +1,7 @@
 /** The edge's own API as an OpenAPI document (from the zod schemas) and a small page, at /docs. */
 import { z } from "zod";
 import { PurgeAnswer, PurgeRequest } from "./admin/purge.js";
+import { StatsAnswer } from "./admin/stats.js";
 
 const problem = {
   description: "RFC 9457 problem details",
@@ -25,6 +26,17 @@ export function openApiDocument() {
           responses: {
             "200": { description: "Purged", content: { "application/json": { schema: z.toJSONSchema(PurgeAnswer) } } },
             "400": problem,
+            "401": problem,
+            "403": problem,
+          },
+        },
+      },
+      "/_edge/stats": {
+        get: {
+          summary: "HTML cache counters and hit ratio",
+          description: "X-Internal-Key, or an admin access token.",
+          responses: {
+            "200": { description: "Counters since start", content: { "application/json": { schema: z.toJSONSchema(StatsAnswer) } } },
             "401": problem,
             "403": problem,
           },

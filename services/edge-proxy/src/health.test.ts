@@ -65,7 +65,7 @@ describe("health", () => {
   test("the OpenAPI document lists the edge's own routes", async () => {
     const { edge } = await setup();
     const doc = (await (await fetch(`${edge.url}/docs/json`)).json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(doc.paths)).toEqual(["/_edge/purge", "/health", "/health/ready"]);
+    expect(Object.keys(doc.paths)).toEqual(["/_edge/purge", "/_edge/stats", "/health", "/health/ready"]);
     expect((await fetch(`${edge.url}/docs`)).headers.get("content-type")).toContain("text/html");
   });
 });

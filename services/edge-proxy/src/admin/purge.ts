@@ -42,7 +42,8 @@ export interface PurgeDeps {
   internalKey: string;
 }
 
-async function authorise(request: Request, deps: PurgeDeps): Promise<void> {
+/** Platform services (X-Internal-Key) and admins (Bearer or session cookie) only. */
+export async function authorise(request: Request, deps: Pick<PurgeDeps, "verifier" | "internalKey">): Promise<void> {
   const internal = request.headers.get(INTERNAL_KEY_HEADER);
   if (internal) {
     if (safeEqual(internal, deps.internalKey)) return;
@@ -50,7 +51,7 @@ async function authorise(request: Request, deps: PurgeDeps): Promise<void> {
   }
   const token =
     bearerToken(request.headers.get("authorization")) ?? parseCookies(request.headers.get("cookie")).get(ACCESS_COOKIE);
-  if (!token) throw new AppError("AUTH_REQUIRED", "Sign in as an admin to purge cached pages", { headers: { "www-authenticate": "Bearer" } });
+  if (!token) throw new AppError("AUTH_REQUIRED", "Sign in as an admin to use the edge's admin routes", { headers: { "www-authenticate": "Bearer" } });
   requireRole(await deps.verifier.verify(token), "admin");
 }
 

@@ -41,8 +41,8 @@ export interface ServeOptions {
 export class HtmlCache {
   readonly memory: MemoryTier;
   readonly tier: RedisTier;
-  /** Renders started by this process (tests and logs). */
-  renders = 0;
+  /** Counters since start, for /_edge/stats and the periodic summary line (hits are not logged one by one). */
+  readonly stats = { hit: 0, stale: 0, miss: 0, collapsed: 0, bypass: 0, renders: 0, failed: 0 };
   private readonly origin = crypto.randomUUID();
   private readonly flights = new SingleFlight<FillResult>();
   private readonly purgedAt = new Map<string, number>();
@@ -67,8 +67,12 @@ export class HtmlCache {
     const now = Date.now();
     if (page) {
       const state = page.state(now);
-      if (state === "fresh") return this.respond(page, { xCache: "HIT", status: `hit; ttl=${page.ttlLeft(now)}` }, options);
+      if (state === "fresh") {
+        this.stats.hit += 1;
+        return this.respond(page, { xCache: "HIT", status: `hit; ttl=${page.ttlLeft(now)}` }, options);
+      }
       if (state === "stale") {
+        this.stats.stale += 1;
         this.revalidate(pk, ctx, page);
         const status = `hit; ttl=${page.ttlLeft(now)}; detail=stale-while-revalidate`;
         return this.respond(page, { xCache: "STALE", status }, options);
@@ -81,6 +85,7 @@ export class HtmlCache {
       return outcome.shared;
     });
     const result = await promise;
+    this.count(result, leader);
     return this.answer(result, leader ? own : undefined, leader, pk, ctx, options);
   }
 
@@ -118,6 +123,15 @@ export class HtmlCache {
     }
   }
 
+  private count(result: FillResult, leader: boolean): void {
+    const { stats } = this;
+    if (result.kind === "waited") stats.hit += 1;
+    else if (result.kind === "stale") stats.stale += 1;
+    else if (result.kind === "failed") stats.failed += 1;
+    else if (leader) stats.miss += 1;
+    else stats.collapsed += 1;
+  }
+
   private respond(page: CachedPage, served: Served, options: ServeOptions): Response {
     return pageResponse(page, served, { ...options, onGzip: (p) => this.memory.grew(p) });
   }
@@ -152,7 +166,7 @@ export class HtmlCache {
         waitForPage: (key, deadline) => this.waitForPage(key, deadline),
         purgedSince: (tags, since) => tags.some((tag) => (this.purgedAt.get(tag) ?? -1) >= since),
         logger: this.options.logger,
-        onRender: () => (this.renders += 1),
+        onRender: () => (this.stats.renders += 1),
       },
       pk,
       ctx,

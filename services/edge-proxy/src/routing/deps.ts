@@ -2,7 +2,7 @@
 import type { Logger } from "@shop/platform";
 import type { Config } from "../config.js";
 import type { HtmlCache } from "../html-cache/html-cache.js";
-import type { Keyer, RouteMatcher } from "../html-cache/key.js";
+import { createKeyer, createRouteMatcher, type Keyer, type RouteMatcher } from "../html-cache/key.js";
 import type { SessionManager } from "../session/session.js";
 
 export interface RoutingDeps {
@@ -15,4 +15,19 @@ export interface RoutingDeps {
   keyer: Keyer;
   allowedParams: ReadonlySet<string>;
   trustedOrigins: ReadonlySet<string>;
+}
+
+export function routingDeps(config: Config, logger: Logger, cache: HtmlCache, sessions: SessionManager): RoutingDeps {
+  const routes = createRouteMatcher(config.HTML_CACHE_ROUTES);
+  const allowedParams = new Set(config.HTML_CACHE_QUERY_PARAMS);
+  return {
+    config,
+    logger,
+    cache,
+    sessions,
+    routes,
+    allowedParams,
+    keyer: createKeyer(routes, allowedParams),
+    trustedOrigins: new Set(config.CSRF_TRUSTED_ORIGINS.map((origin) => origin.toLowerCase())),
+  };
 }

@@ -2,17 +2,10 @@
  * The two auth-service calls the edge makes as the first-party client `edge-proxy`:
  * refresh (POST /api/auth/refresh {refreshToken}) and guest (POST /api/auth/guest).
  */
+import { TokenResponse } from "@shop/contracts";
 import { REQUEST_ID_HEADER } from "@shop/platform";
-import { z } from "zod";
 
-export const TokenAnswer = z.object({
-  accessToken: z.string().min(1),
-  refreshToken: z.string().min(1),
-  tokenType: z.string().optional(),
-  expiresIn: z.number().int().positive(),
-  refreshExpiresIn: z.number().int().positive(),
-});
-export type TokenSet = z.infer<typeof TokenAnswer>;
+export type TokenSet = TokenResponse;
 
 export type TokenOutcome =
   | { kind: "issued"; tokens: TokenSet }
@@ -20,6 +13,11 @@ export type TokenOutcome =
   | { kind: "rejected"; status: number }
   /** Auth could not be reached or answered unexpectedly. */
   | { kind: "unavailable"; reason: string };
+
+export interface Caller {
+  requestId: string;
+  ip: string;
+}
 
 export interface AuthClientOptions {
   authUrl: string;
@@ -34,15 +32,16 @@ export class AuthClient {
     this.basic = `Basic ${Buffer.from(`edge-proxy:${options.clientKey}`).toString("base64")}`;
   }
 
-  refresh(refreshToken: string, requestId: string): Promise<TokenOutcome> {
-    return this.post("/api/auth/refresh", { refreshToken }, requestId);
+  /** `ip` is the browser's address, passed on so auth's per-IP limits see the visitor, not the edge. */
+  refresh(refreshToken: string, caller: Caller): Promise<TokenOutcome> {
+    return this.post("/api/auth/refresh", { refreshToken }, caller);
   }
 
-  guest(requestId: string): Promise<TokenOutcome> {
-    return this.post("/api/auth/guest", {}, requestId);
+  guest(caller: Caller): Promise<TokenOutcome> {
+    return this.post("/api/auth/guest", {}, caller);
   }
 
-  private async post(path: string, body: unknown, requestId: string): Promise<TokenOutcome> {
+  private async post(path: string, body: unknown, caller: Caller): Promise<TokenOutcome> {
     let response: Response;
     try {
       response = await fetch(`${this.options.authUrl}${path}`, {
@@ -51,7 +50,8 @@ export class AuthClient {
           authorization: this.basic,
           "content-type": "application/json",
           accept: "application/json",
-          [REQUEST_ID_HEADER]: requestId,
+          [REQUEST_ID_HEADER]: caller.requestId,
+          "x-forwarded-for": caller.ip,
         },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 3_000),
@@ -67,7 +67,7 @@ export class AuthClient {
       await response.body?.cancel();
       return { kind: "unavailable", reason: `auth answered ${response.status}` };
     }
-    const parsed = TokenAnswer.safeParse(await response.json().catch(() => undefined));
+    const parsed = TokenResponse.safeParse(await response.json().catch(() => undefined));
     return parsed.success ? { kind: "issued", tokens: parsed.data } : { kind: "unavailable", reason: "unexpected token answer" };
   }
 }

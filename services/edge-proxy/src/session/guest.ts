@@ -31,7 +31,7 @@ export class GuestIssuer {
       const retryAfterSeconds = Math.max(1, Math.ceil(((window + 1) * windowMs - Date.now()) / 1000));
       return { kind: "limited", retryAfterSeconds };
     }
-    return this.auth.guest(requestId);
+    return this.auth.guest({ requestId, ip });
   }
 
   private async count(ip: string, window: number, windowMs: number): Promise<number> {

@@ -5,7 +5,7 @@
  * of presenting the rotated token again (which auth would treat as reuse).
  */
 import { createHash } from "node:crypto";
-import type { AuthClient, TokenOutcome } from "./auth-client.js";
+import type { AuthClient, Caller, TokenOutcome } from "./auth-client.js";
 import { SingleFlight } from "../html-cache/single-flight.js";
 
 export class Refresher {
@@ -19,14 +19,14 @@ export class Refresher {
     private readonly rememberMs = 10_000,
   ) {}
 
-  refresh(refreshToken: string, requestId: string): Promise<TokenOutcome> {
+  refresh(refreshToken: string, caller: Caller): Promise<TokenOutcome> {
     const key = createHash("sha256").update(refreshToken).digest("base64url");
     const now = Date.now();
     const remembered = this.recent.get(key);
     if (remembered && remembered.until > now) return Promise.resolve(remembered.outcome);
     return this.flights.run(key, async () => {
       this.calls += 1;
-      const outcome = await this.auth.refresh(refreshToken, requestId);
+      const outcome = await this.auth.refresh(refreshToken, caller);
       if (outcome.kind !== "unavailable") this.remember(key, outcome);
       return outcome;
     }).promise;

@@ -154,6 +154,10 @@ describe("lazy guest sessions", () => {
     const cookies = setCookies(answer);
     expect(gateway.seen[0]!.headers.get("authorization")).toBe(`Bearer ${cookieValue(cookies, "access_token")}`);
     expect(cookieValue(cookies, "refresh_token")).toBeTruthy();
+    // auth's own per-IP limits see the visitor's address, not the edge's
+    const asked = auth.seen.filter((s) => s.path === "/api/auth/guest").at(-1)!;
+    expect(asked.headers.get("x-forwarded-for")).toBe("127.0.0.1");
+    expect(asked.headers.get("authorization")).toBe(`Basic ${Buffer.from("edge-proxy:test-client-key").toString("base64")}`);
   });
 
   test("guest sessions are rate-limited per IP", async () => {

@@ -105,7 +105,7 @@ export class SessionManager {
     const refresh = cookies.get(REFRESH_COOKIE) || undefined;
     if (access && !this.expiring(access)) return { access };
     if (!refresh) return access ? { dropAccess: true } : {};
-    const outcome = await this.refresher.refresh(refresh, ctx.requestId);
+    const outcome = await this.refresher.refresh(refresh, ctx);
     if (outcome.kind === "issued") return { access: outcome.tokens.accessToken, change: outcome.tokens };
     if (outcome.kind === "rejected") return { change: null };
     // Auth is unreachable: keep the session as it is; the gateway decides about the old token.
