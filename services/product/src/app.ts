@@ -4,13 +4,14 @@ import type { INestApplication } from "@nestjs/common";
 import { NestFactory } from "@nestjs/core";
 import type { NestExpressApplication } from "@nestjs/platform-express";
 import { createHealth, createLogger, type Health, type Logger } from "@shop/platform";
-import { ProblemFilter, mountHealth, requestContextMiddleware } from "@shop/platform/nest";
+import { mountHealth, requestContextMiddleware } from "@shop/platform/nest";
 import { createRedis } from "@shop/platform/redis";
 import type { Redis } from "ioredis";
 import type { JWTVerifyGetKey } from "jose";
 import { DataSource } from "typeorm";
 import { AppModule } from "./app.module.js";
 import { NestPinoLogger } from "./common/nest-logger.js";
+import { NoNulMiddleware, ServiceProblemFilter } from "./common/problems.js";
 import type { ProductConfig } from "./config.js";
 import { createImageStorage, type ImageStorage } from "./images/image-storage.js";
 
@@ -43,8 +44,10 @@ export async function buildApp(config: ProductConfig, options: BuildOptions = {}
     );
     app.disable("x-powered-by");
     app.use(requestContextMiddleware(logger));
+    const noNul = new NoNulMiddleware();
+    app.use(noNul.use.bind(noNul));
     app.useBodyParser("json", { limit: "1mb" });
-    app.useGlobalFilters(new ProblemFilter(logger));
+    app.useGlobalFilters(new ServiceProblemFilter(logger));
     const db = app.get(DataSource);
     const health = createHealth("product", {
       postgres: () => db.query("SELECT 1"),

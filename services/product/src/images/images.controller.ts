@@ -17,10 +17,11 @@ import {
 } from "@nestjs/common";
 import { AnyFilesInterceptor } from "@nestjs/platform-express";
 import { AppError, type Logger } from "@shop/platform";
-import { ProblemFilter, ZodPipe } from "@shop/platform/nest";
+import { ZodPipe } from "@shop/platform/nest";
 import type { Request, Response } from "express";
 import { pipeline } from "node:stream/promises";
 import { Roles } from "../common/auth.js";
+import { ServiceProblemFilter } from "../common/problems.js";
 import { LOGGER } from "../common/tokens.js";
 import { ProductsService } from "../products/products.service.js";
 import { ProductIdParam } from "../products/products.schemas.js";
@@ -32,7 +33,7 @@ export const MAX_FILES = 10;
 
 /** Multer's limit errors as the catalogue's image codes (413 IMAGE_TOO_LARGE, 400 for counts). */
 @Catch()
-export class UploadProblemFilter extends ProblemFilter {
+export class UploadProblemFilter extends ServiceProblemFilter {
   constructor(@Inject(LOGGER) logger: Logger) {
     super(logger);
   }
