@@ -3,7 +3,7 @@ import { createHealth, createLogger, createTokenVerifier, DEFAULT_AUDIENCE, DEFA
 import { createFastifyApp, type App } from "@shop/platform/fastify";
 import { createRedis, createRevocationList } from "@shop/platform/redis";
 import type { Redis } from "ioredis";
-import { createAuthenticate } from "./auth/authenticate.js";
+import { createAuth } from "./auth/authenticate.js";
 import { registerCheckoutRoutes } from "./checkout/checkout.routes.js";
 import { CheckoutService } from "./checkout/checkout.service.js";
 import { CartClient } from "./clients/cart.client.js";
@@ -37,7 +37,7 @@ export async function buildApp(config: Config, logger: Logger = createLogger("or
   const revocations = createRevocationList(config.REDIS_URL, { prefix: config.REDIS_PREFIX, logger });
   await revocations.start();
   const verifier = createTokenVerifier({ jwksUrl: `${config.AUTH_URL}/.well-known/jwks.json`, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE, revocations });
-  const auth = createAuthenticate(verifier);
+  const auth = createAuth(verifier);
 
   const product = new ProductClient(config.PRODUCT_URL, config.INTERNAL_KEY);
   const cart = new CartClient(config.CART_URL, config.INTERNAL_KEY);

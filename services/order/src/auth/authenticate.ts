@@ -1,14 +1,36 @@
-/** Bearer-token authentication for public routes: verified locally (JWKS + revocation list), never X-User-* headers. */
+/**
+ * Bearer-token authentication for public routes: verified locally (JWKS + revocation list), never
+ * from X-User-* headers. It runs as an onRequest hook, so an anonymous caller gets 401 before
+ * any body validation.
+ */
 import { AppError, bearerToken, requireRole, type Identity, type Role, type TokenVerifier } from "@shop/platform";
-import type { FastifyRequest } from "fastify";
+import type { FastifyRequest, onRequestAsyncHookHandler } from "fastify";
 
-export type Authenticate = (request: FastifyRequest, ...roles: Role[]) => Promise<Identity>;
+declare module "fastify" {
+  interface FastifyRequest {
+    identity?: Identity;
+  }
+}
 
-export function createAuthenticate(verifier: TokenVerifier): Authenticate {
-  return async (request, ...roles) => {
-    const token = bearerToken(request.headers.authorization);
-    if (!token) throw new AppError("AUTH_REQUIRED", "Sign in or start a guest session to continue", { headers: { "www-authenticate": "Bearer" } });
-    const identity = await verifier.verify(token);
-    return roles.length ? requireRole(identity, ...roles) : identity;
+export interface Auth {
+  /** onRequest hook: verifies the token (and the role when given) and keeps the identity on the request. */
+  require(...roles: Role[]): onRequestAsyncHookHandler;
+}
+
+export function createAuth(verifier: TokenVerifier): Auth {
+  return {
+    require: (...roles) =>
+      async function authenticate(request: FastifyRequest) {
+        const token = bearerToken(request.headers.authorization);
+        if (!token) throw new AppError("AUTH_REQUIRED", "Sign in or start a guest session to continue", { headers: { "www-authenticate": "Bearer" } });
+        const identity = await verifier.verify(token);
+        request.identity = roles.length ? requireRole(identity, ...roles) : identity;
+      },
   };
+}
+
+/** The identity set by the hook (routes without the hook never call this). */
+export function identityOf(request: FastifyRequest): Identity {
+  if (!request.identity) throw new AppError("AUTH_REQUIRED", "Sign in to continue");
+  return request.identity;
 }

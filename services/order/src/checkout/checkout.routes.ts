@@ -1,20 +1,22 @@
 /** Checkout routes: the preview (totals and prefill) and the checkout itself (Idempotency-Key required). */
 import type { App } from "@shop/platform/fastify";
-import type { Authenticate } from "../auth/authenticate.js";
+import { identityOf, type Auth } from "../auth/authenticate.js";
 import type { CheckoutService } from "./checkout.service.js";
 import { CheckoutBody, CheckoutHeaders, CheckoutPreview, CheckoutResult, PreviewQuery } from "./checkout.schemas.js";
 
 const security = [{ bearerAuth: [] }];
 
-export function registerCheckoutRoutes(app: App, checkout: CheckoutService, auth: Authenticate): void {
+export function registerCheckoutRoutes(app: App, checkout: CheckoutService, auth: Auth): void {
+  const anyone = auth.require();
   app.get(
     "/api/checkout/preview",
-    { schema: { tags: ["checkout"], summary: "Totals for the current cart and the address prefill", security, querystring: PreviewQuery, response: { 200: CheckoutPreview } } },
-    async (request) => checkout.preview(await auth(request), request.query.shippingMethod),
+    { onRequest: anyone, schema: { tags: ["checkout"], summary: "Totals for the current cart and the address prefill", security, querystring: PreviewQuery, response: { 200: CheckoutPreview } } },
+    async (request) => checkout.preview(identityOf(request), request.query.shippingMethod),
   );
   app.post(
     "/api/checkout",
     {
+      onRequest: anyone,
       schema: {
         tags: ["checkout"],
         summary: "Place an order from the cart and pay by card",
@@ -27,7 +29,7 @@ export function registerCheckoutRoutes(app: App, checkout: CheckoutService, auth
       },
     },
     async (request, reply) => {
-      const identity = await auth(request);
+      const identity = identityOf(request);
       const key = request.headers["idempotency-key"] ?? request.headers["x-idempotency-key"];
       const answer = await checkout.checkout(identity, request.body, typeof key === "string" ? key : undefined);
       if (answer.replayed) void reply.header("idempotent-replayed", "true").header("x-idempotency-replayed", "true");

@@ -60,8 +60,9 @@ describe("checkout", () => {
     const noKey = await call(s, "POST", "/api/checkout", { token, body: guestCheckout() });
     assert.equal(noKey.status, 400);
     assert.equal(noKey.body.code, "IDEMPOTENCY_KEY_MISSING");
-    const noToken = await call(s, "POST", "/api/checkout", { key: randomUUID(), body: guestCheckout() });
-    assert.equal(noToken.status, 401);
+    const noToken = await call(s, "POST", "/api/checkout", { key: randomUUID(), body: {} });
+    assert.equal(noToken.status, 401, "authentication comes before body validation");
+    assert.equal(noToken.body.code, "AUTH_REQUIRED");
     const noEmail = await call(s, "POST", "/api/checkout", { token, key: randomUUID(), body: guestCheckout({ email: undefined }) });
     assert.equal(noEmail.status, 400);
     assert.ok(noEmail.body.errors.some((e: { field: string }) => e.field === "email"));

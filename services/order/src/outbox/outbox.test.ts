@@ -1,7 +1,7 @@
 import { OrderEvent, ORDER_EVENTS_STREAM } from "@shop/contracts";
 import { createLogger } from "@shop/platform";
 import { createRedis } from "@shop/platform/redis";
-import { createTestDatabase, createTestRedis, type TestDatabase } from "@shop/test-kit";
+import { createTestDatabase, createTestRedis, waitFor, type TestDatabase } from "@shop/test-kit";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -51,6 +51,8 @@ describe("transactional outbox relay", () => {
     });
     child.kill("SIGKILL");
     await exited;
+    // PostgreSQL notices the dead connection a moment later; only then are its row locks gone.
+    await waitFor(async () => (await db.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'relay-crash' AND datname = $1", [database.name])).rows[0].n === 0, 10_000, 50);
   };
 
   const writeEvent = async () => {

@@ -9,7 +9,7 @@ import pg from "pg";
 import { OutboxRelay } from "./outbox.relay.js";
 
 const [databaseUrl, redisUrl, prefix, point] = process.argv.slice(2);
-const db = new pg.Pool({ connectionString: databaseUrl });
+const db = new pg.Pool({ connectionString: databaseUrl, application_name: "relay-crash" });
 const redis = createRedis(redisUrl ?? "", { name: "relay-crash" });
 const stop = async () => {
   process.stdout.write(`CRASH_POINT ${point}\n`);
