@@ -40,7 +40,7 @@ export async function buildApp(config: ProductConfig, options: BuildOptions = {}
   try {
     const app = await NestFactory.create<NestExpressApplication>(
       AppModule.forRoot({ config, logger, redis, storage, ...(options.tokenKeys ? { tokenKeys: options.tokenKeys } : {}) }),
-      { logger: new NestPinoLogger(logger), bodyParser: false, forceCloseConnections: true, abortOnError: false },
+      { logger: new NestPinoLogger(logger), bodyParser: false, abortOnError: false },
     );
     app.disable("x-powered-by");
     app.use(requestContextMiddleware(logger));
