@@ -3,15 +3,15 @@ import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { publishRevocation } from "@shop/platform/redis";
 import { waitFor } from "@shop/test-kit";
-import { INTERNAL_KEY, startHarness, type Harness } from "../testing/harness.js";
+import { startHarness, type Harness } from "../testing/harness.js";
 
 describe("cart access", () => {
   let h: Harness;
-  const item = randomUUID();
+  let item: string;
 
   before(async () => {
     h = await startHarness();
-    h.product.catalogue.set(item, { name: "Socks", price: 5_000, available: 50 });
+    item = (await h.catalogue.create({ price: 5_000, stock: 50 })).id;
   });
   after(() => h.close());
 
@@ -79,7 +79,7 @@ describe("cart access", () => {
       headers: await h.auth(me),
       payload: { productId: item, quantity: 2 },
     });
-    const key = { "x-internal-key": INTERNAL_KEY };
+    const key = { "x-internal-key": h.internalKey };
     const denied = await h.app.inject({
       method: "GET",
       url: `/internal/carts/${me}`,

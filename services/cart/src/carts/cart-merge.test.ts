@@ -3,17 +3,17 @@ import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { startHarness, type Harness } from "../testing/harness.js";
 
-describe("POST /api/cart/merge", () => {
+describe("POST /api/cart/merge (real product service)", () => {
   let h: Harness;
-  const tee = randomUUID();
-  const cap = randomUUID();
-  const gone = randomUUID();
+  let tee: string;
+  let cap: string;
+  let gone: string;
 
   before(async () => {
     h = await startHarness({ MERGE_GUEST_TOKEN_GRACE_SECONDS: "86400" });
-    h.product.catalogue.set(tee, { name: "Tee", price: 19_000, available: 5 });
-    h.product.catalogue.set(cap, { name: "Cap", price: 15_000, available: 10 });
-    h.product.catalogue.set(gone, { name: "Gone", price: 9_000, available: 10 });
+    tee = (await h.catalogue.create({ price: 19_000, stock: 5 })).id;
+    cap = (await h.catalogue.create({ price: 15_000, stock: 10 })).id;
+    gone = (await h.catalogue.create({ price: 9_000, stock: 10 })).id;
   });
   after(() => h.close());
 
@@ -41,7 +41,7 @@ describe("POST /api/cart/merge", () => {
     await add(guest, tee, 4);
     await add(guest, cap, 2);
     await add(guest, gone, 1);
-    h.product.catalogue.set(gone, { name: "Gone", price: 9_000, available: 0 });
+    await h.catalogue.update(gone, { stock: 0 });
     const guestToken = await h.issuer.sign({ sub: guest, role: "guest" });
     const memberAuth = await h.auth(member);
 

@@ -1,27 +1,25 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
+import type { TestProduct } from "../testing/catalogue.js";
 import { startHarness, type Harness } from "../testing/harness.js";
 
-describe("cart lines", () => {
+describe("cart lines (real product service)", () => {
   let h: Harness;
-  const shirt = randomUUID();
-  const shoes = randomUUID();
-  const black = randomUUID();
-  const white = randomUUID();
+  let shirt: TestProduct;
+  let shoes: TestProduct;
 
   before(async () => {
     h = await startHarness({ MAX_CART_LINES: "3" });
-    h.product.catalogue.set(shirt, {
-      name: "Shirt",
+    shirt = await h.catalogue.create({
       price: 29_000,
-      available: 10,
-      options: {
-        [black]: { label: "Black", available: 4 },
-        [white]: { label: "White", available: 10, extra: 1_000 },
-      },
+      stock: 14,
+      options: [
+        { value: "black", stock: 4 },
+        { value: "white", stock: 10, extraPrice: 1_000 },
+      ],
     });
-    h.product.catalogue.set(shoes, { name: "Shoes", price: 89_000, available: 3 });
+    shoes = await h.catalogue.create({ price: 89_000, stock: 3 });
   });
   after(() => h.close());
 
@@ -32,39 +30,51 @@ describe("cart lines", () => {
       headers: await h.auth(sub),
       payload: body as object,
     });
+  const read = async (sub: string) =>
+    (await h.app.inject({ method: "GET", url: "/api/cart", headers: await h.auth(sub) })).json();
 
   it("adds lines, adds up repeats of the same product+option, and re-reads them", async () => {
     const guest = `guest_${randomUUID()}`;
-    let res = await add(guest, { productId: shirt, optionId: black, quantity: 1 });
+    const black = shirt.options.black!;
+    let res = await add(guest, { productId: shirt.id, optionId: black, quantity: 1 });
     assert.equal(res.statusCode, 200, res.body);
-    res = await add(guest, { productId: shirt, optionId: black, quantity: 2 });
+    res = await add(guest, { productId: shirt.id, optionId: black, quantity: 2 });
     assert.equal(res.json().lines[0].quantity, 3);
-    res = await add(guest, { productId: shirt, optionId: white, quantity: 1 });
+    res = await add(guest, { productId: shirt.id, optionId: shirt.options.white, quantity: 1 });
     const cart = res.json();
     assert.equal(cart.ownerId, guest);
     assert.equal(cart.lines.length, 2);
     const blackLine = cart.lines.find((l: { optionId: string }) => l.optionId === black);
-    assert.equal(blackLine.quantity, 3);
-    assert.equal(blackLine.unitPrice, 29_000);
-    assert.equal(blackLine.lineTotal, 87_000);
-    assert.equal(blackLine.optionLabel, "Black");
+    assert.deepEqual(
+      [
+        blackLine.quantity,
+        blackLine.unitPrice,
+        blackLine.lineTotal,
+        blackLine.optionLabel,
+        blackLine.available,
+      ],
+      [3, 29_000, 87_000, "black", 4],
+    );
+    assert.ok(
+      blackLine.name.startsWith("Test product") &&
+        blackLine.slug &&
+        blackLine.brand === "Testbrand",
+    );
+    const whiteLine = cart.lines.find(
+      (l: { optionId: string }) => l.optionId === shirt.options.white,
+    );
+    assert.equal(whiteLine.unitPrice, 30_000, "the option's extra price is part of the unit price");
     assert.equal(cart.itemCount, 4);
     assert.equal(cart.subtotal, 87_000 + 30_000);
     assert.equal(cart.currency, "KRW");
     assert.equal(res.headers["cache-control"], "private, no-store");
-    const read = await h.app.inject({
-      method: "GET",
-      url: "/api/cart",
-      headers: await h.auth(guest),
-    });
-    assert.deepEqual(read.json(), cart);
+    assert.deepEqual(await read(guest), cart);
   });
 
   it("changes a quantity, removes a line and clears the cart", async () => {
     const me = randomUUID();
     const auth = await h.auth(me);
-    const added = (await add(me, { productId: shoes, quantity: 1 })).json();
-    const lineId = added.lines[0].lineId;
+    const lineId = (await add(me, { productId: shoes.id, quantity: 1 })).json().lines[0].lineId;
     let res = await h.app.inject({
       method: "PATCH",
       url: `/api/cart/items/${lineId}`,
@@ -73,12 +83,12 @@ describe("cart lines", () => {
     });
     assert.equal(res.statusCode, 200);
     assert.equal(res.json().lines[0].quantity, 3);
-    await add(me, { productId: shirt, quantity: 1 });
+    await add(me, { productId: shirt.id, optionId: shirt.options.white, quantity: 1 });
     res = await h.app.inject({ method: "DELETE", url: `/api/cart/items/${lineId}`, headers: auth });
     assert.equal(res.statusCode, 200);
     assert.deepEqual(
       res.json().lines.map((l: { productId: string }) => l.productId),
-      [shirt],
+      [shirt.id],
     );
     res = await h.app.inject({ method: "DELETE", url: "/api/cart", headers: auth });
     assert.equal(res.statusCode, 200);
@@ -89,7 +99,7 @@ describe("cart lines", () => {
   it("answers 404 for a line id that is in someone else's cart only", async () => {
     const owner = randomUUID();
     const other = randomUUID();
-    const lineId = (await add(owner, { productId: shoes, quantity: 1 })).json().lines[0].lineId;
+    const lineId = (await add(owner, { productId: shoes.id, quantity: 1 })).json().lines[0].lineId;
     for (const [method, payload] of [
       ["PATCH", { quantity: 2 }],
       ["DELETE", undefined],
@@ -103,25 +113,21 @@ describe("cart lines", () => {
       assert.equal(res.statusCode, 404);
       assert.equal(res.json().code, "CART_LINE_NOT_FOUND");
     }
-    const mine = await h.app.inject({
-      method: "GET",
-      url: "/api/cart",
-      headers: await h.auth(owner),
-    });
-    assert.equal(mine.json().lines[0].quantity, 1);
+    assert.equal((await read(owner)).lines[0].quantity, 1);
   });
 
   it("refuses bad input with 400 and the field", async () => {
     const me = randomUUID();
     const cases: Array<[unknown, string]> = [
-      [{ productId: shirt, quantity: 0 }, "quantity"],
-      [{ productId: shirt, quantity: -2 }, "quantity"],
-      [{ productId: shirt, quantity: 1.5 }, "quantity"],
-      [{ productId: shirt, quantity: "2" }, "quantity"],
+      [{ productId: shirt.id, quantity: 0 }, "quantity"],
+      [{ productId: shirt.id, quantity: -2 }, "quantity"],
+      [{ productId: shirt.id, quantity: 1.5 }, "quantity"],
+      [{ productId: shirt.id, quantity: "2" }, "quantity"],
       [{ quantity: 1 }, "productId"],
       [{ productId: "../../etc", quantity: 1 }, "productId"],
       [{ productId: randomUUID(), quantity: 1 }, "productId"],
-      [{ productId: shirt, optionId: randomUUID(), quantity: 1 }, "optionId"],
+      [{ productId: shirt.id, optionId: randomUUID(), quantity: 1 }, "optionId"],
+      [{ productId: shirt.id, optionId: shoes.id, quantity: 1 }, "optionId"],
     ];
     for (const [body, field] of cases) {
       const res = await add(me, body);
@@ -152,21 +158,17 @@ describe("cart lines", () => {
 
   it("enforces the per-line and line-count limits (422) and stock (409)", async () => {
     const me = randomUUID();
-    let res = await add(me, { productId: shirt, optionId: white, quantity: 100 });
+    let res = await add(me, { productId: shirt.id, optionId: shirt.options.white, quantity: 100 });
     assert.equal(res.statusCode, 422);
     assert.equal(res.json().code, "CART_LIMIT_EXCEEDED");
-    res = await add(me, { productId: shoes, quantity: 4 });
+    res = await add(me, { productId: shoes.id, quantity: 4 });
     assert.equal(res.statusCode, 409);
     assert.equal(res.json().code, "INSUFFICIENT_STOCK");
-    await add(me, { productId: shoes, quantity: 2 });
-    res = await add(me, { productId: shoes, quantity: 2 });
+    assert.equal(res.json().available, 3);
+    await add(me, { productId: shoes.id, quantity: 2 });
+    res = await add(me, { productId: shoes.id, quantity: 2 });
     assert.equal(res.statusCode, 409, "2 in the cart + 2 more > 3 in stock");
-    const lineId =
-      res.statusCode === 409
-        ? (
-            await h.app.inject({ method: "GET", url: "/api/cart", headers: await h.auth(me) })
-          ).json().lines[0].lineId
-        : "";
+    const lineId = (await read(me)).lines[0].lineId;
     res = await h.app.inject({
       method: "PATCH",
       url: `/api/cart/items/${lineId}`,
@@ -174,9 +176,9 @@ describe("cart lines", () => {
       payload: { quantity: 4 },
     });
     assert.equal(res.statusCode, 409);
-    await add(me, { productId: shirt, optionId: black, quantity: 1 });
-    await add(me, { productId: shirt, optionId: white, quantity: 1 });
-    res = await add(me, { productId: shirt, quantity: 1 });
+    await add(me, { productId: shirt.id, optionId: shirt.options.black, quantity: 1 });
+    await add(me, { productId: shirt.id, optionId: shirt.options.white, quantity: 1 });
+    res = await add(me, { productId: shirt.id, quantity: 1 });
     assert.equal(res.statusCode, 422, "a fourth line over MAX_CART_LINES=3");
     assert.equal(res.json().code, "CART_LIMIT_EXCEEDED");
   });
@@ -184,37 +186,30 @@ describe("cart lines", () => {
   it("counts every one of many parallel adds of the same line", async () => {
     const me = randomUUID();
     const auth = await h.auth(me);
+    const payload = { productId: shirt.id, optionId: shirt.options.white, quantity: 1 };
     const results = await Promise.all(
       Array.from({ length: 10 }, () =>
-        h.app.inject({
-          method: "POST",
-          url: "/api/cart/items",
-          headers: auth,
-          payload: { productId: shirt, optionId: white, quantity: 1 },
-        }),
+        h.app.inject({ method: "POST", url: "/api/cart/items", headers: auth, payload }),
       ),
     );
-    assert.ok(results.every((r) => r.statusCode === 200));
-    const cart = (await h.app.inject({ method: "GET", url: "/api/cart", headers: auth })).json();
-    assert.equal(cart.lines[0].quantity, 10);
+    assert.deepEqual(
+      results.map((r) => r.statusCode),
+      Array(10).fill(200),
+    );
+    assert.equal((await read(me)).lines[0].quantity, 10);
   });
 
   it("never lets parallel adds overshoot the stock", async () => {
     const me = randomUUID();
     const auth = await h.auth(me);
+    const payload = { productId: shirt.id, optionId: shirt.options.black, quantity: 1 };
     const results = await Promise.all(
       Array.from({ length: 8 }, () =>
-        h.app.inject({
-          method: "POST",
-          url: "/api/cart/items",
-          headers: auth,
-          payload: { productId: shirt, optionId: black, quantity: 1 },
-        }),
+        h.app.inject({ method: "POST", url: "/api/cart/items", headers: auth, payload }),
       ),
     );
     assert.equal(results.filter((r) => r.statusCode === 200).length, 4);
     assert.equal(results.filter((r) => r.statusCode === 409).length, 4);
-    const cart = (await h.app.inject({ method: "GET", url: "/api/cart", headers: auth })).json();
-    assert.equal(cart.lines[0].quantity, 4);
+    assert.equal((await read(me)).lines[0].quantity, 4);
   });
 });

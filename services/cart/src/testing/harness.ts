@@ -1,20 +1,24 @@
-/** Builds a cart service for a test file: its own Redis prefix, token issuer and product upstream. */
-import { createTestRedis } from "@shop/test-kit";
+/**
+ * A cart service for one test file, on the real product service (started for the file, empty
+ * catalogue, products created through its admin API), its own Redis prefix and a token issuer.
+ */
 import type { App } from "@shop/platform/fastify";
+import { createTestRedis } from "@shop/test-kit";
 import { buildApp } from "../app.js";
 import { readConfig } from "../config.js";
-import { startFakeProduct, type FakeProduct } from "./fake-product.js";
+import { createCatalogue, type Catalogue } from "./catalogue.js";
 import { startTestIssuer, type TestIssuer } from "./issuer.js";
-
-export const INTERNAL_KEY = "cart-test-internal-key";
+import { startProductService, type ProductService } from "./product-service.js";
 
 export interface Harness {
   app: App;
   issuer: TestIssuer;
-  product: FakeProduct;
+  product: ProductService;
+  catalogue: Catalogue;
+  internalKey: string;
   redis: Awaited<ReturnType<typeof createTestRedis>>["redis"];
   prefix: string;
-  /** `authorization` header for a fresh token of `sub`. */
+  /** `authorization` header for a fresh token of `sub` (`guest_…` subs get the guest role). */
   auth(sub: string, role?: "guest" | "customer" | "admin"): Promise<{ authorization: string }>;
   close(): Promise<void>;
 }
@@ -22,14 +26,15 @@ export interface Harness {
 export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
   const redis = await createTestRedis("cart");
   const issuer = await startTestIssuer();
-  const product = await startFakeProduct(INTERNAL_KEY);
+  const product = await startProductService({ authUrl: issuer.url, seed: false });
+  const catalogue = await createCatalogue(product.url, issuer);
   const config = readConfig({
     LOG_LEVEL: "silent",
     REDIS_URL: redis.url,
     REDIS_PREFIX: redis.prefix,
     PRODUCT_URL: product.url,
     AUTH_URL: issuer.url,
-    INTERNAL_KEY,
+    INTERNAL_KEY: product.internalKey,
     ...env,
   });
   const { app } = await buildApp(config);
@@ -37,6 +42,8 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     app,
     issuer,
     product,
+    catalogue,
+    internalKey: product.internalKey,
     redis: redis.redis,
     prefix: redis.prefix,
     async auth(sub, role = sub.startsWith("guest_") ? "guest" : "customer") {
