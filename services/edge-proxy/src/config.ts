@@ -61,8 +61,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       HTML_CACHE_LOCK_WAIT_MS: int(5_000),
       /** Log every cache hit (off: hits are counted and summarised once a minute; a line costs more than the hit). */
       LOG_CACHE_HITS: flag(false),
-      /** Keep immutable static assets (/_next/static/*) in memory. */
+      /** Keep immutable build assets (/_next/static/*) in memory, within this budget per process. */
       ENABLE_STATIC_CACHE: flag(true),
+      STATIC_CACHE_MEMORY_MB: int(32),
 
       /** Time allowed until the upstream sends response headers. */
       PAGE_TIMEOUT_MS: int(30_000),

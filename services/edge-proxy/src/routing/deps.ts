@@ -4,6 +4,7 @@ import type { Config } from "../config.js";
 import type { HtmlCache } from "../html-cache/html-cache.js";
 import { createKeyer, createRouteMatcher, type Keyer, type RouteMatcher } from "../html-cache/key.js";
 import type { SessionManager } from "../session/session.js";
+import { StaticCache } from "./static-cache.js";
 
 export interface RoutingDeps {
   config: Config;
@@ -15,6 +16,8 @@ export interface RoutingDeps {
   keyer: Keyer;
   allowedParams: ReadonlySet<string>;
   trustedOrigins: ReadonlySet<string>;
+  /** Immutable build assets in memory (when enabled). */
+  assets?: StaticCache;
 }
 
 export function routingDeps(config: Config, logger: Logger, cache: HtmlCache, sessions: SessionManager): RoutingDeps {
@@ -29,5 +32,8 @@ export function routingDeps(config: Config, logger: Logger, cache: HtmlCache, se
     allowedParams,
     keyer: createKeyer(routes, allowedParams),
     trustedOrigins: new Set(config.CSRF_TRUSTED_ORIGINS.map((origin) => origin.toLowerCase())),
+    assets: config.ENABLE_STATIC_CACHE
+      ? new StaticCache(config.STOREFRONT_URL, config.PAGE_TIMEOUT_MS, config.STATIC_CACHE_MEMORY_MB * 1024 * 1024)
+      : undefined,
   };
 }
