@@ -1,7 +1,7 @@
 /**
- * Load-shaped checkout tests. The product service here is the faithful fake (see
- * testing/fake-product.ts): the real product service had no runnable entry point or reservation
- * routes when this was written. The e2e suite runs the same flow against the real one.
+ * The oversell test against the faithful product fake (testing/fake-product.ts), which also
+ * watches the stock between requests; oversell.real-product.test.ts runs it against the real
+ * product service, and measures the checkout latency there.
  */
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
@@ -44,22 +44,5 @@ describe("checkout under load", () => {
     const { rows } = await s.order.db.query("SELECT state, count(*)::int AS n FROM orders GROUP BY state");
     assert.deepEqual(rows, [{ state: "paid", n: 10 }]);
     t.diagnostic(`oversell: 100 concurrent checkouts for 10 in stock → ${paid.length} paid, ${soldOut.length} sold out, final stock 0, lowest ${lowest}, wall ${elapsed.toFixed(0)} ms`);
-  });
-
-  it("measures checkout latency over 200 sequential checkouts", async (t) => {
-    const item = s.product.add({ stock: 1_000, price: 19_000, originalPrice: 25_000 });
-    const tokens = await guestsWithCart(200, item.id);
-    const times: number[] = [];
-    for (const token of tokens) {
-      const t0 = performance.now();
-      const res = await call(s, "POST", "/api/checkout", { token, key: randomUUID(), body: guestCheckout() });
-      times.push(performance.now() - t0);
-      assert.equal(res.status, 201);
-    }
-    times.sort((a, b) => a - b);
-    const pct = (p: number) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)] as number;
-    const summary = `checkout latency (200 sequential, order + real payment service + fakes, loopback): median ${pct(50).toFixed(1)} ms, p90 ${pct(90).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms, max ${(times.at(-1) as number).toFixed(1)} ms`;
-    t.diagnostic(summary);
-    assert.ok(pct(50) < 1_000, summary);
   });
 });

@@ -31,12 +31,16 @@ export interface StackOptions {
   env?: Record<string, string>;
   /** Environment for the payment process (e.g. a long settle delay). */
   paymentEnv?: Record<string, string>;
+  /** Use this auth fake (e.g. one the real product service already trusts). */
+  auth?: FakeAuth;
+  /** Use a real product service at this URL instead of the fake. */
+  productUrl?: string;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const [orderPort, paymentPort] = [await freePort(), await freePort()];
   const [auth, product, cart, member, db, redis] = await Promise.all([
-    startFakeAuth(),
+    options.auth ?? startFakeAuth(),
     startFakeProduct(),
     startFakeCart(),
     startFakeMember(),
@@ -51,7 +55,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     DATABASE_URL: db.url,
     REDIS_URL: redis.url,
     REDIS_PREFIX: redis.prefix,
-    PRODUCT_URL: product.url,
+    PRODUCT_URL: options.productUrl ?? product.url,
     CART_URL: cart.url,
     MEMBER_URL: member.url,
     AUTH_URL: auth.url,
