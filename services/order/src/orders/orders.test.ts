@@ -97,6 +97,17 @@ describe("orders", () => {
     assert.equal(payment?.refundedAmount, order.totals.grandTotal);
   });
 
+  it("refunds a delivered order on an admin's refund without restocking it", async () => {
+    const { token, item, order } = await paidOrder(1);
+    for (const to of ["preparing", "shipped", "delivered"]) await transition(order.id, to);
+    const res = await transition(order.id, "refunded");
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.equal(res.body.state, "refunded");
+    assert.equal(res.body.payment.status, "refunded");
+    assert.equal(s.product.products.get(item.id)?.stock, 9, "shipped goods are not back on the shelf");
+    assert.equal((await call(s, "GET", `/api/orders/${order.id}`, { token })).body.cancellable, false);
+  });
+
   it("keeps admin routes for admins and filters by state", async () => {
     const { token, order } = await paidOrder();
     assert.equal((await call(s, "GET", "/api/admin/orders", { token })).status, 403);

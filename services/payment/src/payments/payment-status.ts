@@ -21,3 +21,15 @@ export function isForward(current: PaymentRecordStatus, next: PaymentRecordStatu
   if (next === "refunded") return current === "captured";
   return RANK[next] > RANK[current];
 }
+
+/**
+ * The status to keep when the provider's synchronous answer to an authorisation lands. Its own
+ * webhook may have arrived first (a decline's `payment.failed` makes the payment `failed`); the
+ * synchronous answer still decides between `declined` and `failed`, so the caller gets a 402 for a
+ * decline whatever the arrival order.
+ */
+export function settleAuthorization(current: PaymentRecordStatus, answer: PaymentRecordStatus): PaymentRecordStatus {
+  const outcome = new Set<PaymentRecordStatus>(["declined", "failed"]);
+  if (outcome.has(current) && outcome.has(answer)) return answer;
+  return isForward(current, answer) ? answer : current;
+}

@@ -5,7 +5,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { tx, type Db } from "../db.js";
 import { ProviderError, type PaymentProvider, type ProviderResult } from "../providers/provider.js";
 import { parseCard } from "./card.js";
-import { isForward } from "./payment-status.js";
+import { settleAuthorization } from "./payment-status.js";
 import * as store from "./payments.store.js";
 import type { StoredPayment } from "./payments.store.js";
 
@@ -59,12 +59,12 @@ export class PaymentsService {
     }
     const payment = await tx(this.db, async (client) => {
       const current = (await store.findPayment(client, created.id, true)) as StoredPayment;
-      const next = failure ? "failed" : toStatus(result as ProviderResult);
+      const status = settleAuthorization(current.status, failure ? "failed" : (result as ProviderResult).status);
       return store.updatePayment(client, created.id, {
         inFlight: false,
         providerRef: result?.providerRef ?? null,
-        ...(isForward(current.status, next) ? { status: next } : {}),
-        ...(next === "captured" && isForward(current.status, next) ? { capturedAmount: input.amount } : {}),
+        status,
+        ...(status === "captured" ? { capturedAmount: input.amount } : {}),
         failureCode: failure?.code ?? result?.declineCode ?? null,
         failureMessage: failure?.message ?? result?.message ?? null,
       });
@@ -152,10 +152,6 @@ export class PaymentsService {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
-}
-
-function toStatus(result: ProviderResult): StoredPayment["status"] {
-  return result.status;
 }
 
 /** Declines and failures are problems (402/502); everything else is a 201 with the payment. */
