@@ -7,8 +7,12 @@ import { publishRevocation } from "@shop/platform/redis";
 import type { Redis } from "ioredis";
 
 export interface SessionRevoker {
-  /** Every token and session of `sub` stops working (deleted or disabled member, role change). */
-  revokeSubject(sub: string): Promise<void>;
+  /**
+   * Every access token of `sub` issued so far stops working. With `endSessions` (deleted or
+   * disabled member) their sessions end too; without it (role change) the next refresh carries
+   * the new role.
+   */
+  revokeSubject(sub: string, options: { endSessions: boolean }): Promise<void>;
   /** Every session of `sub` except `keepSid` ends (password change). */
   revokeOtherSessions(sub: string, keepSid: string): Promise<void>;
   close(): Promise<void>;
@@ -43,7 +47,7 @@ export function createSessionRevoker(options: {
   }
 
   return {
-    async revokeSubject(sub) {
+    async revokeSubject(sub, { endSessions: endAll }) {
       const keepUntilMs = Date.now() + (options.tokenMaxAgeSec + 60) * 1000;
       const at = Math.floor(Date.now() / 1000);
       await publishRevocation(
@@ -52,7 +56,7 @@ export function createSessionRevoker(options: {
         keepUntilMs,
         options.redisPrefix,
       );
-      await endSessions(sub);
+      if (endAll) await endSessions(sub);
     },
     revokeOtherSessions: (sub, keepSid) => endSessions(sub, keepSid),
     close: () => auth.close(),

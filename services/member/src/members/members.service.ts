@@ -24,6 +24,23 @@ function changesFrom(body: UpdateMemberBody): MemberChanges {
   return changes;
 }
 
+/** Refuses a change that would leave no active admin (checked again under a lock in the store). */
+async function assertAdminRemains(
+  store: MemberStore,
+  target: MemberRow,
+  after: { role?: string | undefined; status?: string | undefined; deleted?: boolean },
+): Promise<boolean> {
+  const wasActiveAdmin = target.role === "admin" && target.status === "active";
+  const staysActiveAdmin =
+    !after.deleted &&
+    (after.role ?? target.role) === "admin" &&
+    (after.status ?? target.status) === "active";
+  if (wasActiveAdmin && !staysActiveAdmin && (await store.countActiveAdmins()) <= 1) {
+    throw new AppError("MEMBER_LAST_ADMIN", "Make another member an admin first");
+  }
+  return wasActiveAdmin && !staysActiveAdmin;
+}
+
 export function createMemberService(deps: { store: MemberStore; revoker: SessionRevoker }) {
   const { store, revoker } = deps;
 
@@ -31,22 +48,6 @@ export function createMemberService(deps: { store: MemberStore; revoker: Session
     const row = await store.findById(id);
     if (!row) throw new AppError("MEMBER_NOT_FOUND", `No member with id ${id}`);
     return row;
-  }
-
-  /** Refuses a change that would leave no active admin (checked again under a lock in the store). */
-  async function assertAdminRemains(
-    target: MemberRow,
-    after: { role?: string; status?: string; deleted?: boolean },
-  ) {
-    const wasActiveAdmin = target.role === "admin" && target.status === "active";
-    const staysActiveAdmin =
-      !after.deleted &&
-      (after.role ?? target.role) === "admin" &&
-      (after.status ?? target.status) === "active";
-    if (wasActiveAdmin && !staysActiveAdmin && (await store.countActiveAdmins()) <= 1) {
-      throw new AppError("MEMBER_LAST_ADMIN", "Make another member an admin first");
-    }
-    return wasActiveAdmin && !staysActiveAdmin;
   }
 
   return {
@@ -93,19 +94,23 @@ export function createMemberService(deps: { store: MemberStore; revoker: Session
         });
       }
       const target = await load(id);
-      const losesAdmin = await assertAdminRemains(target, body);
+      const losesAdmin = await assertAdminRemains(store, target, body);
       const row = await store.update(id, changesFrom(body), { keepAnAdmin: losesAdmin });
       // Tokens carry the role: a changed role or a disabled account must not outlive the change.
-      if (row.role !== target.role || row.status !== target.status) await revoker.revokeSubject(id);
+      if (row.status === "disabled" && target.status !== "disabled") {
+        await revoker.revokeSubject(id, { endSessions: true });
+      } else if (row.role !== target.role) {
+        await revoker.revokeSubject(id, { endSessions: false });
+      }
       return toMember(row);
     },
 
     async remove(id: string, identity: Identity): Promise<void> {
       mayActFor(identity, id);
       const target = await load(id);
-      const losesAdmin = await assertAdminRemains(target, { deleted: true });
+      const losesAdmin = await assertAdminRemains(store, target, { deleted: true });
       await store.remove(id, { keepAnAdmin: losesAdmin });
-      await revoker.revokeSubject(id);
+      await revoker.revokeSubject(id, { endSessions: true });
     },
 
     async internalGet(id: string): Promise<Member> {

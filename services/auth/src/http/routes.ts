@@ -1,0 +1,109 @@
+/**
+ * The auth service's route table: each route declares its method, path, zod schemas and handler
+ * once; the Koa router and the OpenAPI document (served at /docs/json) are both built from it.
+ */
+import Router from "@koa/router";
+import { Problem } from "@shop/contracts";
+import type Koa from "koa";
+import type { z } from "zod";
+import {
+  createDocument,
+  type ZodOpenApiOperationObject,
+  type ZodOpenApiPathsObject,
+} from "zod-openapi";
+
+export interface RouteDef {
+  method: "get" | "post";
+  path: string;
+  summary: string;
+  tags: string[];
+  description?: string;
+  /** Who may call: a first-party client key, an access token, the internal key, or anyone. */
+  auth?: "client" | "bearer" | "internal";
+  body?: z.ZodType;
+  /** Success answers by status. */
+  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  handle: (ctx: Koa.Context) => Promise<void>;
+}
+
+const SECURITY = { client: "clientKey", bearer: "bearerAuth", internal: "internalKey" } as const;
+
+export function buildRouter(routes: RouteDef[]): Router {
+  const router = new Router();
+  for (const route of routes) router[route.method](route.path, (ctx) => route.handle(ctx));
+  return router;
+}
+
+export function openApiDocument(
+  routes: RouteDef[],
+  info: { title: string; version: string; description: string },
+) {
+  const paths: ZodOpenApiPathsObject = {};
+  for (const route of routes) {
+    const operation: ZodOpenApiOperationObject = {
+      summary: route.summary,
+      tags: route.tags,
+      ...(route.description ? { description: route.description } : {}),
+      ...(route.auth ? { security: [{ [SECURITY[route.auth]]: [] }] } : {}),
+      ...(route.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { "application/json": { schema: route.body } },
+            },
+          }
+        : {}),
+      responses: {
+        ...Object.fromEntries(
+          Object.entries(route.responses).map(([status, response]) => [
+            status,
+            {
+              description: response.description,
+              ...(response.schema
+                ? { content: { "application/json": { schema: response.schema } } }
+                : {}),
+            },
+          ]),
+        ),
+        default: {
+          description: "Problem details (RFC 9457)",
+          content: { "application/problem+json": { schema: Problem } },
+        },
+      },
+    };
+    paths[route.path] = { ...paths[route.path], [route.method]: operation };
+  }
+  return createDocument({
+    openapi: "3.1.0",
+    info,
+    components: {
+      securitySchemes: {
+        clientKey: {
+          type: "http",
+          scheme: "basic",
+          description: "<client id>:<AUTH_CLIENT_KEY>; ids: storefront, edge-proxy",
+        },
+        bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT" },
+        internalKey: { type: "apiKey", in: "header", name: "X-Internal-Key" },
+      },
+    },
+    paths,
+  });
+}
+
+/** A small self-contained page listing the operations, linking to the JSON document. */
+export function docsPage(routes: RouteDef[], title: string): string {
+  const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const rows = routes
+    .map(
+      (r) =>
+        `<tr><td><code>${r.method.toUpperCase()}</code></td><td><code>${escape(r.path)}</code></td><td>${escape(r.auth ?? "public")}</td><td>${escape(r.summary)}</td></tr>`,
+    )
+    .join("\n");
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title>
+<style>body{font:15px system-ui,sans-serif;margin:2rem;max-width:70rem}td,th{padding:.35rem .6rem;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}</style></head>
+<body><h1>${escape(title)}</h1><p>OpenAPI 3.1 document: <a href="/docs/json">/docs/json</a></p>
+<table><thead><tr><th>Method</th><th>Path</th><th>Caller</th><th>What it does</th></tr></thead><tbody>
+${rows}
+</tbody></table></body></html>`;
+}
