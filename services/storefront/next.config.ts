@@ -1,10 +1,9 @@
 /**
- * Next.js configuration. GATEWAY_URL is read here (as well as in src/config.ts) because rewrites
- * are resolved when the server starts, outside the app's modules.
+ * Next.js configuration. Nothing here depends on the environment: it is fixed at build time,
+ * while upstream URLs are runtime settings (src/config.ts). Product images are served by the
+ * route handler app/images/[...key].
  */
 import type { NextConfig } from "next";
-
-const gateway = (process.env.GATEWAY_URL ?? "http://127.0.0.1:8000").replace(/\/+$/, "");
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -23,9 +22,6 @@ const nextConfig: NextConfig = {
     imageSizes: [96, 160, 220, 320, 384],
     minimumCacheTTL: 60 * 60 * 24 * 30,
     maximumResponseBody: 6_000_000,
-  },
-  async rewrites() {
-    return [{ source: "/images/:path*", destination: `${gateway}/images/:path*` }];
   },
 };
 

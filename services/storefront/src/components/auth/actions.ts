@@ -1,14 +1,15 @@
 "use server";
 /**
- * Login, registration and logout as server actions: they call auth directly with the storefront's
- * client key and set or clear the httpOnly session cookies (tokens never reach the browser's JS).
+ * Login and registration as server actions: they call auth directly with the storefront's client
+ * key and set the httpOnly session cookies (tokens never reach the browser's JS). Logout is the
+ * route handler app/auth/logout, so it ends with a full page load.
  */
 import { cookies, headers } from "next/headers";
 import * as auth from "@/lib/api/auth";
 import { mergeGuestCart } from "@/lib/api/cart";
 import { ApiError } from "@/lib/api/http";
 import { authService, userGateway } from "@/lib/api/server";
-import { ACCESS_COOKIE, REFRESH_COOKIE, clearedCookies, isSecureRequest, peekClaims, sessionCookies, type CookieSpec } from "@/lib/auth-cookies";
+import { ACCESS_COOKIE, isSecureRequest, peekClaims, sessionCookies, type CookieSpec } from "@/lib/auth-cookies";
 import { apiErrorToFields } from "@/lib/auth-messages";
 import { failed, succeeded, type ActionState } from "@/lib/forms/action-state";
 import { loginSchema, registerSchema } from "@/lib/forms/auth";
@@ -72,19 +73,4 @@ export async function registerAction(_prev: ActionState, form: FormData): Promis
     throw error;
   }
   return succeeded({ redirectTo: safeRedirectPath(values.redirect) });
-}
-
-export async function logoutAction(): Promise<ActionState> {
-  const jar = await cookies();
-  const access = jar.get(ACCESS_COOKIE)?.value;
-  const refreshToken = jar.get(REFRESH_COOKIE)?.value;
-  if (access) {
-    try {
-      await auth.logout(await authService(), access, refreshToken);
-    } catch {
-      // An expired or already revoked session is logged out anyway: the cookies go below.
-    }
-  }
-  await writeCookies(clearedCookies(await secureRequest()));
-  return succeeded({ redirectTo: "/" });
 }

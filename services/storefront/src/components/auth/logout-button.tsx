@@ -1,21 +1,13 @@
-"use client";
-
-import { useActionState, useEffect } from "react";
 import { LogOut } from "lucide-react";
-import { logoutAction } from "./actions";
-import { initialActionState } from "@/lib/forms/action-state";
 import { buttonSecondary } from "@/components/ui/styles";
 
+/** A plain form post to /auth/logout (works without script; ends with a full page load). */
 export function LogoutButton() {
-  const [state, action, pending] = useActionState(logoutAction, initialActionState);
-  useEffect(() => {
-    if (state.ok) window.location.assign(state.redirectTo ?? "/");
-  }, [state]);
   return (
-    <form action={action}>
-      <button type="submit" disabled={pending || state.ok} className={`${buttonSecondary} w-full`}>
+    <form method="post" action="/auth/logout">
+      <button type="submit" className={`${buttonSecondary} w-full`}>
         <LogOut aria-hidden className="size-4" />
-        {pending || state.ok ? "로그아웃 중…" : "로그아웃"}
+        로그아웃
       </button>
     </form>
   );

@@ -19,7 +19,7 @@ export function FilterPanel({ basePath, filters }: { basePath: string; filters: 
         {filters.q ? <input type="hidden" name="q" value={filters.q} /> : null}
         <fieldset className="flex items-end gap-2">
           <legend className="mb-1 text-sm font-medium">가격 (원)</legend>
-          <label className="flex flex-1 flex-col text-xs text-muted">
+          <label className="flex min-w-0 flex-1 flex-col text-xs text-muted">
             최소
             <input
               name="minPrice"
@@ -27,13 +27,13 @@ export function FilterPanel({ basePath, filters }: { basePath: string; filters: 
               pattern="[0-9]*"
               defaultValue={filters.minPrice ?? ""}
               placeholder="0"
-              className="mt-1 h-10 rounded-lg border border-slate-300 px-2 text-sm text-ink"
+              className="mt-1 h-10 w-full rounded-lg border border-slate-300 px-2 text-sm text-ink"
             />
           </label>
           <span aria-hidden className="pb-2">
             ~
           </span>
-          <label className="flex flex-1 flex-col text-xs text-muted">
+          <label className="flex min-w-0 flex-1 flex-col text-xs text-muted">
             최대
             <input
               name="maxPrice"
@@ -41,7 +41,7 @@ export function FilterPanel({ basePath, filters }: { basePath: string; filters: 
               pattern="[0-9]*"
               defaultValue={filters.maxPrice ?? ""}
               placeholder="무제한"
-              className="mt-1 h-10 rounded-lg border border-slate-300 px-2 text-sm text-ink"
+              className="mt-1 h-10 w-full rounded-lg border border-slate-300 px-2 text-sm text-ink"
             />
           </label>
         </fieldset>

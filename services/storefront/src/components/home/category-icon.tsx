@@ -1,10 +1,15 @@
-import { Baby, Dumbbell, Footprints, Gem, Gift, Glasses, Home, type LucideIcon, Shirt, ShoppingBag, Smartphone, Sparkles, Watch } from "lucide-react";
+import { Baby, Dumbbell, Footprints, Gem, Gift, Glasses, Headphones, Home, Sofa, type LucideIcon, Shirt, ShoppingBag, Smartphone, Sparkles, Volleyball, Watch } from "lucide-react";
 
 const ICONS: Record<string, { icon: LucideIcon; tint: string }> = {
   clothing: { icon: Shirt, tint: "text-emerald-600" },
   shirt: { icon: Shirt, tint: "text-emerald-600" },
   shoes: { icon: Footprints, tint: "text-violet-600" },
   shoe: { icon: Footprints, tint: "text-violet-600" },
+  sneaker: { icon: Footprints, tint: "text-violet-600" },
+  handbag: { icon: ShoppingBag, tint: "text-amber-700" },
+  ball: { icon: Volleyball, tint: "text-orange-600" },
+  headphones: { icon: Headphones, tint: "text-indigo-600" },
+  sofa: { icon: Sofa, tint: "text-teal-700" },
   bags: { icon: ShoppingBag, tint: "text-amber-700" },
   bag: { icon: ShoppingBag, tint: "text-amber-700" },
   accessories: { icon: Gem, tint: "text-sky-600" },

@@ -1,6 +1,6 @@
 /** The cart (cart service through the gateway): guests and members alike, re-priced on read. */
 import { request, type Transport } from "./http";
-import { arr, bool, num, obj, optStr, str } from "./wire";
+import { arr, bool, num, obj, optStr, productKey, str } from "./wire";
 
 export interface CartLine {
   lineId: string;
@@ -40,7 +40,7 @@ export function toCartLine(value: unknown): CartLine {
     productId: str(w.productId, "line.productId"),
     optionId: optStr(w.optionId),
     name: optStr(w.name) ?? "상품",
-    slug: optStr(w.slug),
+    slug: productKey(str(w.productId, "line.productId"), w.slug),
     imageUrl: optStr(w.imageUrl),
     optionLabel: optStr(w.optionLabel),
     quantity,

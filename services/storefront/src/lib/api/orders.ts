@@ -1,7 +1,7 @@
 /** Checkout and orders (order service through the gateway): the customer's and the admin's calls. */
 import type { OrderState, ShippingMethod } from "@shop/contracts";
 import { request, type Transport } from "./http";
-import { arr, bool, num, obj, optStr, str, toPage, type Page } from "./wire";
+import { arr, bool, num, obj, optStr, type Page, productKey, str, toPage } from "./wire";
 import { toAddress, type Address } from "./members";
 
 export type { OrderState, ShippingMethod };
@@ -84,7 +84,7 @@ function toOrderLine(value: unknown): OrderLine {
   return {
     productId: str(w.productId, "line.productId"),
     name: optStr(w.name) ?? "상품",
-    slug: optStr(w.slug),
+    slug: productKey(str(w.productId, "line.productId"), w.slug),
     imageUrl: optStr(w.imageUrl),
     optionLabel: optStr(w.optionLabel),
     quantity,

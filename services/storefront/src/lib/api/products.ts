@@ -1,6 +1,6 @@
 /** Products: wire → storefront mapping, the product page, and the admin product calls. */
 import { request, type Transport } from "./http";
-import { arr, bool, num, obj, optNum, optStr, str, toPage, type Page, type Wire } from "./wire";
+import { arr, bool, num, obj, optNum, optStr, productKey, str, toPage, type Page, type Wire } from "./wire";
 import { toCategory, type Category } from "./categories";
 import { toReview, type Review } from "./reviews";
 
@@ -91,9 +91,10 @@ export function toProductSummary(value: unknown): ProductSummary {
   const w = obj(value, "product");
   const price = num(w.price);
   const original = optNum(w.originalPrice);
+  const id = str(w.id, "product.id");
   return {
-    id: str(w.id, "product.id"),
-    slug: str(w.slug ?? w.id, "product.slug"),
+    id,
+    slug: productKey(id, w.slug),
     name: str(w.name, "product.name"),
     brand: optStr(w.brand) ?? "",
     categoryId: optStr(w.categoryId) ?? "",

@@ -1,6 +1,6 @@
 /** Reviews: mapping and the customer's review form (`POST /api/v1/products/:id/reviews`). */
 import { request, type Transport } from "./http";
-import { num, obj, optStr, str } from "./wire";
+import { num, obj, optStr, productKey, str } from "./wire";
 
 export interface Review {
   id: string;
@@ -23,7 +23,7 @@ export function toReview(value: unknown): Review {
     createdAt: optStr(w.createdAt) ?? "",
     product:
       product && typeof product.name === "string"
-        ? { name: product.name, slug: optStr(product.slug) ?? String(product.id ?? "") }
+        ? { name: product.name, slug: productKey(String(product.id ?? ""), product.slug) }
         : null,
   };
 }

@@ -46,6 +46,14 @@ export function bool(value: unknown): boolean {
   return value === true || value === "true";
 }
 
+/**
+ * The product's URL key: its slug when it is URL-safe ASCII (the BFF only accepts those), else its
+ * id — an admin-created product named in Korean may get a Korean slug.
+ */
+export function productKey(id: string, slug: unknown): string {
+  return typeof slug === "string" && /^[A-Za-z0-9_-]{1,200}$/.test(slug) ? slug : id;
+}
+
 /** `{ items, page, limit, total, totalPages }` with each item mapped. */
 export interface Page<T> {
   items: T[];

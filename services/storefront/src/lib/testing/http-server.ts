@@ -12,7 +12,7 @@ export interface Received {
   body: string;
 }
 
-export type Handler = (req: Received, res: ServerResponse) => void | Promise<void>;
+export type Handler = (req: Received, res: ServerResponse) => unknown;
 
 export async function startServer(handler: Handler) {
   const received: Received[] = [];

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/layout/page-header";
 import { LoginForm } from "@/components/auth/login-form";
@@ -11,7 +12,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const raw = (await searchParams).redirect;
   const redirectTo = safeRedirectPath(Array.isArray(raw) ? raw[0] : raw);
   const session = await getSession();
-  if (session && session.role !== "guest") redirect(redirectTo);
+  // An already signed-in member is sent on; not while the page re-renders for the form's own server
+  // action, whose answer makes the browser reload at the destination (fresh per-user state).
+  const duringAction = (await headers()).has("next-action");
+  if (session && session.role !== "guest" && !duringAction) redirect(redirectTo);
   return (
     <>
       <PageHeader title="로그인" back={{ href: "/", label: "홈" }} />
