@@ -3,6 +3,12 @@ import { serveFastify } from "@shop/platform/fastify";
 import { buildApp } from "./app.js";
 import { readConfig } from "./config.js";
 
-const config = readConfig();
-const { app, health } = await buildApp(config);
-await serveFastify(app, { name: "cart", port: config.PORT, health });
+try {
+  const config = readConfig();
+  const { app, health } = await buildApp(config);
+  await serveFastify(app, { name: "cart", port: config.PORT, health });
+} catch (error) {
+  // Configuration errors name every bad variable; print them, not a stack.
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
