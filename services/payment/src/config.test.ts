@@ -8,6 +8,9 @@ describe("payment config", () => {
     const strong = "x".repeat(40);
     assert.equal(readConfig({ NODE_ENV: "production", INTERNAL_KEY: strong, WEBHOOK_SECRET: `${strong}y` }).PORT, 7001);
   });
+  it("reads an empty webhook URL as unset (as in .env.example)", () => {
+    assert.equal(readConfig({ TEST_PROVIDER_WEBHOOK_URL: "" }).TEST_PROVIDER_WEBHOOK_URL, undefined);
+  });
   it("names a bad variable", () => {
     assert.throws(() => readConfig({ ORDER_URL: "not a url" }), /ORDER_URL/);
   });

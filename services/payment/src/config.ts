@@ -14,7 +14,7 @@ const shape = {
   INTERNAL_KEY: secret(DEV_INTERNAL_KEY),
   WEBHOOK_SECRET: secret(DEV_WEBHOOK_SECRET),
   /** Where the built-in test provider delivers its webhooks (default: this service's own public route). */
-  TEST_PROVIDER_WEBHOOK_URL: z.string().url().optional(),
+  TEST_PROVIDER_WEBHOOK_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional()),
   /** How long the "settles later" test card waits before its webhook settles it. */
   TEST_PROVIDER_SETTLE_DELAY_MS: int(2_000),
   /** How long the "processing error" test card takes before failing. */
