@@ -17,7 +17,7 @@ import { createRefresher } from "./sessions/refresh.js";
 import { sessionRoutes } from "./sessions/sessions.routes.js";
 import { createSessionService } from "./sessions/sessions.service.js";
 import { createSessionStore } from "./sessions/sessions.store.js";
-import { createLoginThrottle, createRateLimit } from "./throttle/throttle.js";
+import { createLoginThrottle, createRateLimit, isLoopback } from "./throttle/throttle.js";
 import { createAccessTokens, type AccessTokens } from "./tokens/access-tokens.js";
 import { tokenRoutes } from "./tokens/tokens.routes.js";
 import { createTokenService } from "./tokens/tokens.service.js";
@@ -57,6 +57,8 @@ function routesFor(
       graceSec: config.REFRESH_REUSE_GRACE_SEC,
     },
   });
+  // Outside production, loopback callers (e2e browsers, benchmarks) are not rate-limited.
+  const exempt = config.NODE_ENV === "production" ? undefined : isLoopback;
   const throttle = createLoginThrottle(redis, prefix, {
     perAccount: config.LOGIN_FAILURES_PER_ACCOUNT,
     perIp: config.LOGIN_FAILURES_PER_IP,
@@ -66,20 +68,18 @@ function routesFor(
     members,
     sessions,
     throttle,
-    guestLimit: createRateLimit(
-      redis,
-      prefix,
-      "guest",
-      config.GUEST_SESSIONS_PER_IP_PER_MINUTE,
-      60,
-    ),
-    registerLimit: createRateLimit(
-      redis,
-      prefix,
-      "register",
-      config.REGISTRATIONS_PER_IP_PER_HOUR,
-      3600,
-    ),
+    guestLimit: createRateLimit(redis, prefix, {
+      name: "guest",
+      max: config.GUEST_SESSIONS_PER_IP_PER_MINUTE,
+      windowSec: 60,
+      exempt,
+    }),
+    registerLimit: createRateLimit(redis, prefix, {
+      name: "register",
+      max: config.REGISTRATIONS_PER_IP_PER_HOUR,
+      windowSec: 3600,
+      exempt,
+    }),
   });
   const refresh = createRefresher({
     store,

@@ -36,6 +36,7 @@ export const catalogue = {
   PASSWORD_TOO_WEAK: { status: 400, title: "The password is too weak" },
   PASSWORD_INCORRECT: { status: 400, title: "The current password is incorrect" },
   MEMBER_LAST_ADMIN: { status: 409, title: "The last active admin cannot be removed, demoted or disabled" },
+  WISHLIST_LIMIT_EXCEEDED: { status: 422, title: "The wishlist is full" },
 
   // Idempotency
   IDEMPOTENCY_KEY_MISSING: { status: 400, title: "An Idempotency-Key header is required" },

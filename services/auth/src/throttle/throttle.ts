@@ -77,16 +77,25 @@ export function createLoginThrottle(
 
 export type LoginThrottle = ReturnType<typeof createLoginThrottle>;
 
-/** A fixed-window counter: `hit` throws RATE_LIMITED (429, Retry-After) past `max` per window. */
+/** True for 127.0.0.0/8 and ::1 (also IPv4-mapped), i.e. a caller on this machine. */
+export function isLoopback(ip: string): boolean {
+  return ip === "::1" || /^(::ffff:)?127\./.test(ip);
+}
+
+/**
+ * A fixed-window counter: `hit` throws RATE_LIMITED (429, Retry-After) past `max` per window.
+ * `exempt` callers are not counted (development stacks exempt loopback, where every e2e browser,
+ * benchmark and developer shares one address).
+ */
 export function createRateLimit(
   redis: Redis,
   redisPrefix: string,
-  name: string,
-  max: number,
-  windowSec: number,
+  options: { name: string; max: number; windowSec: number; exempt?: (key: string) => boolean },
 ) {
+  const { name, max, windowSec } = options;
   return {
     async hit(key: string): Promise<void> {
+      if (options.exempt?.(key)) return;
       const redisKey = `${redisPrefix}auth:rate:${name}:${key}`;
       const results = await redis
         .multi()
@@ -95,12 +104,10 @@ export function createRateLimit(
         .pttl(redisKey)
         .exec();
       const count = Number(results?.[0]?.[1] ?? 0);
-      if (count > max)
-        throw tooMany(
-          "RATE_LIMITED",
-          Number(results?.[2]?.[1] ?? windowSec * 1000),
-          "Too many requests from this address.",
-        );
+      if (count > max) {
+        const waitMs = Number(results?.[2]?.[1] ?? windowSec * 1000);
+        throw tooMany("RATE_LIMITED", waitMs, "Too many requests from this address.");
+      }
     },
   };
 }

@@ -17,6 +17,7 @@ import {
 } from "./internal.schemas.js";
 
 const tags = ["internal"];
+const security = [{ internalKey: [] }];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function registerInternalRoutes(
@@ -36,6 +37,7 @@ export function registerInternalRoutes(
       {
         schema: {
           tags,
+          security,
           summary:
             "Check an email and password (auth's login); 401 AUTH_INVALID_CREDENTIALS when they do not match",
           body: VerifyCredentialsBody,
@@ -50,6 +52,7 @@ export function registerInternalRoutes(
       {
         schema: {
           tags,
+          security,
           summary: "Display names by member id (unknown ids are left out)",
           body: LookupBody,
           response: { 200: MemberLookupResult },
@@ -66,6 +69,7 @@ export function registerInternalRoutes(
       {
         schema: {
           tags,
+          security,
           summary: "A member with the default shipping address",
           params: InternalMemberParams,
           response: { 200: Member },

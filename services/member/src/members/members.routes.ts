@@ -16,6 +16,7 @@ import {
 import type { MemberService } from "./members.service.js";
 
 const tags = ["members"];
+const security = [{ bearerAuth: [] }];
 
 interface Deps {
   service: MemberService;
@@ -39,6 +40,7 @@ function registerCollection(app: App, { service, auth, idempotency }: Deps): voi
     {
       schema: {
         tags,
+        security: [{ internalKey: [] }, { bearerAuth: [] }],
         summary: "Create a member (auth's registration with X-Internal-Key, or an admin token)",
         description:
           "Retries with the same Idempotency-Key (or X-Idempotency-Key) replay the first answer.",
@@ -62,6 +64,7 @@ function registerCollection(app: App, { service, auth, idempotency }: Deps): voi
     {
       schema: {
         tags,
+        security,
         summary: "List members (admin); search by email or name",
         querystring: ListMembersQuery,
         response: { 200: MemberList },
@@ -77,7 +80,7 @@ function registerCollection(app: App, { service, auth, idempotency }: Deps): voi
 function registerSelf(app: App, { service, auth }: Deps): void {
   app.get(
     "/api/members/me",
-    { schema: { tags, summary: "The signed-in member", response: { 200: Member } } },
+    { schema: { tags, security, summary: "The signed-in member", response: { 200: Member } } },
     async (request) => {
       const identity = await auth.identity(request);
       return service.get(identity.sub, identity);
@@ -89,6 +92,7 @@ function registerSelf(app: App, { service, auth }: Deps): void {
     {
       schema: {
         tags,
+        security,
         summary: "Edit the signed-in member's profile",
         body: UpdateMemberBody,
         response: { 200: Member },
@@ -107,6 +111,7 @@ function registerById(app: App, { service, credentials, auth }: Deps): void {
     {
       schema: {
         tags,
+        security,
         summary: "A member (the member themself or an admin)",
         params: MemberParams,
         response: { 200: Member },
@@ -120,6 +125,7 @@ function registerById(app: App, { service, credentials, auth }: Deps): void {
     {
       schema: {
         tags,
+        security,
         summary:
           "Edit a member (themself or an admin; only an admin changes role, status or email)",
         params: MemberParams,
@@ -136,6 +142,7 @@ function registerById(app: App, { service, credentials, auth }: Deps): void {
     {
       schema: {
         tags,
+        security,
         summary: "Delete a member (themself or an admin); their tokens stop working",
         params: MemberParams,
       },
@@ -151,6 +158,7 @@ function registerById(app: App, { service, credentials, auth }: Deps): void {
     {
       schema: {
         tags,
+        security,
         summary:
           "Change the password (the member themself; needs the current one); other sessions end",
         params: MemberParams,

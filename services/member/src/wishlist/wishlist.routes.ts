@@ -13,6 +13,7 @@ import {
 import type { WishlistStore } from "./wishlist.store.js";
 
 const tags = ["wishlist"];
+const security = [{ bearerAuth: [] }];
 
 export function registerWishlistRoutes(
   app: App,
@@ -27,6 +28,7 @@ export function registerWishlistRoutes(
     {
       schema: {
         tags,
+        security,
         summary: "The signed-in member's wishlist, newest first",
         querystring: WishlistQuery,
         response: { 200: WishlistPage },
@@ -47,6 +49,7 @@ export function registerWishlistRoutes(
     {
       schema: {
         tags,
+        security,
         summary: "Add a product (idempotent)",
         params: ProductParams,
         response: { 200: WishlistEntry },
@@ -67,7 +70,7 @@ export function registerWishlistRoutes(
 
   app.delete(
     "/api/members/me/wishlist/:productId",
-    { schema: { tags, summary: "Remove a product (idempotent)", params: ProductParams } },
+    { schema: { tags, security, summary: "Remove a product (idempotent)", params: ProductParams } },
     async (request, reply) => {
       await store.remove(await memberId(request), request.params.productId);
       return reply.code(204).send();
