@@ -1,11 +1,12 @@
 /**
- * Next.js configuration. Nothing here depends on the environment: it is fixed at build time,
- * while upstream URLs are runtime settings (src/config.ts). Product images are served by the
- * route handler app/images/[...key].
+ * Next.js configuration, fixed at build time: upstream URLs are runtime settings (src/config.ts),
+ * and product images are served by the route handler app/images/[...key]. The Docker build sets
+ * NEXT_OUTPUT=standalone for a self-contained server; `next start` (the launcher) needs none.
  */
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: {

@@ -24,7 +24,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const kind = routeKind(pathname);
   const isAction = request.method === "POST" && request.headers.has("next-action");
 
-  if (kind !== "catalogue" || isAction) {
+  if (kind === "private" || isAction) {
     const refreshed = await maybeRefresh(request);
     if (refreshed) return refreshed;
   }

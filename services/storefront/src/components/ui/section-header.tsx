@@ -8,8 +8,8 @@ export function SectionHeader({ id, title, href }: { id: string; title: string; 
         {title}
       </h2>
       {href ? (
-        <Link href={href} className="text-[15px] font-medium text-slate-700 hover:underline" aria-label={`${title} 전체 보기`}>
-          see all
+        <Link href={href} className="text-[15px] font-medium text-slate-700 hover:underline">
+          see all<span className="sr-only"> — {title}</span>
         </Link>
       ) : null}
     </div>
