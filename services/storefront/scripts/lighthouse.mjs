@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Lighthouse (mobile, default throttling) against a page, N runs, median score per category.
-// Usage: node scripts/lighthouse.mjs <url> [runs=3]   (CHROME_PATH defaults to /usr/bin/chromium)
+// Usage: node scripts/lighthouse.mjs <url> [runs=3] [chrome=/usr/bin/chromium]
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 
 const url = process.argv[2] ?? "http://127.0.0.1:3000/";
 const runs = Number(process.argv[3] ?? 3);
-const chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+const chromePath = process.argv[4] ?? "/usr/bin/chromium";
 const flags = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const categories = ["performance", "accessibility", "best-practices", "seo"];
 
