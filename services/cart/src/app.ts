@@ -41,6 +41,7 @@ export async function buildApp(
     },
     bodyLimit: 64 * 1024,
   });
+  acceptEmptyJsonOnDelete(app);
   await revocations.start();
   app.addHook("onClose", async () => {
     await revocations.close();
@@ -63,4 +64,14 @@ export async function buildApp(
   cartRoutes(app, { carts, identities });
   internalCartRoutes(app, { carts, internalKey: config.INTERNAL_KEY });
   return { app, health };
+}
+
+/** Some clients send `Content-Type: application/json` on a DELETE without a body; that is not an error. */
+function acceptEmptyJsonOnDelete(app: App): void {
+  const json = app.getDefaultJsonParser("error", "error");
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
+    if (request.method === "DELETE" && body === "") return done(null, undefined);
+    return json(request, body.toString(), done);
+  });
 }
