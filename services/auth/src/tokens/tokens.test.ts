@@ -145,3 +145,25 @@ test("the token of a deleted member is rejected", async () => {
   });
   assert.equal(refresh.status, 401);
 });
+
+test("logging out with an expired access token still ends its session", async () => {
+  const login = await stack.call("/api/auth/login", {
+    client: true,
+    json: { email: "tok@example.com", password: "token-pass-123" },
+  });
+  const { sid } = (
+    await stack.call("/api/auth/verify", { json: { token: login.body.accessToken } })
+  ).body;
+  const now = Math.floor(Date.now() / 1000);
+  const stale = await forge({ sid }, { iat: now - 1200, exp: now - 600 });
+  const out = await stack.call("/api/auth/logout", { bearer: stale, json: {} });
+  assert.equal(out.status, 204);
+  const refresh = await stack.call("/api/auth/refresh", {
+    client: true,
+    json: { refreshToken: login.body.refreshToken },
+  });
+  assert.equal(refresh.status, 401);
+  // A token of another issuer or audience names no session of ours.
+  const foreign = await forge({ sid }, { audience: "another-api" });
+  assert.equal((await stack.call("/api/auth/logout", { bearer: foreign, json: {} })).status, 401);
+});
