@@ -27,8 +27,9 @@ const shape = {
   /** Inactivity expiry, refreshed on every write. */
   GUEST_CART_TTL_SECONDS: int(7 * DAY),
   MEMBER_CART_TTL_SECONDS: int(30 * DAY),
-  MAX_CART_LINES: int(50),
-  MAX_LINE_QUANTITY: int(99),
+  /** At most 200: the product service looks up at most 200 lines per call. */
+  MAX_CART_LINES: z.coerce.number().int().min(1).max(200).default(50),
+  MAX_LINE_QUANTITY: z.coerce.number().int().min(1).max(10_000).default(99),
   /** How long after its expiry a guest access token still proves ownership of its cart at merge. */
   MERGE_GUEST_TOKEN_GRACE_SECONDS: int(DAY),
   PRODUCT_TIMEOUT_MS: int(2_000),
