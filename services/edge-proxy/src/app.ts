@@ -14,7 +14,7 @@ import { healthResponse, isLivenessRequest } from "./health.js";
 import type { HtmlCache } from "./html-cache/html-cache.js";
 import { subscribeCatalogEvents } from "./html-cache/catalog-events.js";
 import { splitUrl } from "./html-cache/key.js";
-import { handleApi } from "./routing/api.js";
+import { checkCsrf, handleApi } from "./routing/api.js";
 import { clientInfo } from "./routing/client.js";
 import { routingDeps } from "./routing/deps.js";
 import { bypassReason, memoryHit, passPage, servePage, type PageLookup } from "./routing/pages.js";
@@ -48,7 +48,10 @@ export function buildApp(config: Config, options: { logger?: Logger } = {}): Edg
   async function route(request: Request, url: URL, client: ClientInfo, page: PageLookup): Promise<Response> {
     const path = url.pathname;
     if (path === "/health/ready") return healthResponse(await health.ready(), client.requestId);
-    if (path === "/_edge/purge") return handlePurge(request, { cache, verifier, internalKey: config.INTERNAL_KEY });
+    if (path === "/_edge/purge") {
+      checkCsrf(request, client, deps); // an admin's browser carries the session cookie
+      return handlePurge(request, { cache, verifier, internalKey: config.INTERNAL_KEY });
+    }
     if (path === "/_edge/stats") return handleStats(request, { cache, verifier, internalKey: config.INTERNAL_KEY, startedAt });
     if (path === "/docs" || path === "/docs/json") return docsResponse(path);
     if (path.startsWith("/api/") || path === "/api" || path.startsWith("/images/")) return handleApi(request, url, client, deps);

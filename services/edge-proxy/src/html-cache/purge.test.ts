@@ -132,6 +132,16 @@ describe("admin purge endpoint", () => {
     expect(await cacheState(edge, "/")).toBe("HIT");
   });
 
+  test("an admin's session cookie works from the shop's own pages, never from another site", async () => {
+    const { edge } = await edgeWithAuth();
+    const cookie = `access_token=${await auth.token({ role: "admin" })}`;
+    const crossSite = await purge(edge, { all: true }, { cookie, origin: "https://evil.example", host: "shop.test" });
+    expect(crossSite.status).toBe(403);
+    expect(((await crossSite.json()) as { code: string }).code).toBe("CSRF_REJECTED");
+    const sameSite = await purge(edge, { all: true }, { cookie, origin: "http://shop.test", host: "shop.test" });
+    expect(sameSite.status).toBe(200);
+  });
+
   test("bad input is a 4xx problem", async () => {
     const { edge } = await edgeWithAuth();
     const key = { "x-internal-key": "test-internal-key" };
