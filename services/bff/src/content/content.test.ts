@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, it } from "node:test";
+import { after, describe, it } from "node:test";
 import { readConfig } from "../config.js";
 import { ContentError, isLive, loadContent, secondsUntilNextChange } from "./content.store.js";
 
@@ -24,6 +24,8 @@ const promo = {
 };
 
 describe("home content", () => {
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
   it("ships a valid content file with every component type", () => {
     const content = loadContent(readConfig({}).CONTENT_FILE);
     assert.ok(content.version >= 1);

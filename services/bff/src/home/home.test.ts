@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -127,7 +127,8 @@ describe("GET /api/home against the real product service", () => {
 
 describe("GET /api/home content rules", () => {
   it("hides components the content hides, drops expired ones, and caps caching at the next scheduled change", async () => {
-    const file = join(mkdtempSync(join(tmpdir(), "bff-home-")), "home.json");
+    const dir = mkdtempSync(join(tmpdir(), "bff-home-"));
+    const file = join(dir, "home.json");
     const visual = { gradient: { from: "#000000", to: "#ffffff" } };
     const cta = { text: "Go", href: "/" };
     writeFileSync(
@@ -206,6 +207,7 @@ describe("GET /api/home content rules", () => {
       await late.app.close();
     } finally {
       await app.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
