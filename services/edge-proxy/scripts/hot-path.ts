@@ -3,10 +3,12 @@
  * storefront, fills one page, then times app.fetch for the same request many times.
  * Usage: bun scripts/hot-path.ts [iterations=200000]
  */
+import { RedisClient } from "bun";
 import { buildApp } from "../src/app.js";
 import { readConfig } from "../src/config.js";
 
 const iterations = Number(Bun.argv[2] ?? 200_000);
+const prefix = `edge-hot:${crypto.randomUUID().slice(0, 8)}:`;
 const html = "<li>상품</li>".repeat(2500);
 const origin = Bun.serve({
   port: 0,
@@ -18,7 +20,7 @@ const app = buildApp(
     LOG_LEVEL: "silent",
     STOREFRONT_URL: `http://127.0.0.1:${origin.port}`,
     REDIS_URL: "redis://127.0.0.1:6379/15",
-    REDIS_PREFIX: `edge-hot:${crypto.randomUUID().slice(0, 8)}:`,
+    REDIS_PREFIX: prefix,
   }),
 );
 await app.start();
@@ -37,4 +39,8 @@ for (let round = 0; round < 3; round++) {
 }
 await app.close();
 origin.stop(true);
+const redis = new RedisClient("redis://127.0.0.1:6379/15");
+const keys = (await redis.send("KEYS", [`${prefix}*`])) as string[];
+if (keys.length) await redis.send("DEL", keys);
+redis.close();
 process.exit(0);

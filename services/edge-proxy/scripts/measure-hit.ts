@@ -6,7 +6,7 @@
  * Usage: bun scripts/measure-hit.ts [rounds=3] [seconds=5] [connections=100]
  * Needs wrk; nginx is optional (its row is skipped when missing). Uses Redis DB 15 with a random prefix.
  */
-import { spawn, spawnSync, type Subprocess } from "bun";
+import { RedisClient, spawn, spawnSync, type Subprocess } from "bun";
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,6 +16,7 @@ const ports = { origin: 44100, edge: 44101, nginx: 44102 };
 const dir = mkdtempSync(join(tmpdir(), "edge-hit-"));
 chmodSync(dir, 0o755); // nginx workers drop privileges and must reach their cache folder
 const children: Subprocess[] = [];
+const prefix = `edge-bench:${crypto.randomUUID().slice(0, 8)}:`;
 const root = new URL("..", import.meta.url).pathname;
 
 function start(cmd: string[], env: Record<string, string> = {}): void {
@@ -72,7 +73,7 @@ try {
     GATEWAY_URL: `http://127.0.0.1:${ports.origin}`,
     AUTH_URL: `http://127.0.0.1:${ports.origin}`,
     REDIS_URL: "redis://127.0.0.1:6379/15",
-    REDIS_PREFIX: `edge-bench:${crypto.randomUUID().slice(0, 8)}:`,
+    REDIS_PREFIX: prefix,
   });
   const targets: Record<string, string> = {
     "edge HIT": `http://127.0.0.1:${ports.edge}/`,
@@ -101,4 +102,8 @@ try {
   for (const child of children) child.kill("SIGTERM");
   await Promise.all(children.map((child) => child.exited));
   rmSync(dir, { recursive: true, force: true });
+  const redis = new RedisClient("redis://127.0.0.1:6379/15");
+  const keys = (await redis.send("KEYS", [`${prefix}*`])) as string[];
+  if (keys.length) await redis.send("DEL", keys);
+  redis.close();
 }
