@@ -49,6 +49,9 @@ export async function createFastifyApp(options: FastifyAppOptions): Promise<App>
     loggerInstance: logger,
     // Our onResponse hook writes one line per request instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: "requestId" }),
+    // The logger's mixin already adds requestId from the request context; a per-request child
+    // logger would print it twice.
+    childLoggerFactory: (parent) => parent,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     genReqId: (req) => requestIdFrom(req.headers[REQUEST_ID_HEADER]),
     requestIdHeader: false,
