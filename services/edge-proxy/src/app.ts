@@ -5,7 +5,7 @@
  */
 import type { Server } from "bun";
 import { AppError, createLogger, logRequest, type Health, type Logger } from "@shop/platform";
-import { problemResponse, requestIdOf, withRequestContext } from "@shop/platform/bun";
+import { requestIdOf, withRequestContext } from "@shop/platform/bun";
 import { handlePurge } from "./admin/purge.js";
 import { handleStats, startSummary } from "./admin/stats.js";
 import type { Config } from "./config.js";
@@ -16,6 +16,7 @@ import { subscribeCatalogEvents } from "./html-cache/catalog-events.js";
 import { splitUrl } from "./html-cache/key.js";
 import { checkCsrf, handleApi } from "./routing/api.js";
 import { clientInfo } from "./routing/client.js";
+import { errorResponse } from "./routing/error-page.js";
 import { routingDeps } from "./routing/deps.js";
 import { bypassReason, memoryHit, passPage, servePage, type PageLookup } from "./routing/pages.js";
 import type { ClientInfo } from "./routing/upstream.js";
@@ -80,7 +81,7 @@ export function buildApp(config: Config, options: { logger?: Logger } = {}): Edg
         response = await route(request, url, client, page);
       } catch (error) {
         if (!(error instanceof AppError)) logger.error({ err: error, path: url.pathname }, "request failed");
-        response = problemResponse(error, client.requestId, url.pathname);
+        response = errorResponse(error, request, url.pathname, client.requestId);
       }
       logRequest(logger, {
         method: request.method,

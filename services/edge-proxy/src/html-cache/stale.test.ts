@@ -70,9 +70,16 @@ describe("stale pages", () => {
       await lonely.stop();
       await cleanupPrefix(lonely.prefix);
     });
-    const answer = await fetch(`${lonely.url}/`);
+    const answer = await fetch(`${lonely.url}/`, { headers: { accept: "application/json" } });
     expect(answer.status).toBe(503);
     expect(answer.headers.get("content-type")).toBe("application/problem+json");
     expect(((await answer.json()) as { code: string }).code).toBe("UPSTREAM_UNAVAILABLE");
+    // a browser gets a page, not JSON, with the same status and the request id to quote
+    const page = await fetch(`${lonely.url}/`, { headers: { accept: "text/html,application/xhtml+xml", "x-request-id": "req-503" } });
+    expect(page.status).toBe(503);
+    expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    const html = await page.text();
+    expect(html).toContain("UPSTREAM_UNAVAILABLE");
+    expect(html).toContain("req-503");
   });
 });
