@@ -268,7 +268,7 @@ describe("gateway response cache", () => {
       assert.equal(fromTwin.headers.get("x-cache-status"), "HIT");
       assert.equal(callsTo(path), 1);
     } finally {
-      await twin.gateway.close();
+      await twin.close({ keepKeys: true });
     }
   });
 });
@@ -287,7 +287,7 @@ describe("gateway response cache without Redis", () => {
       }
       assert.equal(upstream.calls.length, 3);
     } finally {
-      await gw.gateway.close();
+      await gw.close();
       await upstream.close();
     }
   });

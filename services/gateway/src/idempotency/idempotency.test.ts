@@ -168,7 +168,7 @@ describe("gateway idempotency", () => {
       assert.equal(failed.status, 503);
       assert.equal(await code(failed), "UPSTREAM_UNAVAILABLE");
     } finally {
-      await gwDown.gateway.close();
+      await gwDown.close({ keepKeys: true });
     }
     const retried = await fetch(`${gw.url}/api/things`, { method: "POST", headers: { "idempotency-key": key }, body: "{}" });
     assert.equal(retried.status, 201);
@@ -189,7 +189,7 @@ describe("gateway idempotency", () => {
       assert.equal(await code(res), "IDEMPOTENCY_UNAVAILABLE");
       assert.equal(executions, before);
     } finally {
-      await noRedis.gateway.close();
+      await noRedis.close();
     }
   });
 });

@@ -77,7 +77,8 @@ export interface TestGateway {
   prefix: string;
   redis: Awaited<ReturnType<typeof createTestRedis>>["redis"];
   internalKey: string;
-  close(): Promise<void>;
+  /** Stops the gateway; deletes its Redis keys unless `keepKeys` (a prefix shared with another gateway). */
+  close(options?: { keepKeys?: boolean }): Promise<void>;
 }
 
 /**
@@ -110,16 +111,17 @@ export async function startGateway(
     prefix: testRedis.prefix,
     redis: testRedis.redis,
     internalKey,
-    async close() {
+    async close({ keepKeys = false } = {}) {
       await gateway.close();
-      await testRedis.cleanup();
+      if (keepKeys) testRedis.redis.disconnect();
+      else await testRedis.cleanup();
     },
   };
 }
 
 /** A counting upstream: answers with `respond` and records every request it received. */
 export async function startUpstream(
-  respond: (req: IncomingMessage, res: ServerResponse, body: Buffer) => void | Promise<void>,
+  respond: (req: IncomingMessage, res: ServerResponse, body: Buffer) => unknown,
 ): Promise<TestServer & { calls: { method: string; url: string; headers: IncomingMessage["headers"]; body: Buffer }[] }> {
   const calls: { method: string; url: string; headers: IncomingMessage["headers"]; body: Buffer }[] = [];
   const server = await listen((req, res) => {
