@@ -54,7 +54,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       HTML_CACHE_STALE_WHILE_REVALIDATE_SECONDS: int(300),
       HTML_CACHE_STALE_IF_ERROR_SECONDS: int(86_400),
       /** Bytes budget of the in-process tier (per proxy process). */
-      HTML_CACHE_MEMORY_MB: int(64),
+      HTML_CACHE_MEMORY_MB: int(128),
       HTML_CACHE_MAX_ENTRY_KB: int(2048),
       /** Cross-process render lock: how long it is held at most, and how long others wait for the page. */
       HTML_CACHE_LOCK_TTL_MS: int(15_000),

@@ -3,24 +3,16 @@
  * Authorization header (an explicit one from the client wins), refreshed or a guest session issued
  * when needed; the cookies themselves never travel further than the edge.
  */
-import { AppError } from "@shop/platform";
 import { problemResponse } from "@shop/platform/bun";
-import { csrfAllowed, needsCsrfCheck } from "../session/csrf.js";
-import { SessionManager } from "../session/session.js";
 import type { RoutingDeps } from "./deps.js";
+import { checkCsrf } from "./csrf-guard.js";
 import { needsIdentity } from "./identity-paths.js";
+import { keptAssets } from "./static-cache.js";
 import { forward, relay, upstreamHeaders, type ClientInfo } from "./upstream.js";
 
-export function checkCsrf(request: Request, client: ClientInfo, deps: RoutingDeps): void {
-  const headers = request.headers;
-  const hasCookie = SessionManager.hasSessionCookie(headers.get("cookie"));
-  if (!needsCsrfCheck(request.method, hasCookie, headers.has("authorization"))) return;
-  if (!csrfAllowed(headers, client.host, deps.trustedOrigins)) {
-    throw new AppError("CSRF_REJECTED", "This request did not come from the shop's own pages");
-  }
-}
-
 export async function handleApi(request: Request, url: URL, client: ClientInfo, deps: RoutingDeps): Promise<Response> {
+  const kept = keptAssets(request, url.pathname, deps);
+  if (kept) return kept.serve(request, url, client);
   checkCsrf(request, client, deps);
   const ctx = { requestId: client.requestId, ip: client.ip, secure: client.proto === "https" };
   const isImage = url.pathname.startsWith("/images/");

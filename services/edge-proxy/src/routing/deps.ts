@@ -16,8 +16,9 @@ export interface RoutingDeps {
   keyer: Keyer;
   allowedParams: ReadonlySet<string>;
   trustedOrigins: ReadonlySet<string>;
-  /** Immutable build assets in memory (when enabled). */
+  /** Immutable build assets and product images in memory (when enabled). */
   assets?: StaticCache;
+  images?: StaticCache;
 }
 
 export function routingDeps(config: Config, logger: Logger, cache: HtmlCache, sessions: SessionManager): RoutingDeps {
@@ -32,8 +33,9 @@ export function routingDeps(config: Config, logger: Logger, cache: HtmlCache, se
     allowedParams,
     keyer: createKeyer(routes, allowedParams),
     trustedOrigins: new Set(config.CSRF_TRUSTED_ORIGINS.map((origin) => origin.toLowerCase())),
-    assets: config.ENABLE_STATIC_CACHE
-      ? new StaticCache(config.STOREFRONT_URL, config.PAGE_TIMEOUT_MS, config.STATIC_CACHE_MEMORY_MB * 1024 * 1024)
-      : undefined,
+    ...(config.ENABLE_STATIC_CACHE && {
+      assets: new StaticCache(config.STOREFRONT_URL, "storefront", config.PAGE_TIMEOUT_MS, config.STATIC_CACHE_MEMORY_MB * 1024 * 1024),
+      images: new StaticCache(config.GATEWAY_URL, "gateway", config.API_TIMEOUT_MS, config.STATIC_CACHE_MEMORY_MB * 1024 * 1024),
+    }),
   };
 }

@@ -9,9 +9,9 @@ import type { CachedPage } from "../html-cache/entry.js";
 import type { PageKey } from "../html-cache/key.js";
 import { isRscRequest } from "../html-cache/policy.js";
 import { acceptsGzip, markPassThrough, pageResponse } from "../html-cache/respond.js";
-import { checkCsrf } from "./api.js";
+import { checkCsrf } from "./csrf-guard.js";
 import type { RoutingDeps } from "./deps.js";
-import { STATIC_PREFIX } from "./static-cache.js";
+import { keptAssets } from "./static-cache.js";
 import { forward, relay, upstreamHeaders, type ClientInfo } from "./upstream.js";
 
 const STATIC_PREFIXES = ["/_next/static/", "/_next/image", "/favicon", "/robots.txt", "/sitemap", "/icons/", "/fonts/"];
@@ -40,9 +40,8 @@ export interface PageLookup {
  * the hit itself) unless LOG_CACHE_HITS is on.
  */
 export function memoryHit(request: Request, path: string, search: string, deps: RoutingDeps): Response | PageLookup {
-  if (deps.assets && path.startsWith(STATIC_PREFIX) && (request.method === "GET" || request.method === "HEAD")) {
-    return deps.assets.hit(request, path, search) ?? { pk: undefined, cached: undefined };
-  }
+  const kept = keptAssets(request, path, deps);
+  if (kept) return kept.hit(request, path, search) ?? { pk: undefined, cached: undefined };
   const host = request.headers.get("host");
   const pk = host ? cacheablePage(request, path, search, host, deps) : undefined;
   if (!pk) return { pk, cached: undefined };
@@ -81,9 +80,8 @@ export function servePage(request: Request, pk: PageKey, client: ClientInfo, dep
 }
 
 export async function passPage(request: Request, url: URL, client: ClientInfo, deps: RoutingDeps, detail: string): Promise<Response> {
-  if (deps.assets && url.pathname.startsWith(STATIC_PREFIX) && (request.method === "GET" || request.method === "HEAD")) {
-    return deps.assets.serve(request, url, client);
-  }
+  const kept = keptAssets(request, url.pathname, deps);
+  if (kept) return kept.serve(request, url, client);
   deps.cache.stats.bypass += 1;
   const headers = upstreamHeaders(request.headers, client);
   let setCookies: string[] = [];

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from "bun:test";
-import { edgeWithStorefront, tracker } from "../testing/servers.js";
+import { cleanupPrefix, edgeWithStorefront, startEdge, startServer, tracker } from "../testing/servers.js";
 
 const track = tracker();
 afterEach(() => track.stopAll());
@@ -48,5 +48,38 @@ describe("immutable build assets", () => {
     const again = await fetch(`${edge.url}/_next/static/chunks/app.js`);
     expect(again.headers.get("x-cache")).toBe("BYPASS");
     expect(storefront.seen).toHaveLength(2);
+  });
+});
+
+describe("product images", () => {
+  test("content-hashed images from the gateway are kept in memory without the per-request headers", async () => {
+    const image = new Uint8Array(5000).fill(7);
+    const gateway = startServer(
+      () =>
+        new Response(image, {
+          headers: {
+            "content-type": "image/webp",
+            "cache-control": "public, max-age=31536000, immutable",
+            ratelimit: '"images";r=99;t=60',
+          },
+        }),
+    );
+    const edge = await startEdge({ gateway: gateway.url });
+    track.add(async () => {
+      await edge.stop();
+      await gateway.stop();
+      await cleanupPrefix(edge.prefix);
+    });
+    const first = await fetch(`${edge.url}/images/ab12.webp`, { headers: { cookie: "access_token=secret" } });
+    expect(first.headers.get("x-cache")).toBe("MISS");
+    expect(new Uint8Array(await first.arrayBuffer())).toEqual(image);
+    const second = await fetch(`${edge.url}/images/ab12.webp`);
+    expect(second.headers.get("x-cache")).toBe("HIT");
+    expect(second.headers.get("content-type")).toBe("image/webp");
+    expect(second.headers.has("ratelimit")).toBe(false);
+    expect(new Uint8Array(await second.arrayBuffer())).toEqual(image);
+    expect(gateway.seen).toHaveLength(1);
+    expect(gateway.seen[0]!.headers.get("cookie")).toBeNull();
+    expect(gateway.seen[0]!.headers.get("host")).toBe(new URL(gateway.url).host);
   });
 });

@@ -1,7 +1,9 @@
 /**
- * Immutable build assets (`/_next/static/*`, which Next serves with `immutable`) kept in memory,
- * so repeat downloads of the same chunk never reach the storefront. Only answers that say
- * `immutable`, are 200 and set no cookies are kept; everything else streams through as it came.
+ * Immutable assets kept in memory: the storefront's build files (`/_next/static/*`) and the
+ * product images behind the gateway (`/images/*`, content-hashed). Repeat downloads never reach the
+ * upstream (Next gzips a chunk on every request: ≈ 250–280 req/s measured, against 23–30k from here).
+ * Only answers that say `immutable`, are 200 and set no cookies are kept; everything else streams
+ * through as it came.
  */
 import { requestIdOf } from "@shop/platform/bun";
 import { CachedPage, storableHeaders } from "../html-cache/entry.js";
@@ -10,10 +12,14 @@ import { parseDirectives } from "../html-cache/policy.js";
 import { readBounded } from "../html-cache/read-body.js";
 import { acceptsGzip, markPassThrough, pageResponse } from "../html-cache/respond.js";
 import { SingleFlight } from "../html-cache/single-flight.js";
+import type { RoutingDeps } from "./deps.js";
 import { forward, relay, upstreamHeaders, type ClientInfo } from "./upstream.js";
 
 export const STATIC_PREFIX = "/_next/static/";
+export const IMAGES_PREFIX = "/images/";
 const MAX_ASSET_BYTES = 4 * 1024 * 1024;
+/** Per-request headers of the upstream that must not be replayed from a kept copy. */
+const PER_REQUEST = ["ratelimit", "ratelimit-policy", "x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset", "retry-after"];
 
 type Fetched = { page: CachedPage } | { status: number };
 
@@ -22,7 +28,8 @@ export class StaticCache {
   private readonly flights = new SingleFlight<Fetched>();
 
   constructor(
-    private readonly storefrontUrl: string,
+    private readonly origin: string,
+    private readonly upstream: "storefront" | "gateway",
     private readonly timeoutMs: number,
     budgetBytes: number,
   ) {
@@ -40,14 +47,14 @@ export class StaticCache {
     const key = `static:${url.pathname}${url.search}`;
     let own: Response | undefined;
     const { promise, leader } = this.flights.run(key, async () => {
-      const headers = upstreamHeaders(request.headers, client);
-      for (const name of ["cookie", "authorization", "range", "if-none-match", "if-modified-since"]) headers.delete(name);
+      const headers = this.passHeaders(request, client);
+      for (const name of ["authorization", "range", "if-none-match", "if-modified-since"]) headers.delete(name);
       headers.set("accept-encoding", "identity");
-      const response = await forward(`${this.storefrontUrl}${url.pathname}${url.search}`, {
+      const response = await forward(`${this.origin}${url.pathname}${url.search}`, {
         method: "GET",
         headers,
         timeoutMs: this.timeoutMs,
-        upstream: "storefront",
+        upstream: this.upstream,
       });
       const kept = await this.keep(key, response);
       if (kept instanceof CachedPage) return { page: kept };
@@ -58,14 +65,22 @@ export class StaticCache {
     if ("page" in fetched) return this.respond(fetched.page, request, "MISS", leader ? "fwd=miss; stored" : "fwd=miss; collapsed");
     const response =
       own ??
-      (await forward(`${this.storefrontUrl}${url.pathname}${url.search}`, {
+      (await forward(`${this.origin}${url.pathname}${url.search}`, {
         method: request.method,
-        headers: upstreamHeaders(request.headers, client),
+        headers: this.passHeaders(request, client),
         signal: request.signal,
         timeoutMs: this.timeoutMs,
-        upstream: "storefront",
+        upstream: this.upstream,
       }));
     return relay(response, (headers) => markPassThrough(headers, { xCache: "BYPASS", status: "fwd=bypass; detail=static" }));
+  }
+
+  /** Assets are public: no cookies upstream, and the gateway sets its own Host. */
+  private passHeaders(request: Request, client: ClientInfo): Headers {
+    const headers = upstreamHeaders(request.headers, client);
+    headers.delete("cookie");
+    if (this.upstream === "gateway") headers.delete("host");
+    return headers;
   }
 
   /** Reads and keeps an immutable asset; any other answer comes back unread for the caller. */
@@ -82,6 +97,7 @@ export class StaticCache {
     }
     const read = await readBounded(response, MAX_ASSET_BYTES);
     if (read.kind === "overflow") return read.response;
+    for (const name of PER_REQUEST) response.headers.delete(name);
     const page = new CachedPage(
       { v: 1, key, status: 200, headers: storableHeaders(response.headers), storedAt: Date.now(), freshness: { ttl: 86_400, swr: 0, sie: 0 }, tags: [] },
       read.body,
@@ -98,4 +114,12 @@ export class StaticCache {
       onGzip: (p) => this.memory.grew(p),
     });
   }
+}
+
+/** The in-memory asset cache this request may use, if any. */
+export function keptAssets(request: Request, path: string, deps: RoutingDeps): StaticCache | undefined {
+  if (request.method !== "GET" && request.method !== "HEAD") return undefined;
+  if (path.startsWith(STATIC_PREFIX)) return deps.assets;
+  if (path.startsWith(IMAGES_PREFIX)) return deps.images;
+  return undefined;
 }
