@@ -4,7 +4,7 @@
  * Usage: PORT=44100 bun scripts/fake-storefront.ts
  */
 const port = Number(Bun.env.PORT ?? 44100);
-const row = "<li class=\"product\"><a href=\"/products/p\">상품 이름</a><span>29,000원</span></li>\n";
+const row = '<li class="product"><a href="/products/p">상품 이름</a><span>29,000원</span></li>\n';
 const html = `<!doctype html><html lang="ko"><head><title>shop</title></head><body><ul>${row.repeat(380)}</ul></body></html>`;
 let renders = 0;
 

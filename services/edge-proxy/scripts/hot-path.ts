@@ -13,7 +13,9 @@ const html = "<li>상품</li>".repeat(2500);
 const origin = Bun.serve({
   port: 0,
   fetch: () =>
-    new Response(html, { headers: { "content-type": "text/html", "surrogate-control": "max-age=600" } }),
+    new Response(html, {
+      headers: { "content-type": "text/html", "surrogate-control": "max-age=600" },
+    }),
 });
 const app = buildApp(
   readConfig({
@@ -25,7 +27,11 @@ const app = buildApp(
 );
 await app.start();
 const request = new Request("http://shop.local/categories?category=shoes&utm_source=x", {
-  headers: { host: "shop.local", "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/130", accept: "text/html" },
+  headers: {
+    host: "shop.local",
+    "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/130",
+    accept: "text/html",
+  },
 });
 const first = await app.fetch(request);
 console.log("fill:", first.headers.get("x-cache"));

@@ -20,12 +20,25 @@ const prefix = `edge-bench:${crypto.randomUUID().slice(0, 8)}:`;
 const root = new URL("..", import.meta.url).pathname;
 
 function start(cmd: string[], env: Record<string, string> = {}): void {
-  children.push(spawn(cmd, { cwd: root, env: { ...Bun.env, ...env }, stdout: Bun.env.VERBOSE ? "inherit" : "ignore", stderr: "inherit" }));
+  children.push(
+    spawn(cmd, {
+      cwd: root,
+      env: { ...Bun.env, ...env },
+      stdout: Bun.env.VERBOSE ? "inherit" : "ignore",
+      stderr: "inherit",
+    }),
+  );
 }
 
 async function until(url: string): Promise<void> {
   for (let i = 0; i < 100; i++) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await Bun.sleep(100);
   }
   const log = url.includes(String(ports.nginx)) ? readFileSync(join(dir, "error.log"), "utf8") : "";
@@ -52,17 +65,29 @@ http {
 }
 
 function wrk(url: string): { rps: number; p50: number; p99: number } {
-  const out = spawnSync(["wrk", "-t1", `-c${connections}`, `-d${seconds}s`, "--latency", url]).stdout.toString();
+  const out = spawnSync([
+    "wrk",
+    "-t1",
+    `-c${connections}`,
+    `-d${seconds}s`,
+    "--latency",
+    url,
+  ]).stdout.toString();
   const ms = (label: string) => {
     const match = new RegExp(`${label}%\\s+([\\d.]+)(us|ms|s)`).exec(out);
     if (!match) return Number.NaN;
     const value = Number(match[1]);
     return match[2] === "us" ? value / 1000 : match[2] === "s" ? value * 1000 : value;
   };
-  return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? Number.NaN), p50: ms("50"), p99: ms("99") };
+  return {
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? Number.NaN),
+    p50: ms("50"),
+    p99: ms("99"),
+  };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 try {
   start([process.execPath, "scripts/fake-storefront.ts"], { PORT: String(ports.origin) });
@@ -92,11 +117,15 @@ try {
   for (let round = 0; round < rounds; round++) {
     for (const [name, url] of Object.entries(targets)) (results[name] ??= []).push(wrk(url));
   }
-  console.log(`HIT path, ~30 KB page, wrk -t1 -c${connections} -d${seconds}s, median of ${rounds} rounds`);
+  console.log(
+    `HIT path, ~30 KB page, wrk -t1 -c${connections} -d${seconds}s, median of ${rounds} rounds`,
+  );
   console.log("| server | req/s | p50 ms | p99 ms |\n|---|---|---|---|");
   for (const [name, runs] of Object.entries(results)) {
     const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(n >= 100 ? 0 : 2) : "n/a");
-    console.log(`| ${name} | ${fmt(median(runs.map((r) => r.rps)))} | ${fmt(median(runs.map((r) => r.p50)))} | ${fmt(median(runs.map((r) => r.p99)))} |`);
+    console.log(
+      `| ${name} | ${fmt(median(runs.map((r) => r.rps)))} | ${fmt(median(runs.map((r) => r.p50)))} | ${fmt(median(runs.map((r) => r.p99)))} |`,
+    );
   }
 } finally {
   for (const child of children) child.kill("SIGTERM");

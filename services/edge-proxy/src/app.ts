@@ -18,7 +18,7 @@ import { handleApi } from "./routing/api.js";
 import { checkCsrf } from "./routing/csrf-guard.js";
 import { clientInfo } from "./routing/client.js";
 import { errorResponse } from "./routing/error-page.js";
-import { routingDeps } from "./routing/deps.js";
+import { routingDeps, type RoutingDeps } from "./routing/deps.js";
 import { bypassReason, memoryHit, passPage, servePage, type PageLookup } from "./routing/pages.js";
 import type { ClientInfo } from "./routing/upstream.js";
 import { createResources } from "./resources.js";
@@ -40,26 +40,44 @@ function fullParse(raw: string): { path: string; search: string } {
   return { path: url.pathname, search: url.search };
 }
 
+type Resources = ReturnType<typeof createResources>;
+
+/** Where a request that is not a memory hit goes. */
+function createRouter(
+  deps: RoutingDeps,
+  own: { health: Resources["health"]; verifier: Resources["verifier"]; startedAt: number },
+) {
+  const { cache, config } = deps;
+  const admin = { cache, verifier: own.verifier, internalKey: config.INTERNAL_KEY };
+  return async (request: Request, url: URL, client: ClientInfo, page: PageLookup) => {
+    const path = url.pathname;
+    if (path === "/health/ready") return healthResponse(await own.health.ready(), client.requestId);
+    if (path === "/_edge/purge") {
+      checkCsrf(request, client, deps); // an admin's browser carries the session cookie
+      return handlePurge(request, admin);
+    }
+    if (path === "/_edge/stats")
+      return handleStats(request, { ...admin, startedAt: own.startedAt });
+    if (path === "/docs" || path === "/docs/json") return docsResponse(path);
+    if (path.startsWith("/api/") || path === "/api" || path.startsWith("/images/")) {
+      return handleApi(request, url, client, deps);
+    }
+    if (page.pk) return servePage(request, page.pk, client, deps, page.cached);
+    return passPage(request, url, client, deps, bypassReason(request, url, deps));
+  };
+}
+
 export function buildApp(config: Config, options: { logger?: Logger } = {}): EdgeApp {
   const logger = options.logger ?? createLogger("edge-proxy", config.LOG_LEVEL);
-  const { redis, cache, refresher, sessions, verifier, revocations, health } = createResources(config, logger);
+  const { redis, cache, refresher, sessions, verifier, revocations, health } = createResources(
+    config,
+    logger,
+  );
   const deps = routingDeps(config, logger, cache, sessions);
   const startedAt = Date.now();
   let stopSummary: (() => void) | undefined;
 
-  async function route(request: Request, url: URL, client: ClientInfo, page: PageLookup): Promise<Response> {
-    const path = url.pathname;
-    if (path === "/health/ready") return healthResponse(await health.ready(), client.requestId);
-    if (path === "/_edge/purge") {
-      checkCsrf(request, client, deps); // an admin's browser carries the session cookie
-      return handlePurge(request, { cache, verifier, internalKey: config.INTERNAL_KEY });
-    }
-    if (path === "/_edge/stats") return handleStats(request, { cache, verifier, internalKey: config.INTERNAL_KEY, startedAt });
-    if (path === "/docs" || path === "/docs/json") return docsResponse(path);
-    if (path.startsWith("/api/") || path === "/api" || path.startsWith("/images/")) return handleApi(request, url, client, deps);
-    if (page.pk) return servePage(request, page.pk, client, deps, page.cached);
-    return passPage(request, url, client, deps, bypassReason(request, url, deps));
-  }
+  const route = createRouter(deps, { health, verifier, startedAt });
 
   // The hot path: no URL object, memoised keys, a fresh page in memory answered synchronously.
   function fetch(request: Request, server?: Server<unknown>): Response | Promise<Response> {
@@ -73,7 +91,12 @@ export function buildApp(config: Config, options: { logger?: Logger } = {}): Edg
     return slowPath(request, server, started, hit);
   }
 
-  async function slowPath(request: Request, server: Server<unknown> | undefined, started: number, page: PageLookup): Promise<Response> {
+  async function slowPath(
+    request: Request,
+    server: Server<unknown> | undefined,
+    started: number,
+    page: PageLookup,
+  ): Promise<Response> {
     const url = new URL(request.url);
     const client = clientInfo(request, url, server, config.TRUSTED_PROXY_HOPS);
     return withRequestContext(client.requestId, async () => {
@@ -81,7 +104,8 @@ export function buildApp(config: Config, options: { logger?: Logger } = {}): Edg
       try {
         response = await route(request, url, client, page);
       } catch (error) {
-        if (!(error instanceof AppError)) logger.error({ err: error, path: url.pathname }, "request failed");
+        if (!(error instanceof AppError))
+          logger.error({ err: error, path: url.pathname }, "request failed");
         response = errorResponse(error, request, url.pathname, client.requestId);
       }
       logRequest(logger, {
@@ -105,7 +129,9 @@ export function buildApp(config: Config, options: { logger?: Logger } = {}): Edg
       redis.start();
       await cache.start();
       await subscribeCatalogEvents(redis, cache, logger);
-      revocations.start().catch((error: unknown) => logger.warn({ err: error }, "revocation list not loaded yet"));
+      revocations
+        .start()
+        .catch((error: unknown) => logger.warn({ err: error }, "revocation list not loaded yet"));
     },
     ready: (timeoutMs) => redis.ready(timeoutMs),
     async close() {

@@ -8,7 +8,13 @@ describe("configuration", () => {
     expect(config.PORT).toBe(9000);
     expect(config.STOREFRONT_URL).toBe("http://127.0.0.1:3000");
     expect(config.GATEWAY_URL).toBe("http://127.0.0.1:8000");
-    expect(config.HTML_CACHE_ROUTES).toEqual(["/", "/categories", "/categories/*", "/products/*", "/search"]);
+    expect(config.HTML_CACHE_ROUTES).toEqual([
+      "/",
+      "/categories",
+      "/categories/*",
+      "/products/*",
+      "/search",
+    ]);
     expect(config.HTML_CACHE_TTL_SECONDS).toBe(60);
   });
 
@@ -21,6 +27,9 @@ describe("configuration", () => {
   test("production refuses the development secrets", () => {
     expect(() => readConfig({ NODE_ENV: "production" })).toThrow(ConfigError);
     const strong = "k".repeat(40);
-    expect(readConfig({ NODE_ENV: "production", INTERNAL_KEY: strong, AUTH_CLIENT_KEY: strong }).NODE_ENV).toBe("production");
+    expect(
+      readConfig({ NODE_ENV: "production", INTERNAL_KEY: strong, AUTH_CLIENT_KEY: strong })
+        .NODE_ENV,
+    ).toBe("production");
   });
 });

@@ -38,7 +38,10 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       STOREFRONT_URL: url("http://127.0.0.1:3000"),
       GATEWAY_URL: url("http://127.0.0.1:8000"),
       AUTH_URL: url("http://127.0.0.1:4000"),
-      REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").default("redis://127.0.0.1:6379/0"),
+      REDIS_URL: z
+        .string()
+        .regex(/^rediss?:\/\//, "must be a redis:// URL")
+        .default("redis://127.0.0.1:6379/0"),
       /** Prefix for every Redis key and channel of this stack. */
       REDIS_PREFIX: z.string().default(""),
       INTERNAL_KEY: secret(DEV_INTERNAL_KEY),
@@ -46,9 +49,13 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 
       ENABLE_HTML_CACHE: flag(true),
       /** Page routes whose HTML is shared: exact paths, or a prefix ending in `/*`. */
-      HTML_CACHE_ROUTES: list("/,/categories,/categories/*,/products/*,/search").pipe(z.array(routePattern)),
+      HTML_CACHE_ROUTES: list("/,/categories,/categories/*,/products/*,/search").pipe(
+        z.array(routePattern),
+      ),
       /** Query parameters the cached pages read; every other parameter is dropped from key and render. */
-      HTML_CACHE_QUERY_PARAMS: list("category,page,limit,sort,minPrice,maxPrice,q,onSale,isNew,featured"),
+      HTML_CACHE_QUERY_PARAMS: list(
+        "category,page,limit,sort,minPrice,maxPrice,q,onSale,isNew,featured",
+      ),
       /** Freshness when the storefront names none (Surrogate-Control / s-maxage / max-age win). */
       HTML_CACHE_TTL_SECONDS: int(60),
       HTML_CACHE_STALE_WHILE_REVALIDATE_SECONDS: int(300),

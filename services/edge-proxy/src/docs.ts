@@ -8,6 +8,26 @@ const problem = {
   content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
 };
 
+const PROBLEM_SCHEMA = {
+  type: "object",
+  required: ["type", "title", "status", "detail", "code"],
+  properties: {
+    type: { type: "string" },
+    title: { type: "string" },
+    status: { type: "integer" },
+    detail: { type: "string" },
+    code: { type: "string" },
+    requestId: { type: "string" },
+    errors: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: { field: { type: "string" }, message: { type: "string" } },
+      },
+    },
+  },
+};
+
 export function openApiDocument() {
   return {
     openapi: "3.1.0",
@@ -22,9 +42,15 @@ export function openApiDocument() {
         post: {
           summary: "Purge cached pages",
           description: "X-Internal-Key, or an admin access token (Bearer or the session cookie).",
-          requestBody: { required: true, content: { "application/json": { schema: z.toJSONSchema(PurgeRequest) } } },
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: z.toJSONSchema(PurgeRequest) } },
+          },
           responses: {
-            "200": { description: "Purged", content: { "application/json": { schema: z.toJSONSchema(PurgeAnswer) } } },
+            "200": {
+              description: "Purged",
+              content: { "application/json": { schema: z.toJSONSchema(PurgeAnswer) } },
+            },
             "400": problem,
             "401": problem,
             "403": problem,
@@ -36,34 +62,29 @@ export function openApiDocument() {
           summary: "HTML cache counters and hit ratio",
           description: "X-Internal-Key, or an admin access token.",
           responses: {
-            "200": { description: "Counters since start", content: { "application/json": { schema: z.toJSONSchema(StatsAnswer) } } },
+            "200": {
+              description: "Counters since start",
+              content: { "application/json": { schema: z.toJSONSchema(StatsAnswer) } },
+            },
             "401": problem,
             "403": problem,
           },
         },
       },
-      "/health": { get: { summary: "Liveness (also /ping, /_health and probe user agents)", responses: { "200": { description: "Alive" } } } },
-      "/health/ready": {
-        get: { summary: "Readiness: Redis, storefront and gateway", responses: { "200": { description: "Ready" }, "503": { description: "Not ready" } } },
+      "/health": {
+        get: {
+          summary: "Liveness (also /ping, /_health and probe user agents)",
+          responses: { "200": { description: "Alive" } },
+        },
       },
-    },
-    components: {
-      schemas: {
-        Problem: {
-          type: "object",
-          required: ["type", "title", "status", "detail", "code"],
-          properties: {
-            type: { type: "string" },
-            title: { type: "string" },
-            status: { type: "integer" },
-            detail: { type: "string" },
-            code: { type: "string" },
-            requestId: { type: "string" },
-            errors: { type: "array", items: { type: "object", properties: { field: { type: "string" }, message: { type: "string" } } } },
-          },
+      "/health/ready": {
+        get: {
+          summary: "Readiness: Redis, storefront and gateway",
+          responses: { "200": { description: "Ready" }, "503": { description: "Not ready" } },
         },
       },
     },
+    components: { schemas: { Problem: PROBLEM_SCHEMA } },
   };
 }
 
@@ -72,7 +93,10 @@ export function docsResponse(path: string): Response {
   const document = openApiDocument();
   const rows = Object.entries(document.paths)
     .flatMap(([route, methods]) =>
-      Object.entries(methods).map(([method, op]) => `<tr><td>${method.toUpperCase()}</td><td><code>${route}</code></td><td>${(op as { summary: string }).summary}</td></tr>`),
+      Object.entries(methods).map(
+        ([method, op]) =>
+          `<tr><td>${method.toUpperCase()}</td><td><code>${route}</code></td><td>${(op as { summary: string }).summary}</td></tr>`,
+      ),
     )
     .join("");
   const html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>edge-proxy API</title><body><h1>edge-proxy</h1><p>${document.info.description}</p><table>${rows}</table><p><a href="/docs/json">OpenAPI document</a></p></body></html>`;

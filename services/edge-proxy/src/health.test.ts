@@ -7,7 +7,11 @@ afterEach(() => track.stopAll());
 
 async function setup() {
   const upstream = startServer(() => htmlPage("upstream"));
-  const edge = await startEdge({ storefront: upstream.url, gateway: upstream.url, auth: upstream.url });
+  const edge = await startEdge({
+    storefront: upstream.url,
+    gateway: upstream.url,
+    auth: upstream.url,
+  });
   track.add(async () => {
     await edge.stop();
     await upstream.stop();
@@ -20,9 +24,14 @@ describe("health", () => {
   test("/health, /ping and /_health are answered by the edge itself", async () => {
     const { edge, upstream } = await setup();
     for (const path of ["/health", "/ping", "/_health"]) {
-      const answer = await fetch(`${edge.url}${path}`, { headers: { cookie: "access_token=x; refresh_token=y" } });
+      const answer = await fetch(`${edge.url}${path}`, {
+        headers: { cookie: "access_token=x; refresh_token=y" },
+      });
       expect(answer.status).toBe(200);
-      expect(((await answer.json()) as { status: string; service: string })).toMatchObject({ status: "ok", service: "edge-proxy" });
+      expect((await answer.json()) as { status: string; service: string }).toMatchObject({
+        status: "ok",
+        service: "edge-proxy",
+      });
       expect(answer.headers.getSetCookie()).toEqual([]);
     }
     expect(upstream.seen).toHaveLength(0);
@@ -30,7 +39,12 @@ describe("health", () => {
 
   test("known probe user agents are answered locally on any path", async () => {
     const { edge, upstream } = await setup();
-    for (const agent of ["ELB-HealthChecker/2.0", "GoogleHC/1.0", "kube-probe/1.30", "Consul Health Check"]) {
+    for (const agent of [
+      "ELB-HealthChecker/2.0",
+      "GoogleHC/1.0",
+      "kube-probe/1.30",
+      "Consul Health Check",
+    ]) {
       const answer = await fetch(`${edge.url}/api/cart`, { headers: { "user-agent": agent } });
       expect(answer.status).toBe(200);
       expect(answer.headers.getSetCookie()).toEqual([]);
@@ -49,7 +63,9 @@ describe("health", () => {
     const ready = await fetch(`${edge.url}/health/ready`);
     expect(ready.status).toBe(200);
     const report = (await ready.json()) as { checks: Record<string, { status: string }> };
-    expect(Object.fromEntries(Object.entries(report.checks).map(([k, v]) => [k, v.status]))).toEqual({
+    expect(
+      Object.fromEntries(Object.entries(report.checks).map(([k, v]) => [k, v.status])),
+    ).toEqual({
       redis: "ok",
       storefront: "ok",
       gateway: "ok",
@@ -64,8 +80,15 @@ describe("health", () => {
 
   test("the OpenAPI document lists the edge's own routes", async () => {
     const { edge } = await setup();
-    const doc = (await (await fetch(`${edge.url}/docs/json`)).json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(doc.paths)).toEqual(["/_edge/purge", "/_edge/stats", "/health", "/health/ready"]);
+    const doc = (await (await fetch(`${edge.url}/docs/json`)).json()) as {
+      paths: Record<string, unknown>;
+    };
+    expect(Object.keys(doc.paths)).toEqual([
+      "/_edge/purge",
+      "/_edge/stats",
+      "/health",
+      "/health/ready",
+    ]);
     expect((await fetch(`${edge.url}/docs`)).headers.get("content-type")).toContain("text/html");
   });
 });

@@ -22,19 +22,29 @@ export const PROBE_AGENTS = [
   "cloudflare-traffic-manager",
 ];
 
-const PROBE_PATTERN = new RegExp(PROBE_AGENTS.map((agent) => agent.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"), "i");
+const PROBE_PATTERN = new RegExp(
+  PROBE_AGENTS.map((agent) => agent.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"),
+  "i",
+);
 
 export function isLivenessRequest(path: string, userAgent: string | null): boolean {
   return LIVE_PATHS.has(path) || (userAgent !== null && PROBE_PATTERN.test(userAgent));
 }
 
 async function answers(base: string, path: string): Promise<void> {
-  const response = await fetch(`${base}${path}`, { redirect: "manual", signal: AbortSignal.timeout(1_000) });
+  const response = await fetch(`${base}${path}`, {
+    redirect: "manual",
+    signal: AbortSignal.timeout(1_000),
+  });
   await response.body?.cancel();
   if (response.status >= 500) throw new Error(`answered ${response.status}`);
 }
 
-export function createEdgeHealth(redis: RedisConnection, storefrontUrl: string, gatewayUrl: string): Health {
+export function createEdgeHealth(
+  redis: RedisConnection,
+  storefrontUrl: string,
+  gatewayUrl: string,
+): Health {
   return createHealth("edge-proxy", {
     redis: () => redis.ping(),
     storefront: () => answers(storefrontUrl, "/health"),

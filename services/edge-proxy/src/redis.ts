@@ -46,7 +46,11 @@ export class RedisConnection {
     this.prefix = options.prefix;
     this.timeoutMs = options.timeoutMs ?? 250;
     this.backoffMs = options.backoffMs ?? 1000;
-    const clientOptions = { enableOfflineQueue: false, maxRetries: 1_000_000, connectionTimeout: 2_000 };
+    const clientOptions = {
+      enableOfflineQueue: false,
+      maxRetries: 1_000_000,
+      connectionTimeout: 2_000,
+    };
     this.client = new RedisClient(options.url, clientOptions);
     this.subscriber = new RedisClient(options.url, clientOptions);
     this.client.onclose = () => this.markDown();
@@ -71,14 +75,20 @@ export class RedisConnection {
   }
 
   /** Runs a command with the timeout; any failure becomes RedisUnavailableError and starts the back-off. */
-  async run<T>(command: (client: RedisClient) => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
+  async run<T>(
+    command: (client: RedisClient) => Promise<T>,
+    timeoutMs = this.timeoutMs,
+  ): Promise<T> {
     if (!this.available) throw new RedisUnavailableError();
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
       return await Promise.race([
         command(this.client),
         new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`redis command timed out after ${timeoutMs} ms`)), timeoutMs);
+          timer = setTimeout(
+            () => reject(new Error(`redis command timed out after ${timeoutMs} ms`)),
+            timeoutMs,
+          );
         }),
       ]);
     } catch (error) {
@@ -93,7 +103,8 @@ export class RedisConnection {
   /** Subscribes to `channel` (unprefixed); survives reconnects. */
   async subscribe(channel: string, listener: Listener): Promise<void> {
     this.listeners.set(this.prefix + channel, listener);
-    if (this.subscriber.connected) await this.serially(() => this.subscribeOne(this.prefix + channel, listener));
+    if (this.subscriber.connected)
+      await this.serially(() => this.subscribeOne(this.prefix + channel, listener));
   }
 
   /** Called after the subscriber reconnects: messages may have been missed meanwhile. */
@@ -136,7 +147,8 @@ export class RedisConnection {
 
   private async resubscribe(): Promise<void> {
     this.subscriberConnections += 1;
-    for (const [channel, listener] of this.listeners) await this.serially(() => this.subscribeOne(channel, listener));
+    for (const [channel, listener] of this.listeners)
+      await this.serially(() => this.subscribeOne(channel, listener));
     if (this.subscriberConnections > 1) {
       this.options.logger.info("redis subscriber reconnected; resyncing");
       this.resyncHandlers.forEach((handler) => handler());

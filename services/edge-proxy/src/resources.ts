@@ -16,10 +16,16 @@ export function createResources(config: Config, logger: Logger) {
   const redis = new RedisConnection({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX, logger });
   const auth = new AuthClient({ authUrl: config.AUTH_URL, clientKey: config.AUTH_CLIENT_KEY });
   const refresher = new Refresher(auth);
-  const guests = new GuestIssuer(auth, redis, { limit: config.GUEST_RATE_LIMIT, windowSeconds: config.GUEST_RATE_WINDOW_SECONDS });
+  const guests = new GuestIssuer(auth, redis, {
+    limit: config.GUEST_RATE_LIMIT,
+    windowSeconds: config.GUEST_RATE_WINDOW_SECONDS,
+  });
   const maxEntryBytes = config.HTML_CACHE_MAX_ENTRY_KB * 1024;
   const cache = new HtmlCache({
-    memory: new MemoryTier({ budgetBytes: config.HTML_CACHE_MEMORY_MB * 1024 * 1024, maxEntryBytes }),
+    memory: new MemoryTier({
+      budgetBytes: config.HTML_CACHE_MEMORY_MB * 1024 * 1024,
+      maxEntryBytes,
+    }),
     redis,
     logger,
     maxEntryBytes,
@@ -38,7 +44,10 @@ export function createResources(config: Config, logger: Logger) {
         upstream: "storefront",
       }),
   });
-  const revocations = createRevocationList(config.REDIS_URL, { prefix: config.REDIS_PREFIX, logger });
+  const revocations = createRevocationList(config.REDIS_URL, {
+    prefix: config.REDIS_PREFIX,
+    logger,
+  });
   const verifier = createTokenVerifier({
     jwksUrl: `${config.AUTH_URL}/.well-known/jwks.json`,
     issuer: DEFAULT_ISSUER,

@@ -23,7 +23,9 @@ export const PurgeRequest = z
       .array(z.string().regex(/^\/[^\s?#]*$/, "a path such as /products/t-shirt or /categories/*"))
       .max(200)
       .optional()
-      .describe("Pages to purge (every host and query variant); a trailing /* purges a whole route."),
+      .describe(
+        "Pages to purge (every host and query variant); a trailing /* purges a whole route.",
+      ),
     all: z.boolean().optional().describe("Purge every cached page."),
   })
   .refine((body) => body.all === true || (body.paths?.length ?? 0) > 0, {
@@ -43,15 +45,22 @@ export interface PurgeDeps {
 }
 
 /** Platform services (X-Internal-Key) and admins (Bearer or session cookie) only. */
-export async function authorise(request: Request, deps: Pick<PurgeDeps, "verifier" | "internalKey">): Promise<void> {
+export async function authorise(
+  request: Request,
+  deps: Pick<PurgeDeps, "verifier" | "internalKey">,
+): Promise<void> {
   const internal = request.headers.get(INTERNAL_KEY_HEADER);
   if (internal) {
     if (safeEqual(internal, deps.internalKey)) return;
     throw new AppError("INTERNAL_AUTH_REQUIRED", "The internal key is not valid");
   }
   const token =
-    bearerToken(request.headers.get("authorization")) ?? parseCookies(request.headers.get("cookie")).get(ACCESS_COOKIE);
-  if (!token) throw new AppError("AUTH_REQUIRED", "Sign in as an admin to use the edge's admin routes", { headers: { "www-authenticate": "Bearer" } });
+    bearerToken(request.headers.get("authorization")) ??
+    parseCookies(request.headers.get("cookie")).get(ACCESS_COOKIE);
+  if (!token)
+    throw new AppError("AUTH_REQUIRED", "Sign in as an admin to use the edge's admin routes", {
+      headers: { "www-authenticate": "Bearer" },
+    });
   requireRole(await deps.verifier.verify(token), "admin");
 }
 

@@ -31,7 +31,8 @@ export async function handleStats(
   request: Request,
   deps: { cache: HtmlCache; verifier: TokenVerifier; internalKey: string; startedAt: number },
 ): Promise<Response> {
-  if (request.method !== "GET") throw new AppError("METHOD_NOT_ALLOWED", "Use GET", { headers: { allow: "GET" } });
+  if (request.method !== "GET")
+    throw new AppError("METHOD_NOT_ALLOWED", "Use GET", { headers: { allow: "GET" } });
   await authorise(request, deps);
   return Response.json({
     html: cacheStats(deps.cache),

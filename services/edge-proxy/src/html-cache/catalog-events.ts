@@ -12,11 +12,17 @@ import type { RedisConnection } from "../redis.js";
 export function pathsForEvent(event: CatalogEvent): string[] {
   const categoryPages = ["/categories", "/categories/*"];
   if (event.type.startsWith("category.")) return ["/", ...categoryPages];
-  const productPages = [event.slug, event.id].filter(Boolean).map((ref) => `/products/${encodeURIComponent(ref!)}`);
+  const productPages = [event.slug, event.id]
+    .filter(Boolean)
+    .map((ref) => `/products/${encodeURIComponent(ref!)}`);
   return ["/", ...productPages, ...categoryPages, "/search"];
 }
 
-export async function subscribeCatalogEvents(redis: RedisConnection, cache: HtmlCache, logger: Logger): Promise<void> {
+export async function subscribeCatalogEvents(
+  redis: RedisConnection,
+  cache: HtmlCache,
+  logger: Logger,
+): Promise<void> {
   await redis.subscribe(CATALOG_EVENTS_CHANNEL, (message) => {
     let event: CatalogEvent;
     try {
@@ -29,7 +35,12 @@ export async function subscribeCatalogEvents(redis: RedisConnection, cache: Html
     // Every proxy process gets the event itself, so no re-broadcast is needed.
     cache
       .purge(tagsForPaths(paths), { broadcast: false })
-      .then((purged) => logger.info({ event: event.type, id: event.id, paths, purged }, "purged pages after catalogue change"))
+      .then((purged) =>
+        logger.info(
+          { event: event.type, id: event.id, paths, purged },
+          "purged pages after catalogue change",
+        ),
+      )
       .catch((error: unknown) => logger.warn({ err: error }, "catalogue purge failed"));
   });
 }

@@ -115,18 +115,33 @@ async function renderAndStore(
   const shareable = decision.store || !response.headers.has("set-cookie");
   if (!shareable || (!decision.store && status === 200)) {
     // A private 200 may be large or streamed: hand it to the leader as it comes.
-    return { shared: { kind: "uncacheable", status, reason: decision.store ? "" : decision.reason }, response };
+    return {
+      shared: { kind: "uncacheable", status, reason: decision.store ? "" : decision.reason },
+      response,
+    };
   }
   const read = await readBounded(response, deps.maxEntryBytes);
   if (read.kind === "overflow") {
-    return { shared: { kind: "uncacheable", status, reason: "too large" }, response: read.response };
+    return {
+      shared: { kind: "uncacheable", status, reason: "too large" },
+      response: read.response,
+    };
   }
   const freshness = decision.store ? decision.freshness : { ttl: 0, swr: 0, sie: 0 };
   const page = new CachedPage(
-    { v: 1, key: pk.key, status, headers: storableHeaders(response.headers), storedAt: Date.now(), freshness, tags: pk.tags },
+    {
+      v: 1,
+      key: pk.key,
+      status,
+      headers: storableHeaders(response.headers),
+      storedAt: Date.now(),
+      freshness,
+      tags: pk.tags,
+    },
     read.body,
   );
-  if (!decision.store || deps.purgedSince(pk.tags, startedAt)) return { shared: { kind: "page", page, stored: false } };
+  if (!decision.store || deps.purgedSince(pk.tags, startedAt))
+    return { shared: { kind: "page", page, stored: false } };
   await deps.store(page);
   return { shared: { kind: "page", page, stored: true } };
 }

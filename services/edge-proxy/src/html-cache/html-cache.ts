@@ -5,7 +5,13 @@
  */
 import type { Logger } from "@shop/platform";
 import type { CachedPage } from "./entry.js";
-import { fill, type FillOutcome, type FillResult, type RenderContext, type Renderer } from "./fill.js";
+import {
+  fill,
+  type FillOutcome,
+  type FillResult,
+  type RenderContext,
+  type Renderer,
+} from "./fill.js";
 import type { PageKey } from "./key.js";
 import { RenderLock } from "./lock.js";
 import type { MemoryTier } from "./memory-tier.js";
@@ -19,7 +25,8 @@ import type { RedisConnection } from "../redis.js";
 export const CACHE_EVENTS_CHANNEL = "html_cache.events";
 
 /** `changed`: the key was stored or deleted in Redis; `purged`: pages with these tags are gone. */
-type CacheEvent = { o: string; t: "changed"; k: string } | { o: string; t: "purged"; tags: string[] };
+type CacheEvent =
+  { o: string; t: "changed"; k: string } | { o: string; t: "purged"; tags: string[] };
 
 export interface HtmlCacheOptions {
   memory: MemoryTier;
@@ -62,14 +69,23 @@ export class HtmlCache {
   }
 
   /** The answer for a cacheable page request that the memory tier could not answer fresh. */
-  async serve(pk: PageKey, ctx: RenderContext, options: ServeOptions, cached?: CachedPage): Promise<Response> {
+  async serve(
+    pk: PageKey,
+    ctx: RenderContext,
+    options: ServeOptions,
+    cached?: CachedPage,
+  ): Promise<Response> {
     const page = cached ?? (await this.fromRedis(pk.key));
     const now = Date.now();
     if (page) {
       const state = page.state(now);
       if (state === "fresh") {
         this.stats.hit += 1;
-        return this.respond(page, { xCache: "HIT", status: `hit; ttl=${page.ttlLeft(now)}` }, options);
+        return this.respond(
+          page,
+          { xCache: "HIT", status: `hit; ttl=${page.ttlLeft(now)}` },
+          options,
+        );
       }
       if (state === "stale") {
         this.stats.stale += 1;
@@ -100,11 +116,19 @@ export class HtmlCache {
     switch (result.kind) {
       case "page": {
         const fwd = `fwd=miss; fwd-status=${result.page.meta.status}`;
-        const status = leader ? (result.stored ? `${fwd}; stored; ttl=${result.page.meta.freshness.ttl}` : fwd) : `${fwd}; collapsed`;
+        const status = leader
+          ? result.stored
+            ? `${fwd}; stored; ttl=${result.page.meta.freshness.ttl}`
+            : fwd
+          : `${fwd}; collapsed`;
         return this.respond(result.page, { xCache: "MISS", status }, options);
       }
       case "waited":
-        return this.respond(result.page, { xCache: "HIT", status: `hit; ttl=${result.page.ttlLeft()}; detail=lock-wait` }, options);
+        return this.respond(
+          result.page,
+          { xCache: "HIT", status: `hit; ttl=${result.page.ttlLeft()}; detail=lock-wait` },
+          options,
+        );
       case "stale": {
         const fwdStatus = result.fwdStatus ? `; fwd-status=${result.fwdStatus}` : "";
         const status = `fwd=stale${fwdStatus}; ttl=${result.page.ttlLeft()}; detail=stale-if-error`;
@@ -115,9 +139,14 @@ export class HtmlCache {
       case "uncacheable": {
         const response = own ?? (await this.options.render(pk, ctx));
         const detail = result.reason ? `; detail="${result.reason.replaceAll('"', "'")}"` : "";
-        const served: Served = { xCache: "MISS", status: `fwd=miss; fwd-status=${response.status}${detail}` };
+        const served: Served = {
+          xCache: "MISS",
+          status: `fwd=miss; fwd-status=${response.status}${detail}`,
+        };
         if (options.head) await response.body?.cancel();
-        const answer = options.head ? new Response(null, { status: response.status, headers: response.headers }) : response;
+        const answer = options.head
+          ? new Response(null, { status: response.status, headers: response.headers })
+          : response;
         return relay(answer, (headers) => markPassThrough(headers, served));
       }
     }
@@ -146,14 +175,22 @@ export class HtmlCache {
         if (outcome?.response) {
           await outcome.response.body?.cancel();
           // The storefront no longer lets this page be shared (e.g. 404 after a delete).
-          if (outcome.shared.kind === "uncacheable" && outcome.shared.status < 500) await this.forget(pk.key);
+          if (outcome.shared.kind === "uncacheable" && outcome.shared.status < 500)
+            await this.forget(pk.key);
         }
         return outcome?.shared ?? { kind: "uncacheable", status: 0, reason: "rendered elsewhere" };
       })
-      .promise.catch((error: unknown) => this.options.logger.warn({ err: error, key: pk.key }, "background refresh failed"));
+      .promise.catch((error: unknown) =>
+        this.options.logger.warn({ err: error, key: pk.key }, "background refresh failed"),
+      );
   }
 
-  private fill(pk: PageKey, ctx: RenderContext, previous: CachedPage | undefined, background: boolean) {
+  private fill(
+    pk: PageKey,
+    ctx: RenderContext,
+    previous: CachedPage | undefined,
+    background: boolean,
+  ) {
     return fill(
       {
         render: this.options.render,
@@ -215,7 +252,8 @@ export class HtmlCache {
         const done = () => {
           clearTimeout(timer);
           waiters.delete(done);
-          if (waiters.size === 0 && this.storedWaiters.get(key) === waiters) this.storedWaiters.delete(key);
+          if (waiters.size === 0 && this.storedWaiters.get(key) === waiters)
+            this.storedWaiters.delete(key);
           resolve();
         };
         const timer = setTimeout(done, Math.min(100, Math.max(1, deadline - Date.now())));
@@ -242,9 +280,13 @@ export class HtmlCache {
     if (this.tier.available) {
       try {
         for (const key of await this.tier.purgeTags(tags)) removed.add(key);
-        if (options.broadcast !== false) await this.publish({ o: this.origin, t: "purged", tags: [...tags] });
+        if (options.broadcast !== false)
+          await this.publish({ o: this.origin, t: "purged", tags: [...tags] });
       } catch (error) {
-        this.options.logger.warn({ err: error, tags }, "purge could not reach redis; memory tier purged only");
+        this.options.logger.warn(
+          { err: error, tags },
+          "purge could not reach redis; memory tier purged only",
+        );
       }
     }
     return removed.size;
@@ -276,4 +318,3 @@ export class HtmlCache {
     }
   }
 }
-

@@ -12,15 +12,33 @@ describe("page keys", () => {
   });
 
   test("allow-listed parameters are sorted so their order does not split the cache", () => {
-    const a = pageKey("h", "/categories", "?sort=price&category=shoes&page=2", "/categories", allowed);
-    const b = pageKey("h", "/categories", "?page=2&category=shoes&sort=price", "/categories", allowed);
+    const a = pageKey(
+      "h",
+      "/categories",
+      "?sort=price&category=shoes&page=2",
+      "/categories",
+      allowed,
+    );
+    const b = pageKey(
+      "h",
+      "/categories",
+      "?page=2&category=shoes&sort=price",
+      "/categories",
+      allowed,
+    );
     expect(a.key).toBe(b.key);
     expect(a.search).toBe("?category=shoes&page=2&sort=price");
   });
 
   test("tracking parameters are dropped", () => {
     const plain = pageKey("h", "/", "", "/", allowed);
-    const tracked = pageKey("h", "/", "?utm_source=news&utm_medium=mail&fbclid=abc&gclid=x", "/", allowed);
+    const tracked = pageKey(
+      "h",
+      "/",
+      "?utm_source=news&utm_medium=mail&fbclid=abc&gclid=x",
+      "/",
+      allowed,
+    );
     expect(tracked.key).toBe(plain.key);
     expect(tracked.search).toBe("");
   });
@@ -38,17 +56,29 @@ describe("page keys", () => {
 
   test("the host is part of the key, case-insensitively", () => {
     expect(pageKey("Shop.Local", "/", "", "/", allowed).key).toBe("html_cache:shop.local/");
-    expect(pageKey("a.example", "/", "", "/", allowed).key).not.toBe(pageKey("b.example", "/", "", "/", allowed).key);
+    expect(pageKey("a.example", "/", "", "/", allowed).key).not.toBe(
+      pageKey("b.example", "/", "", "/", allowed).key,
+    );
   });
 
   test("tags name the page, its route and all", () => {
-    expect(pageKey("h", "/products/tee", "", "/products/*", allowed).tags).toEqual(["page:/products/tee", "route:/products/*", "all"]);
+    expect(pageKey("h", "/products/tee", "", "/products/*", allowed).tags).toEqual([
+      "page:/products/tee",
+      "route:/products/*",
+      "all",
+    ]);
     expect(tagsForPaths(["/", "/categories/*", "/"])).toEqual(["page:/", "route:/categories/*"]);
   });
 });
 
 describe("route matcher", () => {
-  const routes = createRouteMatcher(["/", "/categories", "/categories/*", "/products/*", "/search"]);
+  const routes = createRouteMatcher([
+    "/",
+    "/categories",
+    "/categories/*",
+    "/products/*",
+    "/search",
+  ]);
 
   test("exact routes and prefixes", () => {
     expect(routes.match("/")).toBe("/");
@@ -59,7 +89,15 @@ describe("route matcher", () => {
   });
 
   test("everything else is not cached", () => {
-    for (const path of ["/account", "/cart", "/products", "/products/", "/searching", "/auth/login", "/admin/products"]) {
+    for (const path of [
+      "/account",
+      "/cart",
+      "/products",
+      "/products/",
+      "/searching",
+      "/auth/login",
+      "/admin/products",
+    ]) {
       expect(routes.match(path)).toBeUndefined();
     }
   });

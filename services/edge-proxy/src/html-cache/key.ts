@@ -76,7 +76,13 @@ export interface PageKey {
  * @example pageKey("shop.example", "/categories", "?sort=price&utm_source=x&category=shoes", "/categories", allowed)
  * // key "html_cache:shop.example/categories?category=shoes&sort=price"
  */
-export function pageKey(host: string, path: string, search: string, route: string, allowed: ReadonlySet<string>): PageKey {
+export function pageKey(
+  host: string,
+  path: string,
+  search: string,
+  route: string,
+  allowed: ReadonlySet<string>,
+): PageKey {
   const normalisedHost = host.toLowerCase();
   const query = search.length > 1 ? normaliseQuery(search, allowed) : "";
   return {
@@ -106,14 +112,20 @@ export function pageTags(path: string, route: string): string[] {
 
 /** Purge tags for a list of paths: `/x/*` names a route, anything else one page (every query and host). */
 export function tagsForPaths(paths: readonly string[]): string[] {
-  return [...new Set(paths.map((path) => (path.endsWith("/*") ? `route:${path}` : `page:${path}`)))];
+  return [
+    ...new Set(paths.map((path) => (path.endsWith("/*") ? `route:${path}` : `page:${path}`))),
+  ];
 }
 
 /**
  * A memoised `pageKey` for the hit path: the same URL maps to the same key object, so a hit does
  * no query parsing or sorting. Bounded (cleared when full) so random query strings cannot grow it.
  */
-export function createKeyer(routes: RouteMatcher, allowed: ReadonlySet<string>, maxEntries = 10_000) {
+export function createKeyer(
+  routes: RouteMatcher,
+  allowed: ReadonlySet<string>,
+  maxEntries = 10_000,
+) {
   const memo = new Map<string, PageKey | null>();
   return (host: string, path: string, search: string): PageKey | undefined => {
     const id = `${host} ${path}${search}`;
@@ -138,6 +150,7 @@ export function splitUrl(raw: string): { path: string; search: string } | undefi
   if (start < 0) return { path: "/", search: "" };
   const query = raw.indexOf("?", start);
   const path = query < 0 ? raw.slice(start) : raw.slice(start, query);
-  if (path.includes("/.") || path.includes("%") || path.includes("//") || path.includes("\\")) return undefined;
+  if (path.includes("/.") || path.includes("%") || path.includes("//") || path.includes("\\"))
+    return undefined;
   return { path, search: query < 0 ? "" : raw.slice(query) };
 }

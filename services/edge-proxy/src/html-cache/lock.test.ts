@@ -35,7 +35,9 @@ describe("render lock", () => {
 
   test("many contenders, exactly one winner", async () => {
     const lock = new RenderLock(redis, 5_000);
-    const results = await Promise.all(Array.from({ length: 50 }, () => lock.acquire("html_cache:h/race")));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => lock.acquire("html_cache:h/race")),
+    );
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 });

@@ -23,12 +23,16 @@ export class RenderLock {
   async acquire(key: string): Promise<HeldLock | undefined> {
     const lockKey = `${this.redis.prefix}html_lock:${key}`;
     const token = crypto.randomUUID();
-    const ok = await this.redis.run((client) => client.send("SET", [lockKey, token, "NX", "PX", String(this.ttlMs)]));
+    const ok = await this.redis.run((client) =>
+      client.send("SET", [lockKey, token, "NX", "PX", String(this.ttlMs)]),
+    );
     if (ok !== "OK") return undefined;
     return {
       release: async () => {
         try {
-          const deleted = await this.redis.run((client) => client.send("EVAL", [RELEASE_SCRIPT, "1", lockKey, token]));
+          const deleted = await this.redis.run((client) =>
+            client.send("EVAL", [RELEASE_SCRIPT, "1", lockKey, token]),
+          );
           return deleted === 1;
         } catch {
           return false; // it expires on its own

@@ -2,13 +2,17 @@ import { describe, expect, test } from "bun:test";
 import { decideStore, isRscRequest, parseDirectives } from "./policy.js";
 
 const defaults = { ttl: 60, swr: 300, sie: 86_400 };
-const html = (headers: Record<string, string>) => new Headers({ "content-type": "text/html; charset=utf-8", ...headers });
+const html = (headers: Record<string, string>) =>
+  new Headers({ "content-type": "text/html; charset=utf-8", ...headers });
 
 describe("what may be stored", () => {
   test("Surrogate-Control wins over Next's private, no-store Cache-Control", () => {
     const decision = decideStore(
       200,
-      html({ "cache-control": "private, no-cache, no-store", "surrogate-control": "max-age=30, stale-while-revalidate=10, stale-if-error=600" }),
+      html({
+        "cache-control": "private, no-cache, no-store",
+        "surrogate-control": "max-age=30, stale-while-revalidate=10, stale-if-error=600",
+      }),
       defaults,
     );
     expect(decision).toEqual({ store: true, freshness: { ttl: 30, swr: 10, sie: 600 } });
@@ -19,17 +23,26 @@ describe("what may be stored", () => {
   });
 
   test("without Surrogate-Control, private/no-store/no-cache are never stored", () => {
-    for (const value of ["private, max-age=60", "no-store", "no-cache", "private, no-cache, no-store, max-age=0, must-revalidate"]) {
+    for (const value of [
+      "private, max-age=60",
+      "no-store",
+      "no-cache",
+      "private, no-cache, no-store, max-age=0, must-revalidate",
+    ]) {
       expect(decideStore(200, html({ "cache-control": value }), defaults).store).toBe(false);
     }
   });
 
   test("s-maxage beats max-age; the configured TTL applies when neither is given", () => {
-    expect(decideStore(200, html({ "cache-control": "public, max-age=10, s-maxage=120" }), defaults)).toEqual({
+    expect(
+      decideStore(200, html({ "cache-control": "public, max-age=10, s-maxage=120" }), defaults),
+    ).toEqual({
       store: true,
       freshness: { ttl: 120, swr: 300, sie: 86_400 },
     });
-    expect(decideStore(200, html({ "cache-control": "public, max-age=10" }), defaults)).toMatchObject({ freshness: { ttl: 10 } });
+    expect(
+      decideStore(200, html({ "cache-control": "public, max-age=10" }), defaults),
+    ).toMatchObject({ freshness: { ttl: 10 } });
     expect(decideStore(200, html({}), defaults)).toMatchObject({ freshness: { ttl: 60 } });
   });
 
@@ -40,13 +53,25 @@ describe("what may be stored", () => {
   });
 
   test("only 200 text/html", () => {
-    expect(decideStore(404, html({ "surrogate-control": "max-age=60" }), defaults).store).toBe(false);
-    expect(decideStore(307, html({ "surrogate-control": "max-age=60" }), defaults).store).toBe(false);
-    expect(decideStore(200, new Headers({ "content-type": "application/json", "surrogate-control": "max-age=60" }), defaults).store).toBe(false);
+    expect(decideStore(404, html({ "surrogate-control": "max-age=60" }), defaults).store).toBe(
+      false,
+    );
+    expect(decideStore(307, html({ "surrogate-control": "max-age=60" }), defaults).store).toBe(
+      false,
+    );
+    expect(
+      decideStore(
+        200,
+        new Headers({ "content-type": "application/json", "surrogate-control": "max-age=60" }),
+        defaults,
+      ).store,
+    ).toBe(false);
   });
 
   test("Vary: Cookie or * is not shareable", () => {
-    expect(decideStore(200, html({ "surrogate-control": "max-age=60", vary: "Cookie" }), defaults).store).toBe(false);
+    expect(
+      decideStore(200, html({ "surrogate-control": "max-age=60", vary: "Cookie" }), defaults).store,
+    ).toBe(false);
   });
 
   test("directives parse with quotes, spaces and case", () => {
@@ -68,6 +93,8 @@ describe("RSC requests", () => {
   });
 
   test("a plain document request is not RSC", () => {
-    expect(isRscRequest(new Headers({ accept: "text/html,application/xhtml+xml" }), "?category=shoes")).toBe(false);
+    expect(
+      isRscRequest(new Headers({ accept: "text/html,application/xhtml+xml" }), "?category=shoes"),
+    ).toBe(false);
   });
 });

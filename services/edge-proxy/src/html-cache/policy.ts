@@ -17,7 +17,8 @@ export interface Freshness {
   sie: number;
 }
 
-export type StoreDecision = { store: true; freshness: Freshness } | { store: false; reason: string };
+export type StoreDecision =
+  { store: true; freshness: Freshness } | { store: false; reason: string };
 
 /** Parses a Cache-Control-style header into lower-case directive names and values. */
 export function parseDirectives(value: string | null): Map<string, string | true> {
@@ -45,7 +46,8 @@ export function decideStore(status: number, headers: Headers, defaults: Freshnes
   if (!type.toLowerCase().startsWith("text/html")) return { store: false, reason: "not text/html" };
   if (headers.has("set-cookie")) return { store: false, reason: "sets cookies" };
   const vary = (headers.get("vary") ?? "").toLowerCase();
-  if (vary.includes("*") || vary.includes("cookie")) return { store: false, reason: `vary: ${vary}` };
+  if (vary.includes("*") || vary.includes("cookie"))
+    return { store: false, reason: `vary: ${vary}` };
 
   const surrogate = headers.get("surrogate-control");
   const directives = parseDirectives(surrogate ?? headers.get("cache-control"));
@@ -62,7 +64,8 @@ export function decideStore(status: number, headers: Headers, defaults: Freshnes
     swr: seconds(directives.get("stale-while-revalidate")) ?? defaults.swr,
     sie: seconds(directives.get("stale-if-error")) ?? defaults.sie,
   };
-  if (freshness.ttl <= 0 && freshness.swr <= 0 && freshness.sie <= 0) return { store: false, reason: "zero lifetime" };
+  if (freshness.ttl <= 0 && freshness.swr <= 0 && freshness.sie <= 0)
+    return { store: false, reason: "zero lifetime" };
   return { store: true, freshness };
 }
 

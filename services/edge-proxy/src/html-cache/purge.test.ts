@@ -2,7 +2,15 @@
 import { afterAll, beforeAll, afterEach, describe, expect, test } from "bun:test";
 import type { CatalogEvent } from "@shop/contracts";
 import { startFakeAuth, type FakeAuth } from "../testing/auth.js";
-import { cleanupPrefix, edgeWithStorefront, htmlPage, publish, startEdge, tracker, type TestEdge } from "../testing/servers.js";
+import {
+  cleanupPrefix,
+  edgeWithStorefront,
+  htmlPage,
+  publish,
+  startEdge,
+  tracker,
+  type TestEdge,
+} from "../testing/servers.js";
 
 const track = tracker();
 afterEach(() => track.stopAll());
@@ -12,7 +20,15 @@ beforeAll(async () => {
 });
 afterAll(() => auth.stop());
 
-const PAGES = ["/", "/products/tee", "/products/other", "/categories", "/categories/shoes?sort=price", "/search?q=tee", "/account-free"];
+const PAGES = [
+  "/",
+  "/products/tee",
+  "/products/other",
+  "/categories",
+  "/categories/shoes?sort=price",
+  "/search?q=tee",
+  "/account-free",
+];
 
 async function warm(edge: TestEdge, paths = PAGES) {
   for (const path of paths) await fetch(`${edge.url}${path}`, { headers: { host: "shop.test" } });
@@ -25,7 +41,13 @@ async function cacheState(edge: TestEdge, path: string): Promise<string | null> 
 }
 
 function catalogEvent(type: CatalogEvent["type"], id: string, slug: string): string {
-  return JSON.stringify({ eventId: crypto.randomUUID(), type, id, slug, at: new Date().toISOString() } satisfies CatalogEvent);
+  return JSON.stringify({
+    eventId: crypto.randomUUID(),
+    type,
+    id,
+    slug,
+    at: new Date().toISOString(),
+  } satisfies CatalogEvent);
 }
 
 async function waitUntilGone(edge: TestEdge, key: string, timeoutMs = 1_000): Promise<number> {
@@ -39,9 +61,13 @@ async function waitUntilGone(edge: TestEdge, key: string, timeoutMs = 1_000): Pr
 
 describe("purge after a catalogue event", () => {
   test("a product edit purges the home page, that product, category pages and search — within a second", async () => {
-    const { edge } = await edgeWithStorefront(track, (_, seen) => htmlPage(`page ${seen.path}${seen.search}`), {
-      env: { HTML_CACHE_ROUTES: "/,/categories,/categories/*,/products/*,/search,/account-free" },
-    });
+    const { edge } = await edgeWithStorefront(
+      track,
+      (_, seen) => htmlPage(`page ${seen.path}${seen.search}`),
+      {
+        env: { HTML_CACHE_ROUTES: "/,/categories,/categories/*,/products/*,/search,/account-free" },
+      },
+    );
     await warm(edge);
     expect(await cacheState(edge, "/products/tee")).toBe("HIT");
 
@@ -50,7 +76,13 @@ describe("purge after a catalogue event", () => {
     expect(took).toBeLessThan(1_000);
     await Bun.sleep(20);
 
-    for (const path of ["/", "/products/tee", "/categories", "/categories/shoes?sort=price", "/search?q=tee"]) {
+    for (const path of [
+      "/",
+      "/products/tee",
+      "/categories",
+      "/categories/shoes?sort=price",
+      "/search?q=tee",
+    ]) {
       expect([path, await cacheState(edge, path)]).toEqual([path, "MISS"]);
     }
     expect(await cacheState(edge, "/products/other")).toBe("HIT");
@@ -97,7 +129,9 @@ describe("purge after a catalogue event", () => {
 
 describe("admin purge endpoint", () => {
   async function edgeWithAuth() {
-    return edgeWithStorefront(track, (_, seen) => htmlPage(`page ${seen.path}`), { auth: auth.url });
+    return edgeWithStorefront(track, (_, seen) => htmlPage(`page ${seen.path}`), {
+      auth: auth.url,
+    });
   }
   const purge = (edge: TestEdge, body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${edge.url}/_edge/purge`, {
@@ -109,7 +143,11 @@ describe("admin purge endpoint", () => {
   test("the internal key purges the named pages", async () => {
     const { edge } = await edgeWithAuth();
     await warm(edge, ["/", "/products/tee", "/products/other"]);
-    const answer = await purge(edge, { paths: ["/products/tee"] }, { "x-internal-key": "test-internal-key" });
+    const answer = await purge(
+      edge,
+      { paths: ["/products/tee"] },
+      { "x-internal-key": "test-internal-key" },
+    );
     expect(answer.status).toBe(200);
     expect(await answer.json()).toEqual({ purged: 1, tags: ["page:/products/tee"] });
     expect(await cacheState(edge, "/products/tee")).toBe("MISS");
@@ -121,12 +159,24 @@ describe("admin purge endpoint", () => {
     await warm(edge, ["/", "/categories/shoes"]);
     expect((await purge(edge, { all: true })).status).toBe(401);
     expect((await purge(edge, { all: true }, { "x-internal-key": "wrong" })).status).toBe(401);
-    const customer = await purge(edge, { all: true }, { authorization: `Bearer ${await auth.token({ role: "customer" })}` });
+    const customer = await purge(
+      edge,
+      { all: true },
+      { authorization: `Bearer ${await auth.token({ role: "customer" })}` },
+    );
     expect(customer.status).toBe(403);
     expect(((await customer.json()) as { code: string }).code).toBe("FORBIDDEN");
-    const expired = await purge(edge, { all: true }, { authorization: `Bearer ${await auth.token({ role: "admin", expiresInSec: -60 })}` });
+    const expired = await purge(
+      edge,
+      { all: true },
+      { authorization: `Bearer ${await auth.token({ role: "admin", expiresInSec: -60 })}` },
+    );
     expect(expired.status).toBe(401);
-    const admin = await purge(edge, { paths: ["/categories/*"] }, { authorization: `Bearer ${await auth.token({ role: "admin" })}` });
+    const admin = await purge(
+      edge,
+      { paths: ["/categories/*"] },
+      { authorization: `Bearer ${await auth.token({ role: "admin" })}` },
+    );
     expect(admin.status).toBe(200);
     expect(await cacheState(edge, "/categories/shoes")).toBe("MISS");
     expect(await cacheState(edge, "/")).toBe("HIT");
@@ -135,10 +185,18 @@ describe("admin purge endpoint", () => {
   test("an admin's session cookie works from the shop's own pages, never from another site", async () => {
     const { edge } = await edgeWithAuth();
     const cookie = `access_token=${await auth.token({ role: "admin" })}`;
-    const crossSite = await purge(edge, { all: true }, { cookie, origin: "https://evil.example", host: "shop.test" });
+    const crossSite = await purge(
+      edge,
+      { all: true },
+      { cookie, origin: "https://evil.example", host: "shop.test" },
+    );
     expect(crossSite.status).toBe(403);
     expect(((await crossSite.json()) as { code: string }).code).toBe("CSRF_REJECTED");
-    const sameSite = await purge(edge, { all: true }, { cookie, origin: "http://shop.test", host: "shop.test" });
+    const sameSite = await purge(
+      edge,
+      { all: true },
+      { cookie, origin: "http://shop.test", host: "shop.test" },
+    );
     expect(sameSite.status).toBe(200);
   });
 
@@ -160,7 +218,9 @@ describe("admin purge endpoint", () => {
 
 describe("several proxy processes", () => {
   test("a purge through one process drops the memory copy in the others", async () => {
-    const { edge: a, storefront } = await edgeWithStorefront(track, (_, seen) => htmlPage(`page ${seen.path}`));
+    const { edge: a, storefront } = await edgeWithStorefront(track, (_, seen) =>
+      htmlPage(`page ${seen.path}`),
+    );
     const b = await startEdge({ storefront: storefront.url, prefix: a.prefix });
     track.add(async () => {
       await b.stop();
@@ -182,7 +242,9 @@ describe("several proxy processes", () => {
     let version = 0;
     const { edge: a, storefront } = await edgeWithStorefront(track, () => {
       version += 1;
-      return htmlPage(`version ${version}`, { "surrogate-control": "max-age=1, stale-while-revalidate=0, stale-if-error=0" });
+      return htmlPage(`version ${version}`, {
+        "surrogate-control": "max-age=1, stale-while-revalidate=0, stale-if-error=0",
+      });
     });
     const b = await startEdge({ storefront: storefront.url, prefix: a.prefix });
     track.add(async () => {

@@ -6,7 +6,9 @@ export type BoundedBody = { kind: "bytes"; body: Bytes } | { kind: "overflow"; r
 export async function readBounded(response: Response, maxBytes: number): Promise<BoundedBody> {
   const declared = Number(response.headers.get("content-length") ?? Number.NaN);
   if (!response.body || declared > maxBytes) {
-    return response.body ? { kind: "overflow", response } : { kind: "bytes", body: new Uint8Array(0) };
+    return response.body
+      ? { kind: "overflow", response }
+      : { kind: "bytes", body: new Uint8Array(0) };
   }
   const reader = response.body.getReader();
   const chunks: Bytes[] = [];
@@ -29,7 +31,11 @@ export async function readBounded(response: Response, maxBytes: number): Promise
 }
 
 /** A response that replays what was read and streams the rest. */
-function resume(original: Response, read: Uint8Array[], reader: ReadableStreamDefaultReader<Uint8Array>): Response {
+function resume(
+  original: Response,
+  read: Uint8Array[],
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+): Response {
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       for (const chunk of read) controller.enqueue(chunk);
@@ -43,5 +49,9 @@ function resume(original: Response, read: Uint8Array[], reader: ReadableStreamDe
       return reader.cancel(reason);
     },
   });
-  return new Response(stream, { status: original.status, statusText: original.statusText, headers: original.headers });
+  return new Response(stream, {
+    status: original.status,
+    statusText: original.statusText,
+    headers: original.headers,
+  });
 }

@@ -10,7 +10,9 @@ const deadRedis = { REDIS_URL: "redis://127.0.0.1:1/0" };
 
 describe("Redis down", () => {
   test("cacheable pages are served from the storefront", async () => {
-    const { edge, storefront } = await edgeWithStorefront(track, () => htmlPage("served anyway"), { env: deadRedis });
+    const { edge, storefront } = await edgeWithStorefront(track, () => htmlPage("served anyway"), {
+      env: deadRedis,
+    });
     for (const path of ["/", "/categories?category=shoes", "/products/tee"]) {
       const answer = await fetch(`${edge.url}${path}`);
       expect(answer.status).toBe(200);
@@ -37,11 +39,16 @@ describe("Redis down", () => {
   test("API calls and readiness report it without failing requests", async () => {
     const gateway = startServer(() => Response.json({ ok: true }));
     track.add(() => gateway.stop());
-    const { edge } = await edgeWithStorefront(track, () => htmlPage("x"), { env: deadRedis, gateway: gateway.url });
+    const { edge } = await edgeWithStorefront(track, () => htmlPage("x"), {
+      env: deadRedis,
+      gateway: gateway.url,
+    });
     const api = await fetch(`${edge.url}/api/home`);
     expect(api.status).toBe(200);
     const ready = await fetch(`${edge.url}/health/ready`);
     expect(ready.status).toBe(503);
-    expect(((await ready.json()) as { checks: Record<string, { status: string }> }).checks.redis!.status).toBe("down");
+    expect(
+      ((await ready.json()) as { checks: Record<string, { status: string }> }).checks.redis!.status,
+    ).toBe("down");
   });
 });

@@ -48,7 +48,13 @@ export class RedisTier implements PageStore {
     await this.redis.run(async (client) => {
       await client.set(prefix + page.key, page.encode(), "PX", lifetime);
       const tagKeys = page.meta.tags.map((tag) => `${prefix}html_tags:${tag}`);
-      await client.send("EVAL", [TAG_SCRIPT, String(tagKeys.length), ...tagKeys, prefix + page.key, String(lifetime)]);
+      await client.send("EVAL", [
+        TAG_SCRIPT,
+        String(tagKeys.length),
+        ...tagKeys,
+        prefix + page.key,
+        String(lifetime),
+      ]);
     }, 1_000);
   }
 

@@ -1,6 +1,13 @@
 /** Stale-while-revalidate and stale-if-error, with the storefront answering 5xx or stopped. */
 import { afterEach, describe, expect, test } from "bun:test";
-import { cleanupPrefix, edgeWithStorefront, htmlPage, startEdge, startServer, tracker } from "../testing/servers.js";
+import {
+  cleanupPrefix,
+  edgeWithStorefront,
+  htmlPage,
+  startEdge,
+  startServer,
+  tracker,
+} from "../testing/servers.js";
 
 const track = tracker();
 afterEach(() => track.stopAll());
@@ -12,7 +19,9 @@ describe("stale pages", () => {
       n += 1;
       const version = n;
       await Bun.sleep(50);
-      return htmlPage(`version ${version}`, { "surrogate-control": "max-age=1, stale-while-revalidate=30" });
+      return htmlPage(`version ${version}`, {
+        "surrogate-control": "max-age=1, stale-while-revalidate=30",
+      });
     });
     await fetch(`${edge.url}/`);
     await Bun.sleep(1_100);
@@ -33,7 +42,9 @@ describe("stale pages", () => {
 
   test("stale-if-error: with the storefront stopped, the stale page is served within the grace period", async () => {
     const { edge, storefront } = await edgeWithStorefront(track, () =>
-      htmlPage("kept alive", { "surrogate-control": "max-age=1, stale-while-revalidate=0, stale-if-error=60" }),
+      htmlPage("kept alive", {
+        "surrogate-control": "max-age=1, stale-while-revalidate=0, stale-if-error=60",
+      }),
     );
     await fetch(`${edge.url}/products/tee`);
     await storefront.stop();
@@ -42,7 +53,9 @@ describe("stale pages", () => {
     const answer = await fetch(`${edge.url}/products/tee`);
     expect(answer.status).toBe(200);
     expect(answer.headers.get("x-cache")).toBe("STALE");
-    expect(answer.headers.get("cache-status")).toMatch(/^edge-proxy; fwd=stale; ttl=-\d+; detail=stale-if-error$/);
+    expect(answer.headers.get("cache-status")).toMatch(
+      /^edge-proxy; fwd=stale; ttl=-\d+; detail=stale-if-error$/,
+    );
     expect(await answer.text()).toContain("kept alive");
   });
 
@@ -51,7 +64,9 @@ describe("stale pages", () => {
     const { edge } = await edgeWithStorefront(track, () =>
       failing
         ? htmlPage("boom", {}, 503)
-        : htmlPage("good copy", { "surrogate-control": "max-age=1, stale-while-revalidate=0, stale-if-error=60" }),
+        : htmlPage("good copy", {
+            "surrogate-control": "max-age=1, stale-while-revalidate=0, stale-if-error=60",
+          }),
     );
     await fetch(`${edge.url}/categories`);
     failing = true;
@@ -75,7 +90,9 @@ describe("stale pages", () => {
     expect(answer.headers.get("content-type")).toBe("application/problem+json");
     expect(((await answer.json()) as { code: string }).code).toBe("UPSTREAM_UNAVAILABLE");
     // a browser gets a page, not JSON, with the same status and the request id to quote
-    const page = await fetch(`${lonely.url}/`, { headers: { accept: "text/html,application/xhtml+xml", "x-request-id": "req-503" } });
+    const page = await fetch(`${lonely.url}/`, {
+      headers: { accept: "text/html,application/xhtml+xml", "x-request-id": "req-503" },
+    });
     expect(page.status).toBe(503);
     expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
     const html = await page.text();

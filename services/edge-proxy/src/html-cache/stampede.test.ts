@@ -3,7 +3,13 @@ import { afterEach, describe, expect, test } from "bun:test";
 import { RedisClient } from "bun";
 import { testRedisUrl } from "@shop/test-kit";
 import { burst, type BurstAnswer } from "../testing/burst.js";
-import { cleanupPrefix, edgeWithStorefront, htmlPage, startEdge, tracker } from "../testing/servers.js";
+import {
+  cleanupPrefix,
+  edgeWithStorefront,
+  htmlPage,
+  startEdge,
+  tracker,
+} from "../testing/servers.js";
 
 const track = tracker();
 afterEach(() => track.stopAll());
@@ -15,7 +21,9 @@ function slowPage(version: { n: number }, firstMaxAge = 1) {
     const n = version.n;
     await Bun.sleep(150); // a render long enough for every request to arrive while it runs
     const maxAge = n === 1 ? firstMaxAge : 60;
-    return htmlPage(`render ${n}`, { "surrogate-control": `max-age=${maxAge}, stale-while-revalidate=0, stale-if-error=0` });
+    return htmlPage(`render ${n}`, {
+      "surrogate-control": `max-age=${maxAge}, stale-while-revalidate=0, stale-if-error=0`,
+    });
   };
 }
 
@@ -38,7 +46,9 @@ describe("single flight", () => {
     expect(answers.every((a) => a.status === 200 && a.body.includes("render 2"))).toBe(true);
     const statuses = answers.map((a) => a.cacheStatus ?? "");
     expect(statuses.filter((s) => s.includes("stored"))).toHaveLength(1);
-    expect(statuses.filter((s) => s.includes("collapsed") || s.startsWith("edge-proxy; hit")).length).toBe(999);
+    expect(
+      statuses.filter((s) => s.includes("collapsed") || s.startsWith("edge-proxy; hit")).length,
+    ).toBe(999);
   }, 20_000);
 
   test("across proxy processes the Redis lock makes one render; the other process waits for the stored page", async () => {
@@ -52,7 +62,11 @@ describe("single flight", () => {
     // Both processes serve the same public host (behind one load balancer).
     const path = "/categories?category=shoes";
     const answers = answered(
-      await burst({ urls: [`${a.url}${path}`, `${b.url}${path}`], count: 400, headers: { host: "shop.test" } }),
+      await burst({
+        urls: [`${a.url}${path}`, `${b.url}${path}`],
+        count: 400,
+        headers: { host: "shop.test" },
+      }),
     );
 
     expect(storefront.seen.length).toBe(1);
@@ -61,7 +75,9 @@ describe("single flight", () => {
   }, 20_000);
 
   test("when the lock holder never stores, waiters fall through to the storefront after the wait limit", async () => {
-    const { edge, storefront } = await edgeWithStorefront(track, slowPage({ n: 0 }), { env: { HTML_CACHE_LOCK_WAIT_MS: "300" } });
+    const { edge, storefront } = await edgeWithStorefront(track, slowPage({ n: 0 }), {
+      env: { HTML_CACHE_LOCK_WAIT_MS: "300" },
+    });
     // Another process took the lock and died without releasing it.
     const redis = new RedisClient(testRedisUrl);
     const key = `html_cache:127.0.0.1:${new URL(edge.url).port}/`;

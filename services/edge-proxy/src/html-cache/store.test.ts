@@ -6,7 +6,11 @@ import { RedisTier } from "./redis-tier.js";
 import type { PageStore } from "./store.js";
 import { testConnection } from "../testing/redis.js";
 
-function page(key: string, tags: string[], options: { ttl?: number; storedAt?: number; body?: string } = {}): CachedPage {
+function page(
+  key: string,
+  tags: string[],
+  options: { ttl?: number; storedAt?: number; body?: string } = {},
+): CachedPage {
   return new CachedPage(
     {
       v: 1,
@@ -36,7 +40,9 @@ function storeSuite(name: string, make: () => Promise<PageStore>) {
     });
 
     test("a page past every grace period is not returned", async () => {
-      await store.set(page("html_cache:h/old", ["page:/old"], { ttl: 1, storedAt: Date.now() - 1_500 }));
+      await store.set(
+        page("html_cache:h/old", ["page:/old"], { ttl: 1, storedAt: Date.now() - 1_500 }),
+      );
       expect(await store.get("html_cache:h/old")).toBeUndefined();
     });
 
@@ -51,7 +57,10 @@ function storeSuite(name: string, make: () => Promise<PageStore>) {
       await store.set(page("html_cache:b.example/categories", ["page:/categories"]));
       await store.set(page("html_cache:a.example/products/tee", ["page:/products/tee"]));
       const removed = await store.purgeTags(["page:/categories"]);
-      expect(removed.sort()).toEqual(["html_cache:a.example/categories?category=shoes", "html_cache:b.example/categories"]);
+      expect(removed.sort()).toEqual([
+        "html_cache:a.example/categories?category=shoes",
+        "html_cache:b.example/categories",
+      ]);
       expect(await store.get("html_cache:b.example/categories")).toBeUndefined();
       expect(await store.get("html_cache:a.example/products/tee")).toBeDefined();
     });

@@ -10,7 +10,12 @@ import { needsIdentity } from "./identity-paths.js";
 import { keptAssets } from "./static-cache.js";
 import { forward, relay, upstreamHeaders, type ClientInfo } from "./upstream.js";
 
-export async function handleApi(request: Request, url: URL, client: ClientInfo, deps: RoutingDeps): Promise<Response> {
+export async function handleApi(
+  request: Request,
+  url: URL,
+  client: ClientInfo,
+  deps: RoutingDeps,
+): Promise<Response> {
   const kept = keptAssets(request, url.pathname, deps);
   if (kept) return kept.serve(request, url, client);
   checkCsrf(request, client, deps);

@@ -3,7 +3,12 @@ import type { Server } from "bun";
 import { requestIdOf } from "@shop/platform/bun";
 import type { ClientInfo } from "./upstream.js";
 
-export function clientInfo(request: Request, url: URL, server: Server<unknown> | undefined, trustedHops: number): ClientInfo {
+export function clientInfo(
+  request: Request,
+  url: URL,
+  server: Server<unknown> | undefined,
+  trustedHops: number,
+): ClientInfo {
   const address = server?.requestIP(request)?.address ?? "0.0.0.0";
   const socketIp = address.startsWith("::ffff:") ? address.slice(7) : address;
   let ip = socketIp;
@@ -11,7 +16,10 @@ export function clientInfo(request: Request, url: URL, server: Server<unknown> |
   if (trustedHops > 0) {
     const received = request.headers.get("x-forwarded-for");
     if (received) {
-      const hops = received.split(",").map((entry) => entry.trim()).filter(Boolean);
+      const hops = received
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean);
       // The entry the farthest trusted proxy saw; everything left of it is client-controlled.
       ip = hops[Math.max(0, hops.length - trustedHops)] ?? socketIp;
       forwardedFor = received;

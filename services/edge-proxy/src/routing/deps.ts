@@ -2,7 +2,12 @@
 import type { Logger } from "@shop/platform";
 import type { Config } from "../config.js";
 import type { HtmlCache } from "../html-cache/html-cache.js";
-import { createKeyer, createRouteMatcher, type Keyer, type RouteMatcher } from "../html-cache/key.js";
+import {
+  createKeyer,
+  createRouteMatcher,
+  type Keyer,
+  type RouteMatcher,
+} from "../html-cache/key.js";
 import type { SessionManager } from "../session/session.js";
 import { StaticCache } from "./static-cache.js";
 
@@ -21,7 +26,12 @@ export interface RoutingDeps {
   images?: StaticCache;
 }
 
-export function routingDeps(config: Config, logger: Logger, cache: HtmlCache, sessions: SessionManager): RoutingDeps {
+export function routingDeps(
+  config: Config,
+  logger: Logger,
+  cache: HtmlCache,
+  sessions: SessionManager,
+): RoutingDeps {
   const routes = createRouteMatcher(config.HTML_CACHE_ROUTES);
   const allowedParams = new Set(config.HTML_CACHE_QUERY_PARAMS);
   return {
@@ -34,8 +44,18 @@ export function routingDeps(config: Config, logger: Logger, cache: HtmlCache, se
     keyer: createKeyer(routes, allowedParams),
     trustedOrigins: new Set(config.CSRF_TRUSTED_ORIGINS.map((origin) => origin.toLowerCase())),
     ...(config.ENABLE_STATIC_CACHE && {
-      assets: new StaticCache(config.STOREFRONT_URL, "storefront", config.PAGE_TIMEOUT_MS, config.STATIC_CACHE_MEMORY_MB * 1024 * 1024),
-      images: new StaticCache(config.GATEWAY_URL, "gateway", config.API_TIMEOUT_MS, config.STATIC_CACHE_MEMORY_MB * 1024 * 1024),
+      assets: new StaticCache(
+        config.STOREFRONT_URL,
+        "storefront",
+        config.PAGE_TIMEOUT_MS,
+        config.STATIC_CACHE_MEMORY_MB * 1024 * 1024,
+      ),
+      images: new StaticCache(
+        config.GATEWAY_URL,
+        "gateway",
+        config.API_TIMEOUT_MS,
+        config.STATIC_CACHE_MEMORY_MB * 1024 * 1024,
+      ),
     }),
   };
 }

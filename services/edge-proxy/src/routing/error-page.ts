@@ -7,12 +7,21 @@ import { asAppError } from "@shop/platform";
 import { problemResponse } from "@shop/platform/bun";
 
 export function wantsHtml(request: Request, path: string): boolean {
-  return !path.startsWith("/api/") && !path.startsWith("/_edge/") && (request.headers.get("accept") ?? "").includes("text/html");
+  return (
+    !path.startsWith("/api/") &&
+    !path.startsWith("/_edge/") &&
+    (request.headers.get("accept") ?? "").includes("text/html")
+  );
 }
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function errorResponse(error: unknown, request: Request, path: string, requestId: string): Response {
+export function errorResponse(
+  error: unknown,
+  request: Request,
+  path: string,
+  requestId: string,
+): Response {
   if (!wantsHtml(request, path)) return problemResponse(error, requestId, path);
   const problem = problemResponse(error, requestId, path);
   const appError = asAppError(error);

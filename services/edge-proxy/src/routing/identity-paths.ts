@@ -12,6 +12,8 @@ export function needsIdentity(method: string, path: string): boolean {
   if (method.toUpperCase() === "OPTIONS") return false;
   if (!READ.has(method.toUpperCase())) return true;
   return !PUBLIC_READS.some((prefix) =>
-    prefix.endsWith("/") ? path.startsWith(prefix) : path === prefix || path.startsWith(`${prefix}/`),
+    prefix.endsWith("/")
+      ? path.startsWith(prefix)
+      : path === prefix || path.startsWith(`${prefix}/`),
   );
 }

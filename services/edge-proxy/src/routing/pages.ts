@@ -14,14 +14,28 @@ import type { RoutingDeps } from "./deps.js";
 import { keptAssets } from "./static-cache.js";
 import { forward, relay, upstreamHeaders, type ClientInfo } from "./upstream.js";
 
-const STATIC_PREFIXES = ["/_next/static/", "/_next/image", "/favicon", "/robots.txt", "/sitemap", "/icons/", "/fonts/"];
+const STATIC_PREFIXES = [
+  "/_next/static/",
+  "/_next/image",
+  "/favicon",
+  "/robots.txt",
+  "/sitemap",
+  "/icons/",
+  "/fonts/",
+];
 
 export function isStaticAsset(path: string): boolean {
   return STATIC_PREFIXES.some((prefix) => path.startsWith(prefix));
 }
 
 /** The cache key when this request may be answered from shared HTML, else undefined. */
-export function cacheablePage(request: Request, path: string, search: string, host: string, deps: RoutingDeps): PageKey | undefined {
+export function cacheablePage(
+  request: Request,
+  path: string,
+  search: string,
+  host: string,
+  deps: RoutingDeps,
+): PageKey | undefined {
   if (!deps.config.ENABLE_HTML_CACHE) return undefined;
   if (request.method !== "GET" && request.method !== "HEAD") return undefined;
   const pk = deps.keyer(host, path, search);
@@ -39,7 +53,12 @@ export interface PageLookup {
  * for the slow path. Hits are counted, not logged (a pino line under Bun costs ≈ 10 µs, more than
  * the hit itself) unless LOG_CACHE_HITS is on.
  */
-export function memoryHit(request: Request, path: string, search: string, deps: RoutingDeps): Response | PageLookup {
+export function memoryHit(
+  request: Request,
+  path: string,
+  search: string,
+  deps: RoutingDeps,
+): Response | PageLookup {
   const kept = keptAssets(request, path, deps);
   if (kept) return kept.hit(request, path, search) ?? { pk: undefined, cached: undefined };
   const host = request.headers.get("host");
@@ -51,7 +70,10 @@ export function memoryHit(request: Request, path: string, search: string, deps: 
   const requestId = requestIdOf(request);
   deps.cache.stats.hit += 1;
   if (deps.config.LOG_CACHE_HITS) {
-    deps.logger.info({ requestId, method: request.method, path, status: page.meta.status, cache: "HIT" }, "request completed");
+    deps.logger.info(
+      { requestId, method: request.method, path, status: page.meta.status, cache: "HIT" },
+      "request completed",
+    );
   }
   return pageResponse(
     page,
@@ -66,20 +88,37 @@ export function memoryHit(request: Request, path: string, search: string, deps: 
   );
 }
 
-export function servePage(request: Request, pk: PageKey, client: ClientInfo, deps: RoutingDeps, cached?: CachedPage): Promise<Response> {
+export function servePage(
+  request: Request,
+  pk: PageKey,
+  client: ClientInfo,
+  deps: RoutingDeps,
+  cached?: CachedPage,
+): Promise<Response> {
   // A shared render must not depend on who asked: no cookies, no credentials.
   const headers = upstreamHeaders(request.headers, client);
-  for (const name of ["cookie", "authorization", "if-none-match", "if-modified-since", "range"]) headers.delete(name);
+  for (const name of ["cookie", "authorization", "if-none-match", "if-modified-since", "range"])
+    headers.delete(name);
   headers.set("accept-encoding", "identity");
   return deps.cache.serve(
     pk,
     { requestId: client.requestId, headers },
-    { requestId: client.requestId, gzip: acceptsGzip(request.headers.get("accept-encoding")), head: request.method === "HEAD" },
+    {
+      requestId: client.requestId,
+      gzip: acceptsGzip(request.headers.get("accept-encoding")),
+      head: request.method === "HEAD",
+    },
     cached,
   );
 }
 
-export async function passPage(request: Request, url: URL, client: ClientInfo, deps: RoutingDeps, detail: string): Promise<Response> {
+export async function passPage(
+  request: Request,
+  url: URL,
+  client: ClientInfo,
+  deps: RoutingDeps,
+  detail: string,
+): Promise<Response> {
   const kept = keptAssets(request, url.pathname, deps);
   if (kept) return kept.serve(request, url, client);
   deps.cache.stats.bypass += 1;

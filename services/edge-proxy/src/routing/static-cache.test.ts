@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, test } from "bun:test";
-import { cleanupPrefix, edgeWithStorefront, startEdge, startServer, tracker } from "../testing/servers.js";
+import {
+  cleanupPrefix,
+  edgeWithStorefront,
+  startEdge,
+  startServer,
+  tracker,
+} from "../testing/servers.js";
 
 const track = tracker();
 afterEach(() => track.stopAll());
@@ -10,10 +16,14 @@ function assets(request: Request): Response {
   const path = new URL(request.url).pathname;
   if (path === "/_next/static/chunks/app.js") {
     return new Response(chunk, {
-      headers: { "content-type": "application/javascript; charset=UTF-8", "cache-control": "public, max-age=31536000, immutable" },
+      headers: {
+        "content-type": "application/javascript; charset=UTF-8",
+        "cache-control": "public, max-age=31536000, immutable",
+      },
     });
   }
-  if (path === "/_next/static/mutable.js") return new Response("let x = 1;", { headers: { "cache-control": "public, max-age=0" } });
+  if (path === "/_next/static/mutable.js")
+    return new Response("let x = 1;", { headers: { "cache-control": "public, max-age=0" } });
   return new Response("missing", { status: 404 });
 }
 
@@ -23,12 +33,17 @@ describe("immutable build assets", () => {
     const first = await fetch(`${edge.url}/_next/static/chunks/app.js`);
     expect(first.headers.get("x-cache")).toBe("MISS");
     expect(await first.text()).toBe(chunk);
-    const second = await fetch(`${edge.url}/_next/static/chunks/app.js`, { headers: { "accept-encoding": "gzip" }, decompress: false } as RequestInit);
+    const second = await fetch(`${edge.url}/_next/static/chunks/app.js`, {
+      headers: { "accept-encoding": "gzip" },
+      decompress: false,
+    } as RequestInit);
     expect(second.headers.get("x-cache")).toBe("HIT");
     expect(second.headers.get("content-encoding")).toBe("gzip");
     expect(second.headers.get("content-type")).toBe("application/javascript; charset=UTF-8");
     expect(second.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
-    expect(new TextDecoder().decode(Bun.gunzipSync(new Uint8Array(await second.arrayBuffer())))).toBe(chunk);
+    expect(
+      new TextDecoder().decode(Bun.gunzipSync(new Uint8Array(await second.arrayBuffer()))),
+    ).toBe(chunk);
     expect(storefront.seen).toHaveLength(1);
     expect(storefront.seen[0]!.headers.get("cookie")).toBeNull();
   });
@@ -43,7 +58,9 @@ describe("immutable build assets", () => {
   });
 
   test("can be switched off", async () => {
-    const { edge, storefront } = await edgeWithStorefront(track, assets, { env: { ENABLE_STATIC_CACHE: "false" } });
+    const { edge, storefront } = await edgeWithStorefront(track, assets, {
+      env: { ENABLE_STATIC_CACHE: "false" },
+    });
     await fetch(`${edge.url}/_next/static/chunks/app.js`);
     const again = await fetch(`${edge.url}/_next/static/chunks/app.js`);
     expect(again.headers.get("x-cache")).toBe("BYPASS");
@@ -70,7 +87,9 @@ describe("product images", () => {
       await gateway.stop();
       await cleanupPrefix(edge.prefix);
     });
-    const first = await fetch(`${edge.url}/images/ab12.webp`, { headers: { cookie: "access_token=secret" } });
+    const first = await fetch(`${edge.url}/images/ab12.webp`, {
+      headers: { cookie: "access_token=secret" },
+    });
     expect(first.headers.get("x-cache")).toBe("MISS");
     expect(new Uint8Array(await first.arrayBuffer())).toEqual(image);
     const second = await fetch(`${edge.url}/images/ab12.webp`);

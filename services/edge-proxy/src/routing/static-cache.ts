@@ -19,7 +19,14 @@ export const STATIC_PREFIX = "/_next/static/";
 export const IMAGES_PREFIX = "/images/";
 const MAX_ASSET_BYTES = 4 * 1024 * 1024;
 /** Per-request headers of the upstream that must not be replayed from a kept copy. */
-const PER_REQUEST = ["ratelimit", "ratelimit-policy", "x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset", "retry-after"];
+const PER_REQUEST = [
+  "ratelimit",
+  "ratelimit-policy",
+  "x-ratelimit-limit",
+  "x-ratelimit-remaining",
+  "x-ratelimit-reset",
+  "retry-after",
+];
 
 type Fetched = { page: CachedPage } | { status: number };
 
@@ -48,7 +55,8 @@ export class StaticCache {
     let own: Response | undefined;
     const { promise, leader } = this.flights.run(key, async () => {
       const headers = this.passHeaders(request, client);
-      for (const name of ["authorization", "range", "if-none-match", "if-modified-since"]) headers.delete(name);
+      for (const name of ["authorization", "range", "if-none-match", "if-modified-since"])
+        headers.delete(name);
       headers.set("accept-encoding", "identity");
       const response = await forward(`${this.origin}${url.pathname}${url.search}`, {
         method: "GET",
@@ -62,7 +70,13 @@ export class StaticCache {
       return { status: kept.status };
     });
     const fetched = await promise;
-    if ("page" in fetched) return this.respond(fetched.page, request, "MISS", leader ? "fwd=miss; stored" : "fwd=miss; collapsed");
+    if ("page" in fetched)
+      return this.respond(
+        fetched.page,
+        request,
+        "MISS",
+        leader ? "fwd=miss; stored" : "fwd=miss; collapsed",
+      );
     const response =
       own ??
       (await forward(`${this.origin}${url.pathname}${url.search}`, {
@@ -72,7 +86,9 @@ export class StaticCache {
         timeoutMs: this.timeoutMs,
         upstream: this.upstream,
       }));
-    return relay(response, (headers) => markPassThrough(headers, { xCache: "BYPASS", status: "fwd=bypass; detail=static" }));
+    return relay(response, (headers) =>
+      markPassThrough(headers, { xCache: "BYPASS", status: "fwd=bypass; detail=static" }),
+    );
   }
 
   /** Assets are public: no cookies upstream, and the gateway sets its own Host. */
@@ -99,25 +115,46 @@ export class StaticCache {
     if (read.kind === "overflow") return read.response;
     for (const name of PER_REQUEST) response.headers.delete(name);
     const page = new CachedPage(
-      { v: 1, key, status: 200, headers: storableHeaders(response.headers), storedAt: Date.now(), freshness: { ttl: 86_400, swr: 0, sie: 0 }, tags: [] },
+      {
+        v: 1,
+        key,
+        status: 200,
+        headers: storableHeaders(response.headers),
+        storedAt: Date.now(),
+        freshness: { ttl: 86_400, swr: 0, sie: 0 },
+        tags: [],
+      },
       read.body,
     );
     this.memory.put(page);
     return page;
   }
 
-  private respond(page: CachedPage, request: Request, xCache: "HIT" | "MISS", status: string): Response {
-    return pageResponse(page, { xCache, status }, {
-      requestId: requestIdOf(request),
-      gzip: acceptsGzip(request.headers.get("accept-encoding")),
-      head: request.method === "HEAD",
-      onGzip: (p) => this.memory.grew(p),
-    });
+  private respond(
+    page: CachedPage,
+    request: Request,
+    xCache: "HIT" | "MISS",
+    status: string,
+  ): Response {
+    return pageResponse(
+      page,
+      { xCache, status },
+      {
+        requestId: requestIdOf(request),
+        gzip: acceptsGzip(request.headers.get("accept-encoding")),
+        head: request.method === "HEAD",
+        onGzip: (p) => this.memory.grew(p),
+      },
+    );
   }
 }
 
 /** The in-memory asset cache this request may use, if any. */
-export function keptAssets(request: Request, path: string, deps: RoutingDeps): StaticCache | undefined {
+export function keptAssets(
+  request: Request,
+  path: string,
+  deps: RoutingDeps,
+): StaticCache | undefined {
   if (request.method !== "GET" && request.method !== "HEAD") return undefined;
   if (path.startsWith(STATIC_PREFIX)) return deps.assets;
   if (path.startsWith(IMAGES_PREFIX)) return deps.images;

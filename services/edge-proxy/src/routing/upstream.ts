@@ -34,7 +34,10 @@ export function upstreamHeaders(source: Headers, client: ClientInfo): Headers {
   if (connectionListed) for (const name of connectionListed.split(",")) headers.delete(name.trim());
   for (const name of HOP_BY_HOP) headers.delete(name);
   headers.set(REQUEST_ID_HEADER, client.requestId);
-  headers.set("x-forwarded-for", client.forwardedFor ? `${client.forwardedFor}, ${client.ip}` : client.ip);
+  headers.set(
+    "x-forwarded-for",
+    client.forwardedFor ? `${client.forwardedFor}, ${client.ip}` : client.ip,
+  );
   headers.set("x-forwarded-host", client.host);
   headers.set("x-forwarded-proto", client.proto);
   return headers;
@@ -78,9 +81,13 @@ export async function forward(target: string, init: ForwardInit): Promise<Respon
     } as RequestInit);
   } catch (error) {
     if (timeout.signal.aborted) {
-      throw new AppError("UPSTREAM_TIMEOUT", `The ${init.upstream} did not answer in time`, { cause: error });
+      throw new AppError("UPSTREAM_TIMEOUT", `The ${init.upstream} did not answer in time`, {
+        cause: error,
+      });
     }
-    throw new AppError("UPSTREAM_UNAVAILABLE", `The ${init.upstream} is unavailable`, { cause: error });
+    throw new AppError("UPSTREAM_UNAVAILABLE", `The ${init.upstream} is unavailable`, {
+      cause: error,
+    });
   } finally {
     clearTimeout(timer);
   }
@@ -90,5 +97,9 @@ export async function forward(target: string, init: ForwardInit): Promise<Respon
 export function relay(upstream: Response, extra?: (headers: Headers) => void): Response {
   const headers = downstreamHeaders(upstream.headers);
   extra?.(headers);
-  return new Response(upstream.body, { status: upstream.status, statusText: upstream.statusText, headers });
+  return new Response(upstream.body, {
+    status: upstream.status,
+    statusText: upstream.statusText,
+    headers,
+  });
 }

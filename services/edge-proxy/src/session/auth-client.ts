@@ -57,7 +57,10 @@ export class AuthClient {
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 3_000),
       });
     } catch (error) {
-      return { kind: "unavailable", reason: error instanceof Error ? error.message : "request failed" };
+      return {
+        kind: "unavailable",
+        reason: error instanceof Error ? error.message : "request failed",
+      };
     }
     if (response.status === 400 || response.status === 401 || response.status === 403) {
       await response.body?.cancel();
@@ -68,6 +71,8 @@ export class AuthClient {
       return { kind: "unavailable", reason: `auth answered ${response.status}` };
     }
     const parsed = TokenResponse.safeParse(await response.json().catch(() => undefined));
-    return parsed.success ? { kind: "issued", tokens: parsed.data } : { kind: "unavailable", reason: "unexpected token answer" };
+    return parsed.success
+      ? { kind: "issued", tokens: parsed.data }
+      : { kind: "unavailable", reason: "unexpected token answer" };
   }
 }

@@ -1,5 +1,12 @@
 import { describe, expect, test } from "bun:test";
-import { clearCookie, isSecureRequest, parseCookies, rewriteCookieHeader, serializeCookie, tokenExpiry } from "./cookies.js";
+import {
+  clearCookie,
+  isSecureRequest,
+  parseCookies,
+  rewriteCookieHeader,
+  serializeCookie,
+  tokenExpiry,
+} from "./cookies.js";
 
 describe("session cookies", () => {
   test("parse: first value wins, spaces trimmed, encoded values decoded", () => {
@@ -14,14 +21,21 @@ describe("session cookies", () => {
     expect(serializeCookie("access_token", "t", { maxAgeSeconds: 900, secure: false })).toBe(
       "access_token=t; Path=/; HttpOnly; SameSite=Lax; Max-Age=900",
     );
-    expect(serializeCookie("refresh_token", "r", { maxAgeSeconds: 60, secure: true })).toEndWith("; Secure");
-    expect(clearCookie("access_token", false)).toBe("access_token=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+    expect(serializeCookie("refresh_token", "r", { maxAgeSeconds: 60, secure: true })).toEndWith(
+      "; Secure",
+    );
+    expect(clearCookie("access_token", false)).toBe(
+      "access_token=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0",
+    );
   });
 
   test("rewrite replaces or removes named cookies and keeps the rest", () => {
-    expect(rewriteCookieHeader("theme=dark; access_token=old; refresh_token=r", { access_token: "new", refresh_token: undefined })).toBe(
-      "theme=dark; access_token=new",
-    );
+    expect(
+      rewriteCookieHeader("theme=dark; access_token=old; refresh_token=r", {
+        access_token: "new",
+        refresh_token: undefined,
+      }),
+    ).toBe("theme=dark; access_token=new");
     expect(rewriteCookieHeader("access_token=old", { access_token: undefined })).toBeUndefined();
     expect(rewriteCookieHeader(null, { access_token: "t" })).toBe("access_token=t");
   });
@@ -36,7 +50,9 @@ describe("session cookies", () => {
   test("HTTPS is taken from X-Forwarded-Proto (the TLS terminator in front)", () => {
     const url = new URL("http://shop.example/");
     expect(isSecureRequest(new Headers({ "x-forwarded-proto": "https" }), url)).toBe(true);
-    expect(isSecureRequest(new Headers({ "x-forwarded-proto": "http" }), new URL("https://x/"))).toBe(false);
+    expect(
+      isSecureRequest(new Headers({ "x-forwarded-proto": "http" }), new URL("https://x/")),
+    ).toBe(false);
     expect(isSecureRequest(new Headers(), url)).toBe(false);
   });
 });

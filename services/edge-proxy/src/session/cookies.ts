@@ -53,7 +53,10 @@ export function clearCookie(name: string, secure: boolean): string {
  * Rewrites a Cookie header: `changes` maps a name to its new value, or to undefined to remove it.
  * Returns undefined when no cookie is left.
  */
-export function rewriteCookieHeader(header: string | null, changes: Record<string, string | undefined>): string | undefined {
+export function rewriteCookieHeader(
+  header: string | null,
+  changes: Record<string, string | undefined>,
+): string | undefined {
   const kept: string[] = [];
   for (const part of (header ?? "").split(";")) {
     const trimmed = part.trim();
@@ -73,7 +76,9 @@ export function tokenExpiry(token: string): number | undefined {
   const payload = token.split(".")[1];
   if (!payload) return undefined;
   try {
-    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { exp?: unknown };
+    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as {
+      exp?: unknown;
+    };
     return typeof claims.exp === "number" ? claims.exp : undefined;
   } catch {
     return undefined;

@@ -6,7 +6,11 @@
  */
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS", "TRACE"]);
 
-export function needsCsrfCheck(method: string, hasSessionCookie: boolean, hasAuthorization: boolean): boolean {
+export function needsCsrfCheck(
+  method: string,
+  hasSessionCookie: boolean,
+  hasAuthorization: boolean,
+): boolean {
   return hasSessionCookie && !hasAuthorization && !SAFE_METHODS.has(method.toUpperCase());
 }
 
@@ -14,7 +18,11 @@ export function needsCsrfCheck(method: string, hasSessionCookie: boolean, hasAut
  * @param host - the Host the browser addressed (e.g. `localhost:9000`).
  * @param trustedOrigins - extra origins allowed, e.g. `https://admin.shop.example`.
  */
-export function csrfAllowed(headers: Headers, host: string, trustedOrigins: ReadonlySet<string>): boolean {
+export function csrfAllowed(
+  headers: Headers,
+  host: string,
+  trustedOrigins: ReadonlySet<string>,
+): boolean {
   const site = headers.get("sec-fetch-site")?.toLowerCase();
   if (site === "same-origin" || site === "none") return true;
   const origin = headers.get("origin");

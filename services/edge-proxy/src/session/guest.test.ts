@@ -16,7 +16,11 @@ describe("guest sessions", () => {
   test("are limited per IP within a window; other addresses are unaffected", async () => {
     const { redis, cleanup } = await testConnection("edge-guest");
     try {
-      const issuer = new GuestIssuer(new AuthClient({ authUrl: auth.url, clientKey: "test-client-key" }), redis, { limit: 2, windowSeconds: 60 });
+      const issuer = new GuestIssuer(
+        new AuthClient({ authUrl: auth.url, clientKey: "test-client-key" }),
+        redis,
+        { limit: 2, windowSeconds: 60 },
+      );
       const kinds = [];
       for (let i = 0; i < 3; i++) kinds.push((await issuer.issue("198.51.100.1", "r")).kind);
       expect(kinds).toEqual(["issued", "issued", "limited"]);
@@ -29,8 +33,16 @@ describe("guest sessions", () => {
   });
 
   test("with Redis down the limit still holds, per process", async () => {
-    const redis = new RedisConnection({ url: "redis://127.0.0.1:1/0", prefix: "x:", logger: createLogger("edge-proxy", "silent") });
-    const issuer = new GuestIssuer(new AuthClient({ authUrl: auth.url, clientKey: "test-client-key" }), redis, { limit: 1, windowSeconds: 60 });
+    const redis = new RedisConnection({
+      url: "redis://127.0.0.1:1/0",
+      prefix: "x:",
+      logger: createLogger("edge-proxy", "silent"),
+    });
+    const issuer = new GuestIssuer(
+      new AuthClient({ authUrl: auth.url, clientKey: "test-client-key" }),
+      redis,
+      { limit: 1, windowSeconds: 60 },
+    );
     expect((await issuer.issue("198.51.100.3", "r")).kind).toBe("issued");
     expect((await issuer.issue("198.51.100.3", "r")).kind).toBe("limited");
     redis.close();

@@ -28,7 +28,10 @@ export class GuestIssuer {
     const window = Math.floor(Date.now() / windowMs);
     const count = await this.count(ip, window, windowMs);
     if (count > this.options.limit) {
-      const retryAfterSeconds = Math.max(1, Math.ceil(((window + 1) * windowMs - Date.now()) / 1000));
+      const retryAfterSeconds = Math.max(
+        1,
+        Math.ceil(((window + 1) * windowMs - Date.now()) / 1000),
+      );
       return { kind: "limited", retryAfterSeconds };
     }
     return this.auth.guest({ requestId, ip });

@@ -10,12 +10,20 @@ describe("refresher", () => {
   test("one call per refresh token however many ask at once, and the outcome is reused for a while", async () => {
     const auth = await startFakeAuth();
     try {
-      const refresher = new Refresher(new AuthClient({ authUrl: auth.url, clientKey: "test-client-key" }));
+      const refresher = new Refresher(
+        new AuthClient({ authUrl: auth.url, clientKey: "test-client-key" }),
+      );
       const a = await auth.session({ expiresInSec: -1 });
       const b = await auth.session({ expiresInSec: -1 });
-      const outcomes = await Promise.all([...Array(20)].map((_, i) => refresher.refresh(i % 2 ? a.refreshToken : b.refreshToken, caller)));
+      const outcomes = await Promise.all(
+        [...Array(20)].map((_, i) =>
+          refresher.refresh(i % 2 ? a.refreshToken : b.refreshToken, caller),
+        ),
+      );
       expect(auth.refreshCalls).toBe(2);
-      expect(new Set(outcomes.map((o) => (o.kind === "issued" ? o.tokens.accessToken : o.kind))).size).toBe(2);
+      expect(
+        new Set(outcomes.map((o) => (o.kind === "issued" ? o.tokens.accessToken : o.kind))).size,
+      ).toBe(2);
       const later = await refresher.refresh(a.refreshToken, caller);
       expect(later.kind).toBe("issued");
       expect(auth.refreshCalls).toBe(2);
@@ -30,11 +38,17 @@ describe("refresher", () => {
     let up = false;
     const flaky = startServer((request, seen) =>
       up
-        ? fetch(`${auth.url}${seen.path}`, { method: "POST", headers: { authorization: request.headers.get("authorization")! }, body: seen.body })
+        ? fetch(`${auth.url}${seen.path}`, {
+            method: "POST",
+            headers: { authorization: request.headers.get("authorization")! },
+            body: seen.body,
+          })
         : new Response("down", { status: 503 }),
     );
     try {
-      const refresher = new Refresher(new AuthClient({ authUrl: flaky.url, clientKey: "test-client-key" }));
+      const refresher = new Refresher(
+        new AuthClient({ authUrl: flaky.url, clientKey: "test-client-key" }),
+      );
       expect((await refresher.refresh("x".repeat(40), caller)).kind).toBe("unavailable");
       up = true;
       expect((await refresher.refresh("x".repeat(40), caller)).kind).toBe("rejected");

@@ -52,17 +52,30 @@ export class SessionManager {
 
   /** True when the request carries one of the session cookies. */
   static hasSessionCookie(cookieHeader: string | null): boolean {
-    return cookieHeader !== null && (cookieHeader.includes(ACCESS_COOKIE) || cookieHeader.includes(REFRESH_COOKIE));
+    return (
+      cookieHeader !== null &&
+      (cookieHeader.includes(ACCESS_COOKIE) || cookieHeader.includes(REFRESH_COOKIE))
+    );
   }
 
-  async forApi(headers: Headers, ctx: SessionContext, needsIdentity: boolean): Promise<SessionResult> {
+  async forApi(
+    headers: Headers,
+    ctx: SessionContext,
+    needsIdentity: boolean,
+  ): Promise<SessionResult> {
     const cookieHeader = headers.get("cookie");
-    const forwardedCookie = rewriteCookieHeader(cookieHeader, { [ACCESS_COOKIE]: undefined, [REFRESH_COOKIE]: undefined });
+    const forwardedCookie = rewriteCookieHeader(cookieHeader, {
+      [ACCESS_COOKIE]: undefined,
+      [REFRESH_COOKIE]: undefined,
+    });
     const explicit = headers.get("authorization");
     if (explicit) return { authorization: explicit, cookie: forwardedCookie, setCookies: [] };
 
     const resolved = await this.resolve(parseCookies(cookieHeader), ctx);
-    const result: SessionResult = { cookie: forwardedCookie, setCookies: this.cookiesFor(resolved, ctx.secure) };
+    const result: SessionResult = {
+      cookie: forwardedCookie,
+      setCookies: this.cookiesFor(resolved, ctx.secure),
+    };
     if (resolved.access) {
       result.authorization = `Bearer ${resolved.access}`;
       return result;
@@ -71,14 +84,21 @@ export class SessionManager {
 
     const guest = await this.guests.issue(ctx.ip, ctx.requestId);
     if (guest.kind === "limited") {
-      result.error = new AppError("RATE_LIMITED", "Too many new sessions from this address; try again later", {
-        headers: { "retry-after": String(guest.retryAfterSeconds) },
-      });
+      result.error = new AppError(
+        "RATE_LIMITED",
+        "Too many new sessions from this address; try again later",
+        {
+          headers: { "retry-after": String(guest.retryAfterSeconds) },
+        },
+      );
     } else if (guest.kind === "issued") {
       result.authorization = `Bearer ${guest.tokens.accessToken}`;
       result.setCookies = this.cookiesFor({ change: guest.tokens }, ctx.secure);
     } else {
-      result.error = new AppError("DEPENDENCY_UNAVAILABLE", "Sessions cannot be started right now; try again shortly");
+      result.error = new AppError(
+        "DEPENDENCY_UNAVAILABLE",
+        "Sessions cannot be started right now; try again shortly",
+      );
     }
     return result;
   }
@@ -86,7 +106,8 @@ export class SessionManager {
   /** For pages rendered by the storefront with the user's cookies: refresh an expiring token. */
   async forPage(headers: Headers, ctx: SessionContext): Promise<SessionResult> {
     const cookieHeader = headers.get("cookie");
-    if (!SessionManager.hasSessionCookie(cookieHeader)) return { cookie: cookieHeader ?? undefined, setCookies: [] };
+    if (!SessionManager.hasSessionCookie(cookieHeader))
+      return { cookie: cookieHeader ?? undefined, setCookies: [] };
     const resolved = await this.resolve(parseCookies(cookieHeader), ctx);
     let cookie = cookieHeader ?? undefined;
     if (resolved.change !== undefined) {
@@ -106,7 +127,8 @@ export class SessionManager {
     if (access && !this.expiring(access)) return { access };
     if (!refresh) return access ? { dropAccess: true } : {};
     const outcome = await this.refresher.refresh(refresh, ctx);
-    if (outcome.kind === "issued") return { access: outcome.tokens.accessToken, change: outcome.tokens };
+    if (outcome.kind === "issued")
+      return { access: outcome.tokens.accessToken, change: outcome.tokens };
     if (outcome.kind === "rejected") return { change: null };
     // Auth is unreachable: keep the session as it is; the gateway decides about the old token.
     return { access };
@@ -118,10 +140,14 @@ export class SessionManager {
   }
 
   private cookiesFor(resolved: Resolved, secure: boolean): string[] {
-    if (resolved.change === null) return [clearCookie(ACCESS_COOKIE, secure), clearCookie(REFRESH_COOKIE, secure)];
+    if (resolved.change === null)
+      return [clearCookie(ACCESS_COOKIE, secure), clearCookie(REFRESH_COOKIE, secure)];
     if (resolved.change) {
       return [
-        serializeCookie(ACCESS_COOKIE, resolved.change.accessToken, { maxAgeSeconds: resolved.change.expiresIn, secure }),
+        serializeCookie(ACCESS_COOKIE, resolved.change.accessToken, {
+          maxAgeSeconds: resolved.change.expiresIn,
+          secure,
+        }),
         serializeCookie(REFRESH_COOKIE, resolved.change.refreshToken, {
           maxAgeSeconds: resolved.change.refreshExpiresIn,
           secure,

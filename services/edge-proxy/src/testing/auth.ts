@@ -9,18 +9,33 @@ export interface FakeAuth extends TestServer {
   refreshCalls: number;
   guestCalls: number;
   /** A session as the browser would hold it; `expiresInSec` ≤ 0 makes the access token already expired. */
-  session(options?: { role?: "guest" | "customer" | "admin"; expiresInSec?: number }): Promise<{ accessToken: string; refreshToken: string }>;
-  token(options?: { role?: "guest" | "customer" | "admin"; expiresInSec?: number; sub?: string }): Promise<string>;
+  session(options?: {
+    role?: "guest" | "customer" | "admin";
+    expiresInSec?: number;
+  }): Promise<{ accessToken: string; refreshToken: string }>;
+  token(options?: {
+    role?: "guest" | "customer" | "admin";
+    expiresInSec?: number;
+    sub?: string;
+  }): Promise<string>;
 }
 
 export async function startFakeAuth(clientKey = "test-client-key"): Promise<FakeAuth> {
-  const { publicKey, privateKey } = await generateKeyPair("EdDSA", { crv: "Ed25519", extractable: true });
+  const { publicKey, privateKey } = await generateKeyPair("EdDSA", {
+    crv: "Ed25519",
+    extractable: true,
+  });
   const jwk = { ...(await exportJWK(publicKey)), kid: "test-key", alg: "EdDSA", use: "sig" };
   const refreshTokens = new Map<string, { sub: string; role: string; used: boolean }>();
   const expectedBasic = `Basic ${Buffer.from(`edge-proxy:${clientKey}`).toString("base64")}`;
 
   const token = (options: { role?: string; expiresInSec?: number; sub?: string } = {}) =>
-    sign(privateKey, options.sub ?? `member-${crypto.randomUUID()}`, options.role ?? "customer", options.expiresInSec ?? 900);
+    sign(
+      privateKey,
+      options.sub ?? `member-${crypto.randomUUID()}`,
+      options.role ?? "customer",
+      options.expiresInSec ?? 900,
+    );
 
   const issue = async (sub: string, role: string) => {
     const refreshToken = crypto.randomUUID() + crypto.randomUUID();
@@ -36,11 +51,15 @@ export async function startFakeAuth(clientKey = "test-client-key"): Promise<Fake
   };
 
   const problem = (status: number, code: string) =>
-    Response.json({ type: "about:blank", title: code, status, detail: code, code }, { status, headers: { "content-type": "application/problem+json" } });
+    Response.json(
+      { type: "about:blank", title: code, status, detail: code, code },
+      { status, headers: { "content-type": "application/problem+json" } },
+    );
 
   const server = startServer(async (request, seen) => {
     if (seen.path === "/.well-known/jwks.json") return Response.json({ keys: [jwk] });
-    if (request.headers.get("authorization") !== expectedBasic) return problem(401, "AUTH_CLIENT_INVALID");
+    if (request.headers.get("authorization") !== expectedBasic)
+      return problem(401, "AUTH_CLIENT_INVALID");
     if (seen.path === "/api/auth/guest") {
       fake.guestCalls += 1;
       return Response.json(await issue(`guest_${crypto.randomUUID()}`, "guest"));
@@ -50,7 +69,8 @@ export async function startFakeAuth(clientKey = "test-client-key"): Promise<Fake
       await Bun.sleep(30); // a realistic round trip, so parallel callers overlap
       const { refreshToken } = JSON.parse(seen.body || "{}") as { refreshToken?: string };
       const known = refreshToken ? refreshTokens.get(refreshToken) : undefined;
-      if (!known || known.used) return problem(401, known ? "AUTH_REFRESH_REUSED" : "AUTH_REFRESH_INVALID");
+      if (!known || known.used)
+        return problem(401, known ? "AUTH_REFRESH_REUSED" : "AUTH_REFRESH_INVALID");
       known.used = true;
       return Response.json(await issue(known.sub, known.role));
     }
@@ -67,13 +87,21 @@ export async function startFakeAuth(clientKey = "test-client-key"): Promise<Fake
       const role = options.role ?? "customer";
       const refreshToken = crypto.randomUUID() + crypto.randomUUID();
       refreshTokens.set(refreshToken, { sub, role, used: false });
-      return { accessToken: await token({ sub, role, expiresInSec: options.expiresInSec ?? 900 }), refreshToken };
+      return {
+        accessToken: await token({ sub, role, expiresInSec: options.expiresInSec ?? 900 }),
+        refreshToken,
+      };
     },
   };
   return fake;
 }
 
-async function sign(key: CryptoKey, sub: string, role: string, expiresInSec: number): Promise<string> {
+async function sign(
+  key: CryptoKey,
+  sub: string,
+  role: string,
+  expiresInSec: number,
+): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ role, sid: crypto.randomUUID() })
     .setProtectedHeader({ alg: "EdDSA", kid: "test-key" })

@@ -24,7 +24,10 @@ export interface TestServer {
 }
 
 /** Starts a Bun.serve on a free port that records every request it receives. */
-export function startServer(handler: (request: Request, seen: Seen) => Response | Promise<Response>, port = 0): TestServer {
+export function startServer(
+  handler: (request: Request, seen: Seen) => Response | Promise<Response>,
+  port = 0,
+): TestServer {
   const seen: Seen[] = [];
   const server: Server<unknown> = Bun.serve({
     port,
@@ -51,7 +54,11 @@ export function startServer(handler: (request: Request, seen: Seen) => Response 
 }
 
 /** An HTML page answer the way the storefront sends catalogue pages. */
-export function htmlPage(body: string, headers: Record<string, string> = {}, status = 200): Response {
+export function htmlPage(
+  body: string,
+  headers: Record<string, string> = {},
+  status = 200,
+): Response {
   return new Response(`<!doctype html><html><body>${body}</body></html>`, {
     status,
     headers: {
