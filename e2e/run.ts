@@ -8,12 +8,14 @@ import { join } from "node:path";
 import { consoleReporter } from "../infra/launcher/report.js";
 import { portInUse } from "../infra/launcher/processes.js";
 import { portOf, startStack } from "../infra/launcher/stack.js";
-import { stackProfiles } from "../infra/launcher/stacks.js";
+import { e2eSlot } from "../infra/launcher/stacks.js";
 import { encodeStack } from "./harness.js";
 
 const files = process.argv.slice(2);
 const report = consoleReporter();
-const stack = await startStack({ profile: stackProfiles.e2e, report }).catch((error: Error) => {
+// E2E_SLOT=1..9 runs a second, independent e2e stack beside the default one.
+const profile = e2eSlot(Number(process.env.E2E_SLOT ?? 0));
+const stack = await startStack({ profile, report }).catch((error: Error) => {
   report.fail("e2e", error.message);
   process.exit(1);
 });

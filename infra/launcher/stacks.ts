@@ -25,12 +25,23 @@ export const stackProfiles: Record<StackProfile["name"], StackProfile> = {
   bench: { name: "bench", portOffset: 20_000, redisDb: 2, dbPrefix: "shop_bench_", fresh: false, logLevel: "warn" },
 };
 
+/**
+ * A numbered variant of the e2e stack (slot 1–9: ports + 10000 + slot × 100, Redis DB 2 + slot,
+ * databases `shop_e2e<slot>_*`), so two end-to-end runs can share a machine. Slot 0 is the plain e2e stack.
+ */
+export function e2eSlot(slot: number): StackProfile {
+  if (!Number.isInteger(slot) || slot < 0 || slot > 9) throw new Error(`E2E_SLOT must be 0–9, got ${slot}`);
+  if (slot === 0) return stackProfiles.e2e;
+  return { ...stackProfiles.e2e, portOffset: 10_000 + slot * 100, redisDb: 2 + slot, dbPrefix: `shop_e2e${slot}_` };
+}
+
 export const repoRoot = join(import.meta.dirname, "..", "..");
 export const dataRoot = join(repoRoot, ".data");
 
 /** The folder where a stack keeps its logs, keys and uploaded images. */
 export function stackDataDir(profile: StackProfile): string {
-  return join(dataRoot, profile.name);
+  const slot = profile.name === "e2e" && profile.portOffset !== 10_000 ? `-${(profile.portOffset - 10_000) / 100}` : "";
+  return join(dataRoot, profile.name + slot);
 }
 
 export type PortMap = Record<PartName, number>;

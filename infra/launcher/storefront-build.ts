@@ -1,9 +1,9 @@
 /** Builds the storefront (next build) when its sources changed since the last build. */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { repoRoot } from "./stacks.js";
+import { dataRoot, repoRoot } from "./stacks.js";
 import type { Reporter } from "./report.js";
 
 const folder = join(repoRoot, "services/storefront");
@@ -30,6 +30,52 @@ function sourceHash(): string {
 
 /** Runs `next build` unless the last build used the same sources. Returns whether it built. */
 export async function buildStorefrontIfNeeded(report: Reporter, force = false): Promise<boolean> {
+  // Stacks started at the same time (dev and e2e, two e2e slots) share one build: take turns.
+  const release = await acquireLock(join(dataRoot, "storefront-build.lock"), report);
+  try {
+    return await build(report, force);
+  } finally {
+    release();
+  }
+}
+
+async function acquireLock(dir: string, report: Reporter): Promise<() => void> {
+  mkdirSync(dataRoot, { recursive: true });
+  for (let waited = 0; ; waited += 500) {
+    try {
+      mkdirSync(dir);
+      writeFileSync(join(dir, "pid"), String(process.pid));
+      return () => rmSync(dir, { recursive: true, force: true });
+    } catch {
+      const owner = Number(readFileSyncSafe(join(dir, "pid")));
+      if (!owner || !alive(owner)) {
+        rmSync(dir, { recursive: true, force: true });
+        continue;
+      }
+      if (waited === 0) report.step("storefront", `waiting for another build (pid ${owner}) …`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
+function readFileSyncSafe(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return "";
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function build(report: Reporter, force: boolean): Promise<boolean> {
   const hash = sourceHash();
   const built = existsSync(join(folder, ".next", "BUILD_ID"));
   if (!force && built && existsSync(stampFile) && readFileSync(stampFile, "utf8") === hash) {
