@@ -36,7 +36,7 @@ export interface ProductApp {
 export async function buildApp(config: ProductConfig, options: BuildOptions = {}): Promise<ProductApp> {
   const logger = options.logger ?? createLogger("product", config.LOG_LEVEL);
   const redis = createRedis(config.REDIS_URL, { name: "product" });
-  const storage = options.storage ?? createImageStorage(config);
+  const storage = options.storage ?? (await createImageStorage(config));
   try {
     const app = await NestFactory.create<NestExpressApplication>(
       AppModule.forRoot({ config, logger, redis, storage, ...(options.tokenKeys ? { tokenKeys: options.tokenKeys } : {}) }),

@@ -42,3 +42,11 @@ test(".env.example lists only variables the config accepts, and parses as is", a
   assert.equal(config.S3_ENDPOINT, undefined);
   for (const name of Object.keys(env)) assert.ok(name in config, `${name} is not read by config.ts`);
 });
+
+test("IMAGE_STORAGE picks the driver", async () => {
+  const { createImageStorage } = await import("./images/image-storage.js");
+  assert.equal((await createImageStorage(loadProductConfig({}))).driver, "local");
+  const s3 = await createImageStorage(loadProductConfig({ IMAGE_STORAGE: "s3", S3_ENDPOINT: "http://127.0.0.1:1", S3_FORCE_PATH_STYLE: "true" }));
+  assert.equal(s3.driver, "s3");
+  s3.close?.();
+});

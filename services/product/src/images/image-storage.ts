@@ -5,7 +5,6 @@
 import type { Readable } from "node:stream";
 import type { ProductConfig } from "../config.js";
 import { LocalImageStorage } from "./storage-local.js";
-import { S3ImageStorage } from "./storage-s3.js";
 
 export interface StoredObject {
   body: Readable;
@@ -31,8 +30,10 @@ export interface ImageStorage {
 /** Valid keys: `<64 hex>.webp`. Anything else is never looked up. */
 export const IMAGE_KEY_PATTERN = /^[a-f0-9]{64}\.webp$/;
 
-export function createImageStorage(config: ProductConfig): ImageStorage {
+/** The configured driver; the S3 client is only loaded when it is used (it adds ~0.5 s to start). */
+export async function createImageStorage(config: ProductConfig): Promise<ImageStorage> {
   if (config.IMAGE_STORAGE === "s3") {
+    const { S3ImageStorage } = await import("./storage-s3.js");
     return new S3ImageStorage({
       bucket: config.S3_BUCKET,
       region: config.S3_REGION,
