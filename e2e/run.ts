@@ -3,7 +3,7 @@
  * `e2e` profile), runs every *.test.ts under e2e/ against it, stops it, and checks nothing is left
  * listening. `npm run test:e2e -w e2e` runs this; `npm test` runs it last.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { consoleReporter } from "../infra/launcher/report.js";
 import { portInUse } from "../infra/launcher/processes.js";
@@ -22,7 +22,8 @@ const stack = await startStack({ profile, report }).catch((error: Error) => {
 
 let code = 1;
 try {
-  const result = spawnSync("run-tests", files.length ? files : ["."], {
+  // Asynchronous on purpose: this process relays the parts' logs into their files while tests run.
+  const child = spawn("run-tests", files.length ? files : ["."], {
     cwd: import.meta.dirname,
     stdio: "inherit",
     env: {
@@ -31,7 +32,7 @@ try {
       E2E_STACK: encodeStack(stack),
     },
   });
-  code = result.status ?? 1;
+  code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? 1)));
 } finally {
   await stack.stop();
 }

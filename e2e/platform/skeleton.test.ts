@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, test } from "node:test";
+import { waitFor } from "@shop/test-kit";
 import type { Browser } from "playwright-core";
 import { launchBrowser, logLinesWith, stack } from "../harness.js";
 
@@ -32,10 +33,11 @@ test("a request id sent to the edge appears in the logs of the proxy, gateway, B
   });
   assert.equal(res.status, 200);
   assert.equal(res.headers.get("x-request-id"), requestId);
-  // Logs are written asynchronously; give them a moment.
-  await new Promise((r) => setTimeout(r, 500));
+  // Log lines travel through pipes into files asynchronously: poll for them.
   for (const part of ["edge-proxy", "gateway", "bff", "product"] as const) {
-    assert.ok(logLinesWith(part, requestId).length > 0, `${part} logged ${requestId}`);
+    await waitFor(async () => logLinesWith(part, requestId).length > 0, 5_000).catch(() => {
+      assert.fail(`${part} did not log ${requestId}`);
+    });
   }
 });
 

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Runs every *.test.ts under a folder with node:test (Node 20's --test takes no globs).
-// Usage: run-tests <dir> [--swc]   --swc loads @swc-node/register for decorator metadata (NestJS).
+// Usage: run-tests <dir|file>... [--swc]   --swc loads @swc-node/register for decorator metadata (NestJS).
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 
 const args = process.argv.slice(2);
-const dir = args.find((a) => !a.startsWith("--")) ?? "src";
+const targets = args.filter((a) => !a.startsWith("--"));
+if (targets.length === 0) targets.push("src");
 const loader = args.includes("--swc") ? "@swc-node/register/esm-register" : "tsx";
 
 function collect(path, out) {
@@ -19,9 +20,11 @@ function collect(path, out) {
   return out;
 }
 
-const files = collect(dir, []).sort();
+const files = targets
+  .flatMap((target) => (statSync(target).isDirectory() ? collect(target, []) : [target]))
+  .sort();
 if (files.length === 0) {
-  console.log(`run-tests: no test files under ${dir}`);
+  console.log(`run-tests: no test files under ${targets.join(", ")}`);
   process.exit(0);
 }
 const result = spawnSync(
