@@ -55,12 +55,30 @@ export class AppModule {
         TypeOrmModule.forRootAsync({
           useFactory: async () => {
             await ensureDatabase(config.DATABASE_URL);
-            return { ...dataSourceOptions(config.DATABASE_URL, config.DB_POOL_SIZE), retryAttempts: 2, retryDelay: 1000 };
+            return {
+              ...dataSourceOptions(config.DATABASE_URL, config.DB_POOL_SIZE),
+              retryAttempts: 2,
+              retryDelay: 1000,
+            };
           },
         }),
-        MulterModule.register({ limits: { fileSize: config.IMAGE_MAX_BYTES, files: MAX_FILES, fields: 20, parts: MAX_FILES + 20 } }),
+        MulterModule.register({
+          limits: {
+            fileSize: config.IMAGE_MAX_BYTES,
+            files: MAX_FILES,
+            fields: 20,
+            parts: MAX_FILES + 20,
+          },
+        }),
       ],
-      controllers: [CategoriesController, ProductsController, ImagesController, ReviewsController, StockController, DocsController],
+      controllers: [
+        CategoriesController,
+        ProductsController,
+        ImagesController,
+        ReviewsController,
+        StockController,
+        DocsController,
+      ],
       providers: [
         ...values,
         AuthService,

@@ -34,7 +34,19 @@ test("the OpenAPI document lists every public and internal route; /docs renders 
     assert.ok(doc.paths[path], path);
   }
   const params = doc.paths["/api/v1/products"].get.parameters.map((p: { name: string }) => p.name);
-  for (const name of ["page", "limit", "category", "minPrice", "maxPrice", "q", "onSale", "isNew", "featured", "sort", "ids"]) {
+  for (const name of [
+    "page",
+    "limit",
+    "category",
+    "minPrice",
+    "maxPrice",
+    "q",
+    "onSale",
+    "isNew",
+    "featured",
+    "sort",
+    "ids",
+  ]) {
     assert.ok(params.includes(name), name);
   }
   const page = await svc.api("GET", "/docs");
@@ -44,7 +56,9 @@ test("the OpenAPI document lists every public and internal route; /docs renders 
 });
 
 test("unknown routes and malformed JSON are problem details with the request id", async () => {
-  const missing = await svc.api("GET", "/api/v1/nothing", { headers: { "x-request-id": "req-123" } });
+  const missing = await svc.api("GET", "/api/v1/nothing", {
+    headers: { "x-request-id": "req-123" },
+  });
   assert.equal(missing.status, 404);
   assert.equal(missing.body.code, "ROUTE_NOT_FOUND");
   assert.equal(missing.body.requestId, "req-123");

@@ -33,13 +33,22 @@ export interface ProductApp {
   close(): Promise<void>;
 }
 
-export async function buildApp(config: ProductConfig, options: BuildOptions = {}): Promise<ProductApp> {
+export async function buildApp(
+  config: ProductConfig,
+  options: BuildOptions = {},
+): Promise<ProductApp> {
   const logger = options.logger ?? createLogger("product", config.LOG_LEVEL);
   const redis = createRedis(config.REDIS_URL, { name: "product" });
   const storage = options.storage ?? (await createImageStorage(config));
   try {
     const app = await NestFactory.create<NestExpressApplication>(
-      AppModule.forRoot({ config, logger, redis, storage, ...(options.tokenKeys ? { tokenKeys: options.tokenKeys } : {}) }),
+      AppModule.forRoot({
+        config,
+        logger,
+        redis,
+        storage,
+        ...(options.tokenKeys ? { tokenKeys: options.tokenKeys } : {}),
+      }),
       { logger: new NestPinoLogger(logger), bodyParser: false, abortOnError: false },
     );
     app.disable("x-powered-by");

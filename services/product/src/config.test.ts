@@ -13,14 +13,21 @@ test("development defaults: port 3002, local images, seeding on", () => {
 });
 
 test("production refuses the development internal key and seeds only when asked", () => {
-  assert.throws(() => loadProductConfig({ NODE_ENV: "production" }), (error: unknown) => {
-    assert.ok(error instanceof ConfigError);
-    assert.match(error.message, /INTERNAL_KEY/);
-    return true;
-  });
+  assert.throws(
+    () => loadProductConfig({ NODE_ENV: "production" }),
+    (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.match(error.message, /INTERNAL_KEY/);
+      return true;
+    },
+  );
   const key = "k".repeat(40);
   assert.equal(loadProductConfig({ NODE_ENV: "production", INTERNAL_KEY: key }).ENABLE_SEED, false);
-  assert.equal(loadProductConfig({ NODE_ENV: "production", INTERNAL_KEY: key, ENABLE_SEED: "true" }).ENABLE_SEED, true);
+  assert.equal(
+    loadProductConfig({ NODE_ENV: "production", INTERNAL_KEY: key, ENABLE_SEED: "true" })
+      .ENABLE_SEED,
+    true,
+  );
 });
 
 test("a bad value names the variable", () => {
@@ -40,13 +47,20 @@ test(".env.example lists only variables the config accepts, and parses as is", a
   const config = loadProductConfig(env);
   assert.equal(config.PORT, 3002);
   assert.equal(config.S3_ENDPOINT, undefined);
-  for (const name of Object.keys(env)) assert.ok(name in config, `${name} is not read by config.ts`);
+  for (const name of Object.keys(env))
+    assert.ok(name in config, `${name} is not read by config.ts`);
 });
 
 test("IMAGE_STORAGE picks the driver", async () => {
   const { createImageStorage } = await import("./images/image-storage.js");
   assert.equal((await createImageStorage(loadProductConfig({}))).driver, "local");
-  const s3 = await createImageStorage(loadProductConfig({ IMAGE_STORAGE: "s3", S3_ENDPOINT: "http://127.0.0.1:1", S3_FORCE_PATH_STYLE: "true" }));
+  const s3 = await createImageStorage(
+    loadProductConfig({
+      IMAGE_STORAGE: "s3",
+      S3_ENDPOINT: "http://127.0.0.1:1",
+      S3_FORCE_PATH_STYLE: "true",
+    }),
+  );
   assert.equal(s3.driver, "s3");
   s3.close?.();
 });

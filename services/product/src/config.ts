@@ -34,7 +34,10 @@ const shape = {
   IMAGE_MAX_SIDE: int(2000),
   S3_BUCKET: z.string().default("shop-product-images"),
   S3_REGION: z.string().default("us-east-1"),
-  S3_ENDPOINT: z.preprocess((value) => (value === "" ? undefined : value), z.string().url().optional()),
+  S3_ENDPOINT: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().url().optional(),
+  ),
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: flag(false),
@@ -52,13 +55,17 @@ export type ProductConfig = Omit<z.infer<z.ZodObject<typeof shape>>, "ENABLE_SEE
 };
 
 /** Parses and checks the environment (default `process.env`); throws ConfigError naming bad variables. */
-export function loadProductConfig(env: Record<string, string | undefined> = process.env): ProductConfig {
+export function loadProductConfig(
+  env: Record<string, string | undefined> = process.env,
+): ProductConfig {
   const parsed = loadConfig(shape, env);
   requireProductionSecrets(parsed.NODE_ENV, {
     INTERNAL_KEY: { value: parsed.INTERNAL_KEY, devDefault: DEV_INTERNAL_KEY },
   });
   const seed = parsed.ENABLE_SEED;
   const enableSeed =
-    seed === undefined || seed === "" ? parsed.NODE_ENV !== "production" : ["true", "1", "yes"].includes(seed);
+    seed === undefined || seed === ""
+      ? parsed.NODE_ENV !== "production"
+      : ["true", "1", "yes"].includes(seed);
   return { ...parsed, ENABLE_SEED: enableSeed };
 }

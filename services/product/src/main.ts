@@ -23,7 +23,10 @@ await runService({
   health: built.health,
   start: async () => {
     await built.app.listen(config.PORT);
-    logger.info({ port: config.PORT, images: built.storage.driver, seed: config.ENABLE_SEED }, "product service listening");
+    logger.info(
+      { port: config.PORT, images: built.storage.driver, seed: config.ENABLE_SEED },
+      "product service listening",
+    );
     return { close: () => built.close() };
   },
 });

@@ -9,7 +9,16 @@ before(async () => {
 });
 after(() => svc?.close());
 
-const odd = ["%00", "%00abc", "'%3B--", "%F0%9F%98%80", "a".repeat(300), "..%2F..", "%E0%A4%A", "00000000-0000-0000-0000-00000000000g"];
+const odd = [
+  "%00",
+  "%00abc",
+  "'%3B--",
+  "%F0%9F%98%80",
+  "a".repeat(300),
+  "..%2F..",
+  "%E0%A4%A",
+  "00000000-0000-0000-0000-00000000000g",
+];
 
 test("odd path and query values", async () => {
   for (const value of odd) {
@@ -41,14 +50,28 @@ test("odd JSON bodies", async () => {
   ];
   for (const body of bodies) {
     const res = await svc.api("POST", "/api/v1/products", { token: svc.tokens.admin, body });
-    assert.ok(res.status >= 400 && res.status < 500, `${JSON.stringify(body)} → ${res.status} ${JSON.stringify(res.body)}`);
-    assert.doesNotMatch(JSON.stringify(res.body), /QueryFailed|postgres|pg_|relation "|violates|byte sequence/i);
+    assert.ok(
+      res.status >= 400 && res.status < 500,
+      `${JSON.stringify(body)} → ${res.status} ${JSON.stringify(res.body)}`,
+    );
+    assert.doesNotMatch(
+      JSON.stringify(res.body),
+      /QueryFailed|postgres|pg_|relation "|violates|byte sequence/i,
+    );
   }
-  const category = await svc.api("POST", "/api/v1/categories", { token: svc.tokens.admin, body: { name: "x\u0000", iconCode: "x" } });
+  const category = await svc.api("POST", "/api/v1/categories", {
+    token: svc.tokens.admin,
+    body: { name: "x\u0000", iconCode: "x" },
+  });
   assert.ok(category.status >= 400 && category.status < 500, JSON.stringify(category.body));
   const internal = { "x-internal-key": svc.config.INTERNAL_KEY };
-  const reservation = await svc.api("POST", "/internal/reservations", { headers: internal, body: { reservationId: "x", items: "nope" } });
+  const reservation = await svc.api("POST", "/internal/reservations", {
+    headers: internal,
+    body: { reservationId: "x", items: "nope" },
+  });
   assert.equal(reservation.status, 400);
-  const release = await svc.api("POST", `/internal/reservations/${"%00"}/release`, { headers: internal });
+  const release = await svc.api("POST", `/internal/reservations/${"%00"}/release`, {
+    headers: internal,
+  });
   assert.ok(release.status >= 400 && release.status < 500, JSON.stringify(release.body));
 });

@@ -2,7 +2,12 @@
  * Test harness: the real service on a throwaway PostgreSQL database, a random Redis prefix and a
  * temporary image folder, listening on a free port; tokens signed with a key made for the test.
  */
-import { createTestDatabase, createTestRedis, testRedisUrl, type TestDatabase } from "@shop/test-kit";
+import {
+  createTestDatabase,
+  createTestRedis,
+  testRedisUrl,
+  type TestDatabase,
+} from "@shop/test-kit";
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from "jose";
 import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -39,7 +44,11 @@ export interface TestService {
   /** Redis helpers for the test's own key prefix (subscribe to events with `redis.duplicate()`). */
   redis: Awaited<ReturnType<typeof createTestRedis>>;
   tokens: { admin: string; customer: string; guest: string };
-  mint(claims: { sub: string; role: "guest" | "customer" | "admin"; name?: string }): Promise<string>;
+  mint(claims: {
+    sub: string;
+    role: "guest" | "customer" | "admin";
+    name?: string;
+  }): Promise<string>;
   api<T = Json>(method: string, path: string, options?: CallOptions): Promise<ApiResponse<T>>;
   close(): Promise<void>;
 }
@@ -70,9 +79,14 @@ export async function startTestService(
   });
   const server: Server = await product.app.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const mint = (claims: { sub: string; role: string; name?: string }) => signToken(privateKey, claims);
+  const mint = (claims: { sub: string; role: string; name?: string }) =>
+    signToken(privateKey, claims);
 
-  const api = async (method: string, path: string, call: CallOptions = {}): Promise<ApiResponse> => {
+  const api = async (
+    method: string,
+    path: string,
+    call: CallOptions = {},
+  ): Promise<ApiResponse> => {
     const headers: Record<string, string> = { ...call.headers };
     if (call.token) headers.authorization = `Bearer ${call.token}`;
     if (call.body !== undefined) headers["content-type"] = "application/json";
@@ -83,7 +97,11 @@ export async function startTestService(
     });
     const text = await response.text();
     const type = response.headers.get("content-type") ?? "";
-    return { status: response.status, headers: response.headers, body: type.includes("json") && text ? JSON.parse(text) : text };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: type.includes("json") && text ? JSON.parse(text) : text,
+    };
   };
 
   return {
@@ -108,8 +126,15 @@ export async function startTestService(
   };
 }
 
-function signToken(key: PrivateKey, claims: { sub: string; role: string; name?: string }): Promise<string> {
-  return new SignJWT({ role: claims.role, sid: randomUUID(), ...(claims.name ? { name: claims.name } : {}) })
+function signToken(
+  key: PrivateKey,
+  claims: { sub: string; role: string; name?: string },
+): Promise<string> {
+  return new SignJWT({
+    role: claims.role,
+    sid: randomUUID(),
+    ...(claims.name ? { name: claims.name } : {}),
+  })
     .setProtectedHeader({ alg: "EdDSA", kid: "test-key" })
     .setSubject(claims.sub)
     .setIssuer("shop-auth")
@@ -125,7 +150,9 @@ export async function listen(redisUrl: string, channel: string) {
   const { Redis } = await import("ioredis");
   const subscriber = new Redis(redisUrl);
   const messages: Json[] = [];
-  subscriber.on("message", (_channel: string, message: string) => messages.push(JSON.parse(message)));
+  subscriber.on("message", (_channel: string, message: string) =>
+    messages.push(JSON.parse(message)),
+  );
   await subscriber.subscribe(channel);
   return {
     messages,

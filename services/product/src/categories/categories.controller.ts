@@ -1,5 +1,17 @@
 /** /api/v1/categories: public reads, admin writes. */
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Put, Query } from "@nestjs/common";
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from "@nestjs/common";
 import type { Identity } from "@shop/platform";
 import { ZodPipe } from "@shop/platform/nest";
 import { CurrentIdentity, OptionalIdentity, Roles } from "../common/auth.js";
@@ -17,7 +29,9 @@ export class CategoriesController {
     @Query(new ZodPipe(CategoryListQuery, "query")) query: CategoryListQuery,
     @CurrentIdentity() identity: Identity | undefined,
   ) {
-    const items = await this.categories.list(query.includeInactive === true && identity?.role === "admin");
+    const items = await this.categories.list(
+      query.includeInactive === true && identity?.role === "admin",
+    );
     return { items, page: 1, limit: Math.max(items.length, 1), total: items.length, totalPages: 1 };
   }
 
@@ -38,13 +52,19 @@ export class CategoriesController {
 
   @Put(":id")
   @Roles("admin")
-  replace(@Param(new ZodPipe(IdParam, "params")) params: IdParam, @Body(new ZodPipe(CategoryUpdate)) body: CategoryUpdate) {
+  replace(
+    @Param(new ZodPipe(IdParam, "params")) params: IdParam,
+    @Body(new ZodPipe(CategoryUpdate)) body: CategoryUpdate,
+  ) {
     return this.categories.update(params.id, body);
   }
 
   @Patch(":id")
   @Roles("admin")
-  update(@Param(new ZodPipe(IdParam, "params")) params: IdParam, @Body(new ZodPipe(CategoryUpdate)) body: CategoryUpdate) {
+  update(
+    @Param(new ZodPipe(IdParam, "params")) params: IdParam,
+    @Body(new ZodPipe(CategoryUpdate)) body: CategoryUpdate,
+  ) {
     return this.categories.update(params.id, body);
   }
 

@@ -28,7 +28,9 @@ export const CategoryList = z
   .meta({ id: "CategoryList" });
 
 export const CategoryListQuery = z.object({
-  includeInactive: queryFlag.optional().meta({ description: "Admins only: include inactive categories" }),
+  includeInactive: queryFlag
+    .optional()
+    .meta({ description: "Admins only: include inactive categories" }),
 });
 export type CategoryListQuery = z.infer<typeof CategoryListQuery>;
 

@@ -32,7 +32,11 @@ export class CategoriesService {
   }
 
   /** Resolves a category by id or slug (for product filters too); 404 when unknown or hidden. */
-  async find(idOrSlug: string, includeInactive = false, manager: EntityManager = this.db.manager): Promise<Category> {
+  async find(
+    idOrSlug: string,
+    includeInactive = false,
+    manager: EntityManager = this.db.manager,
+  ): Promise<Category> {
     const where = isUuid(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug.toLowerCase() };
     const category = await manager.getRepository(Category).findOne({ where });
     if (!category || (!includeInactive && !category.isActive)) {
@@ -43,7 +47,9 @@ export class CategoriesService {
 
   async create(body: CategoryCreate): Promise<CategoryView> {
     const category = await this.save(
-      this.db.getRepository(Category).create({ ...body, slug: body.slug ?? slugify(body.name, 60) }),
+      this.db
+        .getRepository(Category)
+        .create({ ...body, slug: body.slug ?? slugify(body.name, 60) }),
     );
     await this.events.publish({ type: "category.created", id: category.id, slug: category.slug });
     return toView(category, 0);
@@ -67,15 +73,24 @@ export class CategoriesService {
   }
 
   async remove(id: string): Promise<void> {
-    await this.db.transaction(async (manager) => {
-      const category = await this.find(id, true, manager);
-      const live = await manager.getRepository(Product).count({ where: { categoryId: category.id, deletedAt: IsNull() } });
-      if (live > 0) {
-        throw new AppError("CATEGORY_NOT_EMPTY", `The category still has ${live} products; move or delete them first`);
-      }
-      await manager.getRepository(Category).softDelete({ id: category.id });
-      return category;
-    }).then((category) => this.events.publish({ type: "category.deleted", id: category.id, slug: category.slug }));
+    await this.db
+      .transaction(async (manager) => {
+        const category = await this.find(id, true, manager);
+        const live = await manager
+          .getRepository(Product)
+          .count({ where: { categoryId: category.id, deletedAt: IsNull() } });
+        if (live > 0) {
+          throw new AppError(
+            "CATEGORY_NOT_EMPTY",
+            `The category still has ${live} products; move or delete them first`,
+          );
+        }
+        await manager.getRepository(Category).softDelete({ id: category.id });
+        return category;
+      })
+      .then((category) =>
+        this.events.publish({ type: "category.deleted", id: category.id, slug: category.slug }),
+      );
   }
 
   private async save(category: Category): Promise<Category> {
@@ -83,9 +98,13 @@ export class CategoriesService {
       return await this.db.getRepository(Category).save(category);
     } catch (error) {
       if (isUniqueViolation(error, "UQ_categories_slug_live")) {
-        throw new AppError("CATEGORY_SLUG_TAKEN", `The slug '${category.slug}' is already used by another category`, {
-          errors: [{ field: "slug", message: "already in use" }],
-        });
+        throw new AppError(
+          "CATEGORY_SLUG_TAKEN",
+          `The slug '${category.slug}' is already used by another category`,
+          {
+            errors: [{ field: "slug", message: "already in use" }],
+          },
+        );
       }
       throw error;
     }

@@ -65,7 +65,8 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
   async identify(authorization: string | undefined): Promise<Identity | undefined> {
     if (!authorization) return undefined;
     const token = bearerToken(authorization);
-    if (!token) throw new AppError("AUTH_TOKEN_INVALID", "The Authorization header must be 'Bearer <token>'");
+    if (!token)
+      throw new AppError("AUTH_TOKEN_INVALID", "The Authorization header must be 'Bearer <token>'");
     return this.verifier.verify(token);
   }
 
@@ -87,7 +88,8 @@ export const InternalOnly = () => SetMetadata(INTERNAL, true);
 
 /** The identity the guard verified (undefined on public routes without a token). */
 export const CurrentIdentity = createParamDecorator(
-  (_data: unknown, ctx: ExecutionContext): Identity | undefined => ctx.switchToHttp().getRequest<AuthedRequest>().identity,
+  (_data: unknown, ctx: ExecutionContext): Identity | undefined =>
+    ctx.switchToHttp().getRequest<AuthedRequest>().identity,
 );
 
 @Injectable()

@@ -2,7 +2,8 @@
 import type { LoggerService } from "@nestjs/common";
 import type { Logger } from "@shop/platform";
 
-const text = (message: unknown) => (typeof message === "string" ? message : JSON.stringify(message));
+const text = (message: unknown) =>
+  typeof message === "string" ? message : JSON.stringify(message);
 
 export class NestPinoLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}

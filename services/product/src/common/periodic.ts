@@ -8,14 +8,23 @@ export interface PeriodicJob {
   runOnce(): Promise<void>;
 }
 
-export function periodic(name: string, intervalMs: number, logger: Logger, job: () => Promise<unknown>): PeriodicJob {
+export function periodic(
+  name: string,
+  intervalMs: number,
+  logger: Logger,
+  job: () => Promise<unknown>,
+): PeriodicJob {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
 
   const runOnce = () => {
     running ??= job()
       .then((result) => {
-        if (result && typeof result === "object" && Object.values(result).some((v) => typeof v === "number" && v > 0)) {
+        if (
+          result &&
+          typeof result === "object" &&
+          Object.values(result).some((v) => typeof v === "number" && v > 0)
+        ) {
           logger.info({ job: name, ...result }, `${name} done`);
         }
       })

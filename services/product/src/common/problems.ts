@@ -23,7 +23,12 @@ export class ServiceProblemFilter extends ProblemFilter {
 
   override catch(exception: unknown, host: ArgumentsHost): void {
     if (dataException(exception)) {
-      return super.catch(new AppError("VALIDATION_FAILED", "A value in the request cannot be stored or looked up", { cause: exception }), host);
+      return super.catch(
+        new AppError("VALIDATION_FAILED", "A value in the request cannot be stored or looked up", {
+          cause: exception,
+        }),
+        host,
+      );
     }
     return super.catch(exception, host);
   }

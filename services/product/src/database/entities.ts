@@ -6,4 +6,12 @@ import { Product } from "../products/product.entity.js";
 import { Reservation, ReservationLine } from "../stock/reservation.entity.js";
 import { Review } from "../reviews/review.entity.js";
 
-export const entities = [Category, Product, ProductOption, ProductImage, Review, Reservation, ReservationLine];
+export const entities = [
+  Category,
+  Product,
+  ProductOption,
+  ProductImage,
+  Review,
+  Reservation,
+  ReservationLine,
+];

@@ -20,13 +20,22 @@ after(async () => {
 
 test("migrations run at initialise and leave nothing for schema sync to change", async () => {
   const applied: Array<{ name: string }> = await source.query("SELECT name FROM migrations");
-  assert.deepEqual(applied.map((m) => m.name), ["Initial1767225600000"]);
+  assert.deepEqual(
+    applied.map((m) => m.name),
+    ["Initial1767225600000"],
+  );
   const pending = await source.driver.createSchemaBuilder().log();
-  assert.deepEqual(pending.upQueries.map((q) => q.query), [], "entities drifted from the migrations: add a migration");
+  assert.deepEqual(
+    pending.upQueries.map((q) => q.query),
+    [],
+    "entities drifted from the migrations: add a migration",
+  );
 });
 
 test("the trigram search index exists and is used for searches", async () => {
-  const index: unknown[] = await source.query("SELECT 1 FROM pg_indexes WHERE indexname = 'IDX_products_search_trgm'");
+  const index: unknown[] = await source.query(
+    "SELECT 1 FROM pg_indexes WHERE indexname = 'IDX_products_search_trgm'",
+  );
   assert.equal(index.length, 1);
   await source.query("SET enable_seqscan = off");
   const plan: Array<{ "QUERY PLAN": string }> = await source.query(
@@ -49,9 +58,15 @@ test("CHECK constraints refuse negative stock, prices and bad ratings", async ()
   await assert.rejects(insert(1, -5, 0), /CHK_products_price_nonneg|CHK_products_original_price/);
   await assert.rejects(insert(1, 2000, 1000), /CHK_products_original_price/);
   const [{ id }] = await insert(1);
-  await assert.rejects(source.query("UPDATE products SET stock = stock - 2 WHERE id = $1", [id]), /CHK_products_stock_nonneg/);
   await assert.rejects(
-    source.query("INSERT INTO reviews (product_id, member_id, author_name, rating, text) VALUES ($1, 'm', 'a', 6, 't')", [id]),
+    source.query("UPDATE products SET stock = stock - 2 WHERE id = $1", [id]),
+    /CHK_products_stock_nonneg/,
+  );
+  await assert.rejects(
+    source.query(
+      "INSERT INTO reviews (product_id, member_id, author_name, rating, text) VALUES ($1, 'm', 'a', 6, 't')",
+      [id],
+    ),
     /CHK_reviews_rating/,
   );
 });

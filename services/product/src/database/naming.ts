@@ -4,7 +4,11 @@ import { DefaultNamingStrategy, type NamingStrategyInterface } from "typeorm";
 const snake = (value: string) => value.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
 
 export class SnakeNamingStrategy extends DefaultNamingStrategy implements NamingStrategyInterface {
-  override columnName(propertyName: string, customName: string | undefined, prefixes: string[]): string {
+  override columnName(
+    propertyName: string,
+    customName: string | undefined,
+    prefixes: string[],
+  ): string {
     return customName ?? snake([...prefixes, propertyName].join("_"));
   }
 

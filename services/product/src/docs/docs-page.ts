@@ -5,9 +5,18 @@ interface Operation {
   description?: string;
   tags?: string[];
   security?: Array<Record<string, unknown>>;
-  parameters?: Array<{ name: string; in: string; required?: boolean; description?: string; schema?: unknown }>;
+  parameters?: Array<{
+    name: string;
+    in: string;
+    required?: boolean;
+    description?: string;
+    schema?: unknown;
+  }>;
   requestBody?: { content?: Record<string, { schema?: unknown }> };
-  responses?: Record<string, { description?: string; content?: Record<string, { schema?: unknown }> }>;
+  responses?: Record<
+    string,
+    { description?: string; content?: Record<string, { schema?: unknown }> }
+  >;
 }
 
 interface Document {
@@ -16,10 +25,15 @@ interface Document {
 }
 
 const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 
 const schemaBlock = (schema: unknown) =>
-  schema ? `<details><summary>schema</summary><pre>${escape(JSON.stringify(schema, null, 2))}</pre></details>` : "";
+  schema
+    ? `<details><summary>schema</summary><pre>${escape(JSON.stringify(schema, null, 2))}</pre></details>`
+    : "";
 
 function operationHtml(method: string, path: string, op: Operation): string {
   const params = (op.parameters ?? [])
@@ -39,7 +53,9 @@ function operationHtml(method: string, path: string, op: Operation): string {
       return `<li><b>${status}</b> ${escape(r.description ?? "")}${media ? ` <code>${escape(media[0])}</code>${schemaBlock(media[1].schema)}` : ""}</li>`;
     })
     .join("");
-  const auth = op.security?.length ? `<span class="auth">${escape(Object.keys(op.security[0] ?? {}).join(", "))}</span>` : "";
+  const auth = op.security?.length
+    ? `<span class="auth">${escape(Object.keys(op.security[0] ?? {}).join(", "))}</span>`
+    : "";
   return `<section id="${escape(`${method}-${path}`)}">
     <h3><span class="m ${method}">${method.toUpperCase()}</span> <code>${escape(path)}</code> ${auth}</h3>
     <p>${escape(op.summary ?? "")}</p>${op.description ? `<p class="d">${escape(op.description)}</p>` : ""}
@@ -49,7 +65,9 @@ function operationHtml(method: string, path: string, op: Operation): string {
 
 export function docsPage(document: Document): string {
   const sections = Object.entries(document.paths ?? {})
-    .flatMap(([path, item]) => Object.entries(item).map(([method, op]) => operationHtml(method, path, op)))
+    .flatMap(([path, item]) =>
+      Object.entries(item).map(([method, op]) => operationHtml(method, path, op)),
+    )
     .join("\n");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,10 +1,19 @@
 /** The service's OpenAPI 3.1 document, built from the same zod schemas that validate requests. */
-import { Problem } from "@shop/contracts";
-import type { z } from "zod";
-import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
-import { CategoryCreate, CategoryList, CategoryListQuery, CategoryUpdate, CategoryView } from "../categories/categories.schemas.js";
+import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
+import {
+  CategoryCreate,
+  CategoryList,
+  CategoryListQuery,
+  CategoryUpdate,
+  CategoryView,
+} from "../categories/categories.schemas.js";
 import { IdOrSlugParam, IdParam } from "../common/schemas.js";
-import { ImageKeyParam, MultipartImages, ProductImageParams, UploadedImages } from "../images/images.schemas.js";
+import {
+  ImageKeyParam,
+  MultipartImages,
+  ProductImageParams,
+  UploadedImages,
+} from "../images/images.schemas.js";
 import {
   ProductCreate,
   ProductDetail,
@@ -14,35 +23,47 @@ import {
   ProductParams,
   ProductUpdate,
 } from "../products/products.schemas.js";
-import { LatestReviewPage, LatestReviewsQuery, ProductReviewPage, ReviewCreate, ReviewPageQuery, ReviewParams, ReviewView } from "../reviews/reviews.schemas.js";
-import { LookupRequest, LookupResponse, ReservationCreate, ReservationIdParam, ReservationView } from "../stock/stock.schemas.js";
-
-const json = (description: string, schema: z.ZodType) => ({ description, content: { "application/json": { schema } } });
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: Problem } } });
-const body = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
-
-const admin = { security: [{ bearer: [] }] };
-const internal = { security: [{ internalKey: [] }] };
-const adminErrors = { 401: problem("No valid token (guests too)"), 403: problem("Not an admin") };
-
-type Operation = ZodOpenApiOperationObject;
-const op = (tags: string[], summary: string, rest: Omit<Operation, "tags" | "summary">): Operation => ({ tags, summary, ...rest });
+import {
+  LatestReviewPage,
+  LatestReviewsQuery,
+  ProductReviewPage,
+  ReviewCreate,
+  ReviewPageQuery,
+  ReviewParams,
+  ReviewView,
+} from "../reviews/reviews.schemas.js";
+import { internalPaths } from "./internal-paths.js";
+import { admin, adminErrors, body, json, op, problem } from "./openapi-kit.js";
 
 const productOps = {
   list: op(["products"], "List products (filter, search, sort, paginate)", {
     requestParams: { query: ProductListQuery },
-    responses: { 200: json("A page of products", ProductPage), 400: problem("Bad query values"), 404: problem("Unknown category") },
+    responses: {
+      200: json("A page of products", ProductPage),
+      400: problem("Bad query values"),
+      404: problem("Unknown category"),
+    },
   }),
   create: op(["products"], "Create a product (admin)", {
     ...admin,
     requestBody: body(ProductCreate),
-    responses: { 201: json("The created product", ProductDetail), 400: problem("Invalid fields"), ...adminErrors, 409: problem("Slug taken") },
+    responses: {
+      201: json("The created product", ProductDetail),
+      400: problem("Invalid fields"),
+      ...adminErrors,
+      409: problem("Slug taken"),
+    },
   }),
   update: op(["products"], "Change a product (admin; every field optional)", {
     ...admin,
     requestParams: { path: ProductIdParam },
     requestBody: body(ProductUpdate),
-    responses: { 200: json("The product", ProductDetail), 400: problem("Invalid fields"), ...adminErrors, 404: problem("No such product") },
+    responses: {
+      200: json("The product", ProductDetail),
+      400: problem("Invalid fields"),
+      ...adminErrors,
+      404: problem("No such product"),
+    },
   }),
 };
 
@@ -55,7 +76,12 @@ const paths: ZodOpenApiPathsObject = {
     post: op(["categories"], "Create a category (admin)", {
       ...admin,
       requestBody: body(CategoryCreate),
-      responses: { 201: json("The category", CategoryView), 400: problem("Invalid fields"), ...adminErrors, 409: problem("Slug taken") },
+      responses: {
+        201: json("The category", CategoryView),
+        400: problem("Invalid fields"),
+        ...adminErrors,
+        409: problem("Slug taken"),
+      },
     }),
   },
   "/api/v1/categories/{idOrSlug}": {
@@ -69,12 +95,22 @@ const paths: ZodOpenApiPathsObject = {
       ...admin,
       requestParams: { path: IdParam },
       requestBody: body(CategoryUpdate),
-      responses: { 200: json("The category", CategoryView), 400: problem("Invalid fields"), ...adminErrors, 404: problem("No such category") },
+      responses: {
+        200: json("The category", CategoryView),
+        400: problem("Invalid fields"),
+        ...adminErrors,
+        404: problem("No such category"),
+      },
     }),
     delete: op(["categories"], "Soft-delete an empty category (admin)", {
       ...admin,
       requestParams: { path: IdParam },
-      responses: { 204: { description: "Deleted" }, ...adminErrors, 404: problem("No such category"), 409: problem("Still has products") },
+      responses: {
+        204: { description: "Deleted" },
+        ...adminErrors,
+        404: problem("No such category"),
+        409: problem("Still has products"),
+      },
     }),
   },
   "/api/v1/products": { get: productOps.list, post: productOps.create },
@@ -90,13 +126,18 @@ const paths: ZodOpenApiPathsObject = {
     delete: op(["products"], "Soft-delete a product (admin)", {
       ...admin,
       requestParams: { path: ProductIdParam },
-      responses: { 204: { description: "Deleted" }, ...adminErrors, 404: problem("No such product") },
+      responses: {
+        204: { description: "Deleted" },
+        ...adminErrors,
+        404: problem("No such product"),
+      },
     }),
   },
   "/api/v1/images": {
     post: op(["images"], "Upload images before creating a product (admin)", {
       ...admin,
-      description: "Files are checked by content, re-encoded to WebP without metadata; unattached uploads are deleted after 24 h.",
+      description:
+        "Files are checked by content, re-encoded to WebP without metadata; unattached uploads are deleted after 24 h.",
       requestBody: { content: { "multipart/form-data": { schema: MultipartImages } } },
       responses: {
         201: json("Stored images (not yet attached)", UploadedImages),
@@ -112,7 +153,13 @@ const paths: ZodOpenApiPathsObject = {
       ...admin,
       requestParams: { path: ProductIdParam },
       requestBody: { content: { "multipart/form-data": { schema: MultipartImages } } },
-      responses: { 201: json("Stored images", UploadedImages), ...adminErrors, 404: problem("No such product"), 413: problem("Too large"), 415: problem("Not an image") },
+      responses: {
+        201: json("Stored images", UploadedImages),
+        ...adminErrors,
+        404: problem("No such product"),
+        413: problem("Too large"),
+        415: problem("Not an image"),
+      },
     }),
   },
   "/api/v1/products/{id}/images/{imageId}": {
@@ -125,7 +172,10 @@ const paths: ZodOpenApiPathsObject = {
   "/api/v1/products/{id}/reviews": {
     get: op(["reviews"], "Reviews of a product, newest first, with the rating summary", {
       requestParams: { path: ReviewParams, query: ReviewPageQuery },
-      responses: { 200: json("A page of reviews", ProductReviewPage), 404: problem("No such product") },
+      responses: {
+        200: json("A page of reviews", ProductReviewPage),
+        404: problem("No such product"),
+      },
     }),
     post: op(["reviews"], "Review a product (signed-in customer; once per product)", {
       security: [{ bearer: [] }],
@@ -149,44 +199,13 @@ const paths: ZodOpenApiPathsObject = {
   "/images/{key}": {
     get: op(["images"], "An image file (immutable, cached for a year)", {
       requestParams: { path: ImageKeyParam },
-      responses: { 200: { description: "WebP image", content: { "image/webp": {} } }, 404: problem("No such image") },
-    }),
-  },
-  "/internal/products/lookup": {
-    post: op(["internal"], "Current price and sellable stock of product/option pairs", {
-      ...internal,
-      requestBody: body(LookupRequest),
-      responses: { 200: json("One answer per requested item, in order", LookupResponse), 401: problem("No internal key") },
-    }),
-  },
-  "/internal/reservations": {
-    post: op(["internal"], "Reserve stock for an order: all lines or none (idempotent on reservationId)", {
-      ...internal,
-      requestBody: body(ReservationCreate),
       responses: {
-        201: json("The reservation (a replay answers the existing one with Idempotent-Replayed: true)", ReservationView),
-        409: problem("INSUFFICIENT_STOCK: errors name each short line (items.N)"),
-        422: problem("Same reservationId with different items"),
+        200: { description: "WebP image", content: { "image/webp": {} } },
+        404: problem("No such image"),
       },
     }),
   },
-  "/internal/reservations/{id}": {
-    get: op(["internal"], "A reservation", { ...internal, requestParams: { path: ReservationIdParam }, responses: { 200: json("The reservation", ReservationView), 404: problem("Unknown") } }),
-  },
-  "/internal/reservations/{id}/commit": {
-    post: op(["internal"], "Make the deduction final (idempotent)", {
-      ...internal,
-      requestParams: { path: ReservationIdParam },
-      responses: { 200: json("Committed", ReservationView), 404: problem("Unknown"), 409: problem("Already released or expired") },
-    }),
-  },
-  "/internal/reservations/{id}/release": {
-    post: op(["internal"], "Return the stock, from reserved or committed (idempotent)", {
-      ...internal,
-      requestParams: { path: ReservationIdParam },
-      responses: { 200: json("Released", ReservationView), 404: problem("Unknown") },
-    }),
-  },
+  ...internalPaths,
 };
 
 let cached: ReturnType<typeof createDocument> | undefined;
@@ -197,7 +216,8 @@ export function openApiDocument() {
     info: {
       title: "Product service",
       version: "1.0.0",
-      description: "Catalogue of the shop: categories, products, options, images, reviews and stock reservations.",
+      description:
+        "Catalogue of the shop: categories, products, options, images, reviews and stock reservations.",
     },
     servers: [{ url: "/" }],
     components: {

@@ -23,13 +23,15 @@ export interface ImageLimits {
   maxSide: number;
 }
 
-const ascii = (buffer: Buffer, start: number, end: number) => buffer.subarray(start, end).toString("latin1");
+const ascii = (buffer: Buffer, start: number, end: number) =>
+  buffer.subarray(start, end).toString("latin1");
 
 /** The image type named by the first bytes of `buffer`, or undefined. */
 export function detectImageKind(buffer: Buffer): ImageKind | undefined {
   if (buffer.length < 12) return undefined;
   if (buffer[0] === 0xff && buffer[1] === 0xd8 && buffer[2] === 0xff) return "jpeg";
-  if (buffer.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return "png";
+  if (buffer.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return "png";
   if (ascii(buffer, 0, 6) === "GIF87a" || ascii(buffer, 0, 6) === "GIF89a") return "gif";
   if (ascii(buffer, 0, 4) === "RIFF" && ascii(buffer, 8, 12) === "WEBP") return "webp";
   if (ascii(buffer, 4, 8) === "ftyp") {
@@ -52,12 +54,20 @@ const SHARP_FORMATS: Record<ImageKind, string[]> = {
 };
 
 /** Checks and re-encodes one upload; throws IMAGE_INVALID (415) or IMAGE_TOO_LARGE (413). */
-export async function processImage(input: Buffer, limits: ImageLimits, field = "file"): Promise<ProcessedImage> {
+export async function processImage(
+  input: Buffer,
+  limits: ImageLimits,
+  field = "file",
+): Promise<ProcessedImage> {
   if (input.length > limits.maxBytes) {
-    throw new AppError("IMAGE_TOO_LARGE", `${field}: images may be at most ${limits.maxBytes / 1024 / 1024} MB`);
+    throw new AppError(
+      "IMAGE_TOO_LARGE",
+      `${field}: images may be at most ${limits.maxBytes / 1024 / 1024} MB`,
+    );
   }
   const kind = detectImageKind(input);
-  if (!kind) throw new AppError("IMAGE_INVALID", `${field}: not a JPEG, PNG, WebP, AVIF or GIF image`);
+  if (!kind)
+    throw new AppError("IMAGE_INVALID", `${field}: not a JPEG, PNG, WebP, AVIF or GIF image`);
   let meta: Metadata;
   try {
     meta = await sharp(input, { limitInputPixels: false }).metadata();
@@ -74,14 +84,30 @@ export async function processImage(input: Buffer, limits: ImageLimits, field = "
     );
   }
   try {
-    const { data, info } = await sharp(input, { limitInputPixels: limits.maxPixels, failOn: "error" })
+    const { data, info } = await sharp(input, {
+      limitInputPixels: limits.maxPixels,
+      failOn: "error",
+    })
       .rotate()
-      .resize({ width: limits.maxSide, height: limits.maxSide, fit: "inside", withoutEnlargement: true })
+      .resize({
+        width: limits.maxSide,
+        height: limits.maxSide,
+        fit: "inside",
+        withoutEnlargement: true,
+      })
       .webp({ quality: 82, effort: 3 })
       .toBuffer({ resolveWithObject: true });
-    return { key: hashKey(data), data, width: info.width, height: info.height, contentType: "image/webp" };
+    return {
+      key: hashKey(data),
+      data,
+      width: info.width,
+      height: info.height,
+      contentType: "image/webp",
+    };
   } catch (error) {
-    throw new AppError("IMAGE_INVALID", `${field}: the image could not be decoded`, { cause: error });
+    throw new AppError("IMAGE_INVALID", `${field}: the image could not be decoded`, {
+      cause: error,
+    });
   }
 }
 

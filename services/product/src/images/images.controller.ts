@@ -46,7 +46,10 @@ export class UploadProblemFilter extends ServiceProblemFilter {
     }
     if (status === 400 && /too many files|unexpected field|too many parts/i.test(e.message ?? "")) {
       const message = `send at most ${MAX_FILES} files`;
-      return super.catch(new AppError("VALIDATION_FAILED", message, { errors: [{ field: "files", message }] }), host);
+      return super.catch(
+        new AppError("VALIDATION_FAILED", message, { errors: [{ field: "files", message }] }),
+        host,
+      );
     }
     return super.catch(exception, host);
   }
@@ -83,7 +86,9 @@ export class ImagesController {
   @Delete("api/v1/products/:id/images/:imageId")
   @Roles("admin")
   @HttpCode(204)
-  async remove(@Param(new ZodPipe(ProductImageParams, "params")) params: ProductImageParams): Promise<void> {
+  async remove(
+    @Param(new ZodPipe(ProductImageParams, "params")) params: ProductImageParams,
+  ): Promise<void> {
     await this.images.remove(params.id, params.imageId);
     await this.products.announce(params.id);
   }

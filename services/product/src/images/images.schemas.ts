@@ -17,12 +17,15 @@ export const UploadedImage = z
   .meta({ id: "UploadedImage" });
 export type UploadedImage = z.infer<typeof UploadedImage>;
 
-export const UploadedImages = z.object({ items: z.array(UploadedImage) }).meta({ id: "UploadedImages" });
+export const UploadedImages = z
+  .object({ items: z.array(UploadedImage) })
+  .meta({ id: "UploadedImages" });
 
 export const MultipartImages = z
   .object({
     files: z.array(z.string().meta({ format: "binary" })).meta({
-      description: "One to 10 image files (any field name), each ≤ 5 MB: JPEG, PNG, WebP, AVIF or GIF",
+      description:
+        "One to 10 image files (any field name), each ≤ 5 MB: JPEG, PNG, WebP, AVIF or GIF",
     }),
   })
   .meta({ id: "MultipartImages" });
@@ -30,4 +33,6 @@ export const MultipartImages = z
 export const ProductImageParams = z.object({ id: z.string().uuid(), imageId: z.string().uuid() });
 export type ProductImageParams = z.infer<typeof ProductImageParams>;
 
-export const ImageKeyParam = z.object({ key: z.string().regex(/^[a-f0-9]{64}\.webp$/, "not an image key") });
+export const ImageKeyParam = z.object({
+  key: z.string().regex(/^[a-f0-9]{64}\.webp$/, "not an image key"),
+});

@@ -42,7 +42,8 @@ export class ImagesService {
     };
     const processed: ProcessedImage[] = [];
     // One at a time: sharp already uses the thread pool, and uploads are rare.
-    for (const [index, file] of files.entries()) processed.push(await processImage(file.buffer, limits, `${file.fieldname}[${index}]`));
+    for (const [index, file] of files.entries())
+      processed.push(await processImage(file.buffer, limits, `${file.fieldname}[${index}]`));
     for (const image of processed) await this.put(image.key, image.data, image.contentType);
     return processed;
   }
@@ -55,7 +56,9 @@ export class ImagesService {
   async upload(files: UploadFile[]): Promise<UploadedImage[]> {
     const processed = await this.store(files);
     const repo = this.db.getRepository(ProductImage);
-    const rows = await repo.save(processed.map((image) => repo.create(record(image, null, 0, false))));
+    const rows = await repo.save(
+      processed.map((image) => repo.create(record(image, null, 0, false))),
+    );
     return rows.map(uploadedView);
   }
 
@@ -70,11 +73,15 @@ export class ImagesService {
         .where("p.id = :productId", { productId })
         .getOne();
       if (!product) throw new AppError("PRODUCT_NOT_FOUND", `No product '${productId}'`);
-      const current = await manager.getRepository(ProductImage).find({ where: { productId }, order: { sortOrder: "DESC" } });
+      const current = await manager
+        .getRepository(ProductImage)
+        .find({ where: { productId }, order: { sortOrder: "DESC" } });
       const next = (current[0]?.sortOrder ?? -1) + 1;
       const repo = manager.getRepository(ProductImage);
       const rows = await repo.save(
-        processed.map((image, i) => repo.create(record(image, productId, next + i, current.length === 0 && i === 0))),
+        processed.map((image, i) =>
+          repo.create(record(image, productId, next + i, current.length === 0 && i === 0)),
+        ),
       );
       return rows.map(uploadedView);
     });
@@ -94,20 +101,35 @@ export class ImagesService {
    * Makes `imageIds` the product's images in that order (first = main). New ids must be unattached
    * uploads; current images left out are deleted (returns their keys: purge them after the commit).
    */
-  async attach(manager: EntityManager, productId: string, imageIds: string[], currentIds: string[]): Promise<string[]> {
+  async attach(
+    manager: EntityManager,
+    productId: string,
+    imageIds: string[],
+    currentIds: string[],
+  ): Promise<string[]> {
     const repo = manager.getRepository(ProductImage);
     const current = new Set(currentIds);
     const added = imageIds.filter((id) => !current.has(id));
     if (added.length) {
-      const free = await repo.find({ where: { id: In(added), productId: IsNull() }, select: { id: true } });
+      const free = await repo.find({
+        where: { id: In(added), productId: IsNull() },
+        select: { id: true },
+      });
       const freeIds = new Set(free.map((r) => r.id));
       const errors: FieldError[] = imageIds.flatMap((id, index) =>
-        !current.has(id) && !freeIds.has(id) ? [{ field: `imageIds.${index}`, message: "not an unattached upload" }] : [],
+        !current.has(id) && !freeIds.has(id)
+          ? [{ field: `imageIds.${index}`, message: "not an unattached upload" }]
+          : [],
       );
-      if (errors.length) throw new AppError("VALIDATION_FAILED", `${errors[0]!.field}: ${errors[0]!.message}`, { errors });
+      if (errors.length)
+        throw new AppError("VALIDATION_FAILED", `${errors[0]!.field}: ${errors[0]!.message}`, {
+          errors,
+        });
     }
     const removed = currentIds.filter((id) => !imageIds.includes(id));
-    const gone = removed.length ? await repo.find({ where: { id: In(removed) }, select: { id: true, storageKey: true } }) : [];
+    const gone = removed.length
+      ? await repo.find({ where: { id: In(removed) }, select: { id: true, storageKey: true } })
+      : [];
     if (removed.length) await repo.delete({ id: In(removed) });
     for (const [index, id] of imageIds.entries()) {
       await repo.update({ id }, { productId, sortOrder: index, isMain: index === 0 });
@@ -120,10 +142,14 @@ export class ImagesService {
     const key = await this.db.transaction(async (manager) => {
       const repo = manager.getRepository(ProductImage);
       const image = await repo.findOne({ where: { id: imageId, productId } });
-      if (!image) throw new AppError("IMAGE_NOT_FOUND", `Product ${productId} has no image ${imageId}`);
+      if (!image)
+        throw new AppError("IMAGE_NOT_FOUND", `Product ${productId} has no image ${imageId}`);
       await repo.delete({ id: imageId });
       if (image.isMain) {
-        const next = await repo.findOne({ where: { productId }, order: { sortOrder: "ASC", createdAt: "ASC" } });
+        const next = await repo.findOne({
+          where: { productId },
+          order: { sortOrder: "ASC", createdAt: "ASC" },
+        });
         if (next) await repo.update({ id: next.id }, { isMain: true });
       }
       return image.storageKey;
@@ -151,7 +177,9 @@ export class ImagesService {
   async purge(keys: string[]): Promise<number> {
     const unique = [...new Set(keys)];
     if (unique.length === 0) return 0;
-    const still = await this.db.getRepository(ProductImage).find({ where: { storageKey: In(unique) }, select: { storageKey: true } });
+    const still = await this.db
+      .getRepository(ProductImage)
+      .find({ where: { storageKey: In(unique) }, select: { storageKey: true } });
     const referenced = new Set(still.map((r) => r.storageKey));
     let deleted = 0;
     for (const key of unique.filter((k) => !referenced.has(k))) {
@@ -170,7 +198,12 @@ export class ImagesService {
   }
 }
 
-function record(image: ProcessedImage, productId: string | null, sortOrder: number, isMain: boolean): Partial<ProductImage> {
+function record(
+  image: ProcessedImage,
+  productId: string | null,
+  sortOrder: number,
+  isMain: boolean,
+): Partial<ProductImage> {
   return {
     productId,
     storageKey: image.key,

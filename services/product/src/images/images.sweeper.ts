@@ -1,5 +1,10 @@
 /** Runs the image sweep every IMAGE_SWEEP_INTERVAL_SECONDS. */
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from "@nestjs/common";
+import {
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from "@nestjs/common";
 import type { Logger } from "@shop/platform";
 import type { ProductConfig } from "../config.js";
 import { periodic, type PeriodicJob } from "../common/periodic.js";
@@ -15,7 +20,9 @@ export class ImagesSweeper implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(CONFIG) config: ProductConfig,
     @Inject(LOGGER) logger: Logger,
   ) {
-    this.job = periodic("image sweep", config.IMAGE_SWEEP_INTERVAL_SECONDS * 1000, logger, () => images.sweep());
+    this.job = periodic("image sweep", config.IMAGE_SWEEP_INTERVAL_SECONDS * 1000, logger, () =>
+      images.sweep(),
+    );
   }
 
   onApplicationBootstrap(): void {

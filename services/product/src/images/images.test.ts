@@ -34,7 +34,10 @@ describe("content checks", () => {
     assert.equal(detectImageKind(await picture().webp().toBuffer()), "webp");
     assert.equal(detectImageKind(await picture().gif().toBuffer()), "gif");
     assert.equal(detectImageKind(await picture(64, 64).avif().toBuffer()), "avif");
-    assert.equal(detectImageKind(Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'></svg>")), undefined);
+    assert.equal(
+      detectImageKind(Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'></svg>")),
+      undefined,
+    );
   });
 
   test("JPEG, PNG, WebP, AVIF and GIF are accepted and stored as WebP", async () => {
@@ -56,10 +59,18 @@ describe("content checks", () => {
   });
 
   test("a file that is not an image is 415 IMAGE_INVALID, whatever its name or type says", async () => {
-    const text = await upload([[Buffer.from("hello, I am a text file pretending to be a PNG"), "x.png", "image/png"]]);
+    const text = await upload([
+      [Buffer.from("hello, I am a text file pretending to be a PNG"), "x.png", "image/png"],
+    ]);
     assert.equal(text.status, 415);
     assert.equal(text.body.code, "IMAGE_INVALID");
-    const svg = await upload([[Buffer.from("<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'/>"), "x.svg", "image/svg+xml"]]);
+    const svg = await upload([
+      [
+        Buffer.from("<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'/>"),
+        "x.svg",
+        "image/svg+xml",
+      ],
+    ]);
     assert.equal(svg.status, 415);
   });
 
@@ -88,7 +99,10 @@ describe("content checks", () => {
 
 describe("limits", () => {
   test("more than 5 MB is 413 IMAGE_TOO_LARGE", async () => {
-    const big = Buffer.concat([await picture().png().toBuffer(), Buffer.alloc(5 * 1024 * 1024 + 10)]);
+    const big = Buffer.concat([
+      await picture().png().toBuffer(),
+      Buffer.alloc(5 * 1024 * 1024 + 10),
+    ]);
     const res = await upload([[big, "big.png", "image/png"]]);
     assert.equal(res.status, 413);
     assert.equal(res.body.code, "IMAGE_TOO_LARGE");
@@ -103,7 +117,12 @@ describe("limits", () => {
 
   test("more than 10 files is a 400", async () => {
     const one = await picture(10, 10).png().toBuffer();
-    const res = await upload(Array.from({ length: 11 }, (_, i) => [one, `${i}.png`, "image/png"] as [Buffer, string, string]));
+    const res = await upload(
+      Array.from(
+        { length: 11 },
+        (_, i) => [one, `${i}.png`, "image/png"] as [Buffer, string, string],
+      ),
+    );
     assert.equal(res.status, 400);
     assert.equal(res.body.errors[0].field, "files");
   });
@@ -132,7 +151,9 @@ describe("stored files", () => {
     assert.equal(meta.format, "webp");
     assert.equal(meta.exif, undefined);
     assert.equal(meta.icc, undefined);
-    const again = await fetch(svc.url + image.url, { headers: { "if-none-match": res.headers.get("etag")! } });
+    const again = await fetch(svc.url + image.url, {
+      headers: { "if-none-match": res.headers.get("etag")! },
+    });
     assert.equal(again.status, 304);
   });
 
@@ -149,23 +170,38 @@ describe("product images", () => {
   test("upload onto a product appends; deleting the main image promotes the next", async () => {
     const product = (await svc.api("GET", "/api/v1/products/canvas-tote-bag")).body;
     const before = product.images.length;
-    const res = await upload([[await picture(200, 200, "#aa0000").png().toBuffer(), "x.png", "image/png"]], `/api/v1/products/${product.id}/images`);
+    const res = await upload(
+      [[await picture(200, 200, "#aa0000").png().toBuffer(), "x.png", "image/png"]],
+      `/api/v1/products/${product.id}/images`,
+    );
     assert.equal(res.status, 201);
     assert.equal(res.body.items[0].productId, product.id);
     assert.equal(res.body.items[0].sortOrder, before);
     const main = product.images.find((i: Json) => i.isMain);
-    assert.equal((await svc.api("DELETE", `/api/v1/products/${product.id}/images/${main.id}`, { token: svc.tokens.admin })).status, 204);
+    assert.equal(
+      (
+        await svc.api("DELETE", `/api/v1/products/${product.id}/images/${main.id}`, {
+          token: svc.tokens.admin,
+        })
+      ).status,
+      204,
+    );
     const after = (await svc.api("GET", `/api/v1/products/${product.id}`)).body;
     assert.equal(after.images.length, before);
     assert.equal(after.images.filter((i: Json) => i.isMain).length, 1);
     assert.ok(!after.images.some((i: Json) => i.id === main.id));
-    const gone = await svc.api("DELETE", `/api/v1/products/${product.id}/images/${main.id}`, { token: svc.tokens.admin });
+    const gone = await svc.api("DELETE", `/api/v1/products/${product.id}/images/${main.id}`, {
+      token: svc.tokens.admin,
+    });
     assert.equal(gone.status, 404);
     assert.equal(gone.body.code, "IMAGE_NOT_FOUND");
   });
 
   test("uploading onto an unknown product is 404", async () => {
-    const res = await upload([[await picture().png().toBuffer(), "x.png", "image/png"]], "/api/v1/products/00000000-0000-4000-8000-000000000000/images");
+    const res = await upload(
+      [[await picture().png().toBuffer(), "x.png", "image/png"]],
+      "/api/v1/products/00000000-0000-4000-8000-000000000000/images",
+    );
     assert.equal(res.status, 404);
   });
 });
@@ -174,23 +210,42 @@ describe("sweep", () => {
   test("abandoned uploads and images of deleted products go; shared files stay while referenced", async () => {
     const images = svc.product.app.get(ImagesService);
     const bytes = await picture(100, 100, "#00aa55").png().toBuffer();
-    const [abandoned, kept] = (await upload([[bytes, "a.png", "image/png"], [bytes, "b.png", "image/png"]])).body.items;
+    const [abandoned, kept] = (
+      await upload([
+        [bytes, "a.png", "image/png"],
+        [bytes, "b.png", "image/png"],
+      ])
+    ).body.items;
     assert.equal(abandoned.url, kept.url, "same content, same key");
     const product = (
       await svc.api("POST", "/api/v1/products", {
         token: svc.tokens.admin,
-        body: { name: "스윕 테스트", brand: "b", categoryId: "home", price: 1000, imageIds: [kept.id] },
+        body: {
+          name: "스윕 테스트",
+          brand: "b",
+          categoryId: "home",
+          price: 1000,
+          imageIds: [kept.id],
+        },
       })
     ).body;
     const file = join(svc.imageDir, kept.url.slice("/images/".length));
 
-    assert.deepEqual(await images.sweep(new Date()), { records: 0, files: 0 }, "nothing is old enough yet");
+    assert.deepEqual(
+      await images.sweep(new Date()),
+      { records: 0, files: 0 },
+      "nothing is old enough yet",
+    );
     const later = new Date(Date.now() + 25 * 3600_000);
     const first = await images.sweep(later);
     assert.ok(first.records >= 1);
     assert.ok(existsSync(file), "still used by the product");
 
-    assert.equal((await svc.api("DELETE", `/api/v1/products/${product.id}`, { token: svc.tokens.admin })).status, 204);
+    assert.equal(
+      (await svc.api("DELETE", `/api/v1/products/${product.id}`, { token: svc.tokens.admin }))
+        .status,
+      204,
+    );
     const second = await images.sweep(later);
     assert.equal(second.records, 1);
     assert.equal(second.files, 1);

@@ -1,5 +1,14 @@
 /** A stored image: uploaded first (no product), then attached to a product by create/update. */
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from "typeorm";
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from "typeorm";
 import { Product } from "../products/product.entity.js";
 
 @Entity("product_images")

@@ -20,7 +20,10 @@ export interface S3StorageOptions {
 }
 
 const isMissing = (error: unknown) =>
-  error instanceof S3ServiceException && (error.name === "NoSuchKey" || error.name === "NotFound" || error.$metadata.httpStatusCode === 404);
+  error instanceof S3ServiceException &&
+  (error.name === "NoSuchKey" ||
+    error.name === "NotFound" ||
+    error.$metadata.httpStatusCode === 404);
 
 export class S3ImageStorage implements ImageStorage {
   readonly driver = "s3" as const;
@@ -54,9 +57,15 @@ export class S3ImageStorage implements ImageStorage {
   async get(key: string): Promise<StoredObject | undefined> {
     if (!IMAGE_KEY_PATTERN.test(key)) return undefined;
     try {
-      const answer = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      const answer = await this.client.send(
+        new GetObjectCommand({ Bucket: this.bucket, Key: key }),
+      );
       if (!(answer.Body instanceof Readable)) return undefined;
-      return { body: answer.Body, size: answer.ContentLength ?? 0, contentType: answer.ContentType ?? "image/webp" };
+      return {
+        body: answer.Body,
+        size: answer.ContentLength ?? 0,
+        contentType: answer.ContentType ?? "image/webp",
+      };
     } catch (error) {
       if (isMissing(error)) return undefined;
       throw error;

@@ -22,7 +22,13 @@ let dir: string;
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), "product-storage-"));
   const port = await freePort();
-  s3 = new S3rver({ address: "127.0.0.1", port, silent: true, directory: join(dir, "s3"), configureBuckets: [{ name: BUCKET }] });
+  s3 = new S3rver({
+    address: "127.0.0.1",
+    port,
+    silent: true,
+    directory: join(dir, "s3"),
+    configureBuckets: [{ name: BUCKET }],
+  });
   await s3.run();
   s3Url = `http://127.0.0.1:${port}`;
 });
@@ -80,7 +86,11 @@ test("the service uploads, serves and sweeps images through the S3 driver", asyn
   const storage = s3Storage();
   const svc = await startTestService({ seed: false, storage });
   try {
-    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#ff8800" } }).png().toBuffer();
+    const png = await sharp({
+      create: { width: 64, height: 48, channels: 3, background: "#ff8800" },
+    })
+      .png()
+      .toBuffer();
     const form = new FormData();
     form.append("files", new Blob([png], { type: "image/png" }), "x.png");
     const res = await svc.api("POST", "/api/v1/images", { token: svc.tokens.admin, form });

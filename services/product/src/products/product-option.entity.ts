@@ -3,7 +3,16 @@
  * Stock model: `product.stock` caps the product's total sales, `option.stock` caps that option's;
  * a line for an option takes from both (see README).
  */
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from "typeorm";
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from "typeorm";
 import { Product } from "./product.entity.js";
 
 export const OPTION_TYPES = ["colour", "size"] as const;

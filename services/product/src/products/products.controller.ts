@@ -1,10 +1,28 @@
 /** /api/v1/products: public list and detail, admin create/update/soft-delete. */
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Put, Query } from "@nestjs/common";
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from "@nestjs/common";
 import type { Identity } from "@shop/platform";
 import { ZodPipe } from "@shop/platform/nest";
 import { CurrentIdentity, OptionalIdentity, Roles } from "../common/auth.js";
 import { ProductsService } from "./products.service.js";
-import { ProductCreate, ProductIdParam, ProductListQuery, ProductParams, ProductUpdate } from "./products.schemas.js";
+import {
+  ProductCreate,
+  ProductIdParam,
+  ProductListQuery,
+  ProductParams,
+  ProductUpdate,
+} from "./products.schemas.js";
 
 @Controller("api/v1/products")
 export class ProductsController {
@@ -21,7 +39,10 @@ export class ProductsController {
 
   @Get(":idOrSlug")
   @OptionalIdentity()
-  get(@Param(new ZodPipe(ProductParams, "params")) params: ProductParams, @CurrentIdentity() identity: Identity | undefined) {
+  get(
+    @Param(new ZodPipe(ProductParams, "params")) params: ProductParams,
+    @CurrentIdentity() identity: Identity | undefined,
+  ) {
     return this.products.get(params.idOrSlug, identity);
   }
 
@@ -33,20 +54,28 @@ export class ProductsController {
 
   @Put(":id")
   @Roles("admin")
-  replace(@Param(new ZodPipe(ProductIdParam, "params")) params: ProductIdParam, @Body(new ZodPipe(ProductUpdate)) body: ProductUpdate) {
+  replace(
+    @Param(new ZodPipe(ProductIdParam, "params")) params: ProductIdParam,
+    @Body(new ZodPipe(ProductUpdate)) body: ProductUpdate,
+  ) {
     return this.products.update(params.id, body);
   }
 
   @Patch(":id")
   @Roles("admin")
-  update(@Param(new ZodPipe(ProductIdParam, "params")) params: ProductIdParam, @Body(new ZodPipe(ProductUpdate)) body: ProductUpdate) {
+  update(
+    @Param(new ZodPipe(ProductIdParam, "params")) params: ProductIdParam,
+    @Body(new ZodPipe(ProductUpdate)) body: ProductUpdate,
+  ) {
     return this.products.update(params.id, body);
   }
 
   @Delete(":id")
   @Roles("admin")
   @HttpCode(204)
-  async remove(@Param(new ZodPipe(ProductIdParam, "params")) params: ProductIdParam): Promise<void> {
+  async remove(
+    @Param(new ZodPipe(ProductIdParam, "params")) params: ProductIdParam,
+  ): Promise<void> {
     await this.products.remove(params.id);
   }
 }

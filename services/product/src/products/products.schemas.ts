@@ -20,7 +20,13 @@ export const ProductListQuery = z
       .max(100)
       .optional()
       .meta({ description: "1–100, default 20 (or the number of `ids`)" }),
-    category: z.string().trim().min(1).max(200).optional().meta({ description: "Category id or slug" }),
+    category: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .meta({ description: "Category id or slug" }),
     minPrice: z.coerce.number().int().min(0).optional(),
     maxPrice: z.coerce.number().int().min(0).optional(),
     q: z.preprocess(emptyToUndefined, z.string().trim().min(1).max(100).optional()).meta({
@@ -34,11 +40,19 @@ export const ProductListQuery = z
     }),
     ids: z
       .string()
-      .transform((value) => value.split(",").map((id) => id.trim()).filter(Boolean))
+      .transform((value) =>
+        value
+          .split(",")
+          .map((id) => id.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.string().uuid("each id must be a uuid")).min(1).max(100))
       .optional()
       .meta({ description: "Comma-separated product ids (at most 100) for batch reads" }),
-    status: z.enum([...PRODUCT_STATUSES, "all"]).optional().meta({ description: "Admins only (default active)" }),
+    status: z
+      .enum([...PRODUCT_STATUSES, "all"])
+      .optional()
+      .meta({ description: "Admins only (default active)" }),
   })
   .refine((q) => q.minPrice === undefined || q.maxPrice === undefined || q.minPrice <= q.maxPrice, {
     path: ["maxPrice"],
@@ -46,7 +60,11 @@ export const ProductListQuery = z
   });
 export type ProductListQuery = z.infer<typeof ProductListQuery>;
 
-export const ColourSwatch = z.object({ value: z.string(), label: z.string(), hex: z.string().nullable() });
+export const ColourSwatch = z.object({
+  value: z.string(),
+  label: z.string(),
+  hex: z.string().nullable(),
+});
 
 export const ProductSummary = z
   .object({
@@ -100,7 +118,12 @@ export type ImageView = z.infer<typeof ImageView>;
 
 export const ProductDetail = ProductSummary.extend({
   description: z.string(),
-  category: z.object({ id: z.string().uuid(), name: z.string(), slug: z.string(), iconCode: z.string() }),
+  category: z.object({
+    id: z.string().uuid(),
+    name: z.string(),
+    slug: z.string(),
+    iconCode: z.string(),
+  }),
   options: z.array(OptionView),
   images: z.array(ImageView),
 }).meta({ id: "ProductDetail" });
@@ -118,7 +141,11 @@ export const ProductPage = z
 
 export const OptionInput = z
   .object({
-    id: z.string().uuid().optional().meta({ description: "Update: keep and change this existing option" }),
+    id: z
+      .string()
+      .uuid()
+      .optional()
+      .meta({ description: "Update: keep and change this existing option" }),
     type: z.enum(OPTION_TYPES),
     value: z.string().trim().min(1).max(40),
     label: z.string().trim().min(1).max(60).optional().meta({ description: "Default: value" }),
@@ -137,46 +164,62 @@ const productFields = {
   categoryId: z.string().trim().min(1).max(200).meta({ description: "Category id (or slug)" }),
   price: Won,
   originalPrice: Won.optional().meta({ description: "Price before discount; default: price" }),
-  stock: z
-    .number()
-    .int()
-    .min(0)
-    .max(10_000_000)
-    .optional()
-    .meta({ description: "Total sellable units; default: the sum of the first option type's stock, else 0" }),
+  stock: z.number().int().min(0).max(10_000_000).optional().meta({
+    description: "Total sellable units; default: the sum of the first option type's stock, else 0",
+  }),
   isNew: z.boolean().default(false),
   isFeatured: z.boolean().default(false),
   status: z.enum(PRODUCT_STATUSES).default("active"),
   options: z.array(OptionInput).max(50).default([]),
-  imageIds: z
-    .array(z.string().uuid())
-    .max(20)
-    .default([])
-    .meta({ description: "Uploaded images (POST /api/v1/images), in display order; the first is the main image" }),
+  imageIds: z.array(z.string().uuid()).max(20).default([]).meta({
+    description:
+      "Uploaded images (POST /api/v1/images), in display order; the first is the main image",
+  }),
 };
 
 function optionsUnique(options: OptionInput[] | undefined, ctx: z.RefinementCtx) {
   const seen = new Set<string>();
   options?.forEach((option, index) => {
     const key = `${option.type}:${option.value.toLowerCase()}`;
-    if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["options", index, "value"], message: "duplicate option" });
+    if (seen.has(key))
+      ctx.addIssue({
+        code: "custom",
+        path: ["options", index, "value"],
+        message: "duplicate option",
+      });
     seen.add(key);
   });
 }
 
-function idsUnique(body: { imageIds?: string[] | undefined; options?: OptionInput[] | undefined }, ctx: z.RefinementCtx) {
+function idsUnique(
+  body: { imageIds?: string[] | undefined; options?: OptionInput[] | undefined },
+  ctx: z.RefinementCtx,
+) {
   body.imageIds?.forEach((id, index) => {
-    if (body.imageIds!.indexOf(id) !== index) ctx.addIssue({ code: "custom", path: ["imageIds", index], message: "listed twice" });
+    if (body.imageIds!.indexOf(id) !== index)
+      ctx.addIssue({ code: "custom", path: ["imageIds", index], message: "listed twice" });
   });
   const optionIds = body.options?.map((o) => o.id) ?? [];
   optionIds.forEach((id, index) => {
-    if (id && optionIds.indexOf(id) !== index) ctx.addIssue({ code: "custom", path: ["options", index, "id"], message: "listed twice" });
+    if (id && optionIds.indexOf(id) !== index)
+      ctx.addIssue({ code: "custom", path: ["options", index, "id"], message: "listed twice" });
   });
 }
 
-function priceOrder(body: { price?: number | undefined; originalPrice?: number | undefined }, ctx: z.RefinementCtx) {
-  if (body.price !== undefined && body.originalPrice !== undefined && body.originalPrice < body.price) {
-    ctx.addIssue({ code: "custom", path: ["originalPrice"], message: "must be greater than or equal to price" });
+function priceOrder(
+  body: { price?: number | undefined; originalPrice?: number | undefined },
+  ctx: z.RefinementCtx,
+) {
+  if (
+    body.price !== undefined &&
+    body.originalPrice !== undefined &&
+    body.originalPrice < body.price
+  ) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["originalPrice"],
+      message: "must be greater than or equal to price",
+    });
   }
 }
 
@@ -199,7 +242,10 @@ export const ProductUpdate = z
     isFeatured: z.boolean(),
     status: z.enum(PRODUCT_STATUSES),
     stock: z.number().int().min(0).max(10_000_000),
-    options: z.array(OptionInput).max(50).meta({ description: "Replaces the option set (send ids to keep options)" }),
+    options: z
+      .array(OptionInput)
+      .max(50)
+      .meta({ description: "Replaces the option set (send ids to keep options)" }),
     imageIds: z.array(z.string().uuid()).max(20).meta({
       description: "Replaces the image list and its order; images left out are deleted",
     }),
@@ -207,7 +253,8 @@ export const ProductUpdate = z
   .partial()
   .strict()
   .superRefine((body, ctx) => {
-    if (Object.keys(body).length === 0) ctx.addIssue({ code: "custom", message: "send at least one field to change" });
+    if (Object.keys(body).length === 0)
+      ctx.addIssue({ code: "custom", message: "send at least one field to change" });
     optionsUnique(body.options, ctx);
     idsUnique(body, ctx);
     priceOrder(body, ctx);

@@ -10,7 +10,13 @@ import { isUuid, slugify, withSuffix } from "../common/slug.js";
 import { ImagesService } from "../images/images.service.js";
 import { ProductOption } from "./product-option.entity.js";
 import { Product } from "./product.entity.js";
-import type { OptionInput, ProductCreate, ProductDetail, ProductListQuery, ProductUpdate } from "./products.schemas.js";
+import type {
+  OptionInput,
+  ProductCreate,
+  ProductDetail,
+  ProductListQuery,
+  ProductUpdate,
+} from "./products.schemas.js";
 import { ProductsStore } from "./products.store.js";
 
 @Injectable()
@@ -42,7 +48,9 @@ export class ProductsService {
 
   /** A product by id or slug; drafts and archived products only for admins. */
   async get(idOrSlug: string, identity?: Identity): Promise<ProductDetail> {
-    const product = await this.store.detail(isUuid(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug.toLowerCase() });
+    const product = await this.store.detail(
+      isUuid(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug.toLowerCase() },
+    );
     if (!product || (product.status !== "active" && identity?.role !== "admin")) {
       throw new AppError("PRODUCT_NOT_FOUND", `No product '${idOrSlug}'`);
     }
@@ -53,8 +61,15 @@ export class ProductsService {
     let slug = body.slug ?? slugify(body.name);
     for (let attempt = 0; ; attempt++) {
       try {
-        const { detail, category } = await this.db.transaction((manager) => this.insert(manager, body, slug));
-        await this.events.publish({ type: "product.created", id: detail.id, slug: detail.slug, categories: [category] });
+        const { detail, category } = await this.db.transaction((manager) =>
+          this.insert(manager, body, slug),
+        );
+        await this.events.publish({
+          type: "product.created",
+          id: detail.id,
+          slug: detail.slug,
+          categories: [category],
+        });
         return detail;
       } catch (error) {
         if (!isUniqueViolation(error, "UQ_products_slug_live")) throw error;
@@ -99,17 +114,32 @@ export class ProductsService {
         }
         const next = { ...product, ...pick(body), categoryId: after.id };
         if (next.originalPrice < next.price) {
-          throw new AppError("VALIDATION_FAILED", "originalPrice must be greater than or equal to price", {
-            errors: [{ field: "originalPrice", message: "must be greater than or equal to price" }],
-          });
+          throw new AppError(
+            "VALIDATION_FAILED",
+            "originalPrice must be greater than or equal to price",
+            {
+              errors: [
+                { field: "originalPrice", message: "must be greater than or equal to price" },
+              ],
+            },
+          );
         }
-        await manager.getRepository(Product).update({ id }, { ...pick(body), categoryId: after.id });
+        await manager
+          .getRepository(Product)
+          .update({ id }, { ...pick(body), categoryId: after.id });
         if (body.options) {
-          const existing = await manager.getRepository(ProductOption).find({ where: { productId: id } });
+          const existing = await manager
+            .getRepository(ProductOption)
+            .find({ where: { productId: id } });
           await this.saveOptions(manager, id, body.options, existing);
         }
         const removedKeys = body.imageIds
-          ? await this.images.attach(manager, id, body.imageIds, await this.images.idsOf(manager, id))
+          ? await this.images.attach(
+              manager,
+              id,
+              body.imageIds,
+              await this.images.idsOf(manager, id),
+            )
           : [];
         const detail = (await this.store.detail({ id }, manager))!;
         const change: CatalogChange = {
@@ -150,7 +180,9 @@ export class ProductsService {
 
   /** Publishes a product.updated event for a change made elsewhere (images, reviews, stock). */
   async announce(id: string): Promise<void> {
-    const product = await this.db.getRepository(Product).findOne({ where: { id }, withDeleted: true, relations: { category: true } });
+    const product = await this.db
+      .getRepository(Product)
+      .findOne({ where: { id }, withDeleted: true, relations: { category: true } });
     if (!product) return;
     await this.events.publish({
       type: "product.updated",
@@ -183,12 +215,18 @@ export class ProductsService {
   }
 
   /** Replaces a product's options: inputs with an id update that option, others are new, the rest go. */
-  private async saveOptions(manager: EntityManager, productId: string, inputs: OptionInput[], existing: ProductOption[]) {
+  private async saveOptions(
+    manager: EntityManager,
+    productId: string,
+    inputs: OptionInput[],
+    existing: ProductOption[],
+  ) {
     const repo = manager.getRepository(ProductOption);
     const known = new Map(existing.map((o) => [o.id, o]));
     const errors: FieldError[] = [];
     inputs.forEach((input, index) => {
-      if (input.id && !known.has(input.id)) errors.push({ field: `options.${index}.id`, message: "not an option of this product" });
+      if (input.id && !known.has(input.id))
+        errors.push({ field: `options.${index}.id`, message: "not an option of this product" });
     });
     if (errors.length) throw new AppError("VALIDATION_FAILED", errors[0]!.message, { errors });
     const keep = new Set(inputs.map((i) => i.id).filter(Boolean));
@@ -209,7 +247,10 @@ export class ProductsService {
     );
     // Free the (type, value) pairs first so options can swap values within one update.
     if (rows.some((r) => r.id)) {
-      await repo.update(rows.filter((r) => r.id).map((r) => r.id), { value: () => "'~' || id::text" });
+      await repo.update(
+        rows.filter((r) => r.id).map((r) => r.id),
+        { value: () => "'~' || id::text" },
+      );
     }
     if (rows.length) await repo.save(rows);
   }
@@ -217,7 +258,9 @@ export class ProductsService {
 
 function pick(body: ProductUpdate): Partial<Product> {
   const { options: _o, imageIds: _i, categoryId: _c, ...fields } = body;
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<Product>;
+  return Object.fromEntries(
+    Object.entries(fields).filter(([, v]) => v !== undefined),
+  ) as Partial<Product>;
 }
 
 function defaultStock(options: OptionInput[]): number {
@@ -226,7 +269,11 @@ function defaultStock(options: OptionInput[]): number {
 }
 
 function slugTaken(slug: string): AppError {
-  return new AppError("PRODUCT_SLUG_TAKEN", `The slug '${slug}' is already used by another product`, {
-    errors: [{ field: "slug", message: "already in use" }],
-  });
+  return new AppError(
+    "PRODUCT_SLUG_TAKEN",
+    `The slug '${slug}' is already used by another product`,
+    {
+      errors: [{ field: "slug", message: "already in use" }],
+    },
+  );
 }

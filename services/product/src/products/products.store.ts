@@ -4,7 +4,13 @@ import { DataSource, type EntityManager, type SelectQueryBuilder } from "typeorm
 import { ProductImage } from "../images/product-image.entity.js";
 import { ProductOption } from "./product-option.entity.js";
 import { discountRate, Product, type ProductStatus } from "./product.entity.js";
-import type { ImageView, OptionView, ProductDetail, ProductSort, ProductSummary } from "./products.schemas.js";
+import type {
+  ImageView,
+  OptionView,
+  ProductDetail,
+  ProductSort,
+  ProductSummary,
+} from "./products.schemas.js";
 
 export interface ListFilter {
   categoryId?: string;
@@ -42,12 +48,17 @@ export class ProductsStore {
   private filtered(filter: ListFilter): SelectQueryBuilder<Product> {
     const query = this.db.getRepository(Product).createQueryBuilder("p");
     if (filter.status) query.andWhere("p.status = :status", { status: filter.status });
-    if (filter.categoryId) query.andWhere("p.category_id = :categoryId", { categoryId: filter.categoryId });
-    if (filter.minPrice !== undefined) query.andWhere("p.price >= :minPrice", { minPrice: filter.minPrice });
-    if (filter.maxPrice !== undefined) query.andWhere("p.price <= :maxPrice", { maxPrice: filter.maxPrice });
-    if (filter.onSale !== undefined) query.andWhere(filter.onSale ? "p.original_price > p.price" : "p.original_price = p.price");
+    if (filter.categoryId)
+      query.andWhere("p.category_id = :categoryId", { categoryId: filter.categoryId });
+    if (filter.minPrice !== undefined)
+      query.andWhere("p.price >= :minPrice", { minPrice: filter.minPrice });
+    if (filter.maxPrice !== undefined)
+      query.andWhere("p.price <= :maxPrice", { maxPrice: filter.maxPrice });
+    if (filter.onSale !== undefined)
+      query.andWhere(filter.onSale ? "p.original_price > p.price" : "p.original_price = p.price");
     if (filter.isNew !== undefined) query.andWhere("p.is_new = :isNew", { isNew: filter.isNew });
-    if (filter.featured !== undefined) query.andWhere("p.is_featured = :featured", { featured: filter.featured });
+    if (filter.featured !== undefined)
+      query.andWhere("p.is_featured = :featured", { featured: filter.featured });
     if (filter.ids) query.andWhere("p.id IN (:...ids)", { ids: filter.ids });
     if (filter.q) {
       // Every word must appear somewhere in the document (substring match, any script).
@@ -56,7 +67,11 @@ export class ProductsStore {
         .split(/\s+/)
         .filter(Boolean)
         .slice(0, 8)
-        .forEach((term, i) => query.andWhere(`${SEARCH_DOCUMENT} LIKE :term${i}`, { [`term${i}`]: `%${escapeLike(term)}%` }));
+        .forEach((term, i) =>
+          query.andWhere(`${SEARCH_DOCUMENT} LIKE :term${i}`, {
+            [`term${i}`]: `%${escapeLike(term)}%`,
+          }),
+        );
     }
     return query;
   }
@@ -85,7 +100,9 @@ export class ProductsStore {
             .setParameter("rank", filter.q.toLowerCase())
             .addOrderBy("p.created_at", "DESC");
         } else if (filter.ids) {
-          query.orderBy("array_position(CAST(:order AS uuid[]), p.id)", "ASC").setParameter("order", filter.ids);
+          query
+            .orderBy("array_position(CAST(:order AS uuid[]), p.id)", "ASC")
+            .setParameter("order", filter.ids);
         } else {
           query.orderBy("p.created_at", "DESC");
         }
@@ -94,7 +111,10 @@ export class ProductsStore {
   }
 
   /** Summaries with main image and colour swatches, two queries for the whole page. */
-  async summaries(products: Product[], manager: EntityManager = this.db.manager): Promise<ProductSummary[]> {
+  async summaries(
+    products: Product[],
+    manager: EntityManager = this.db.manager,
+  ): Promise<ProductSummary[]> {
     if (products.length === 0) return [];
     const ids = products.map((p) => p.id);
     const [images, colours] = await Promise.all([
@@ -122,18 +142,29 @@ export class ProductsStore {
   }
 
   /** One product with category, options and images; soft-deleted ones are never found. */
-  async detail(where: { id: string } | { slug: string }, manager: EntityManager = this.db.manager): Promise<ProductDetail | undefined> {
-    const product = await manager.getRepository(Product).findOne({ where, relations: { category: true } });
+  async detail(
+    where: { id: string } | { slug: string },
+    manager: EntityManager = this.db.manager,
+  ): Promise<ProductDetail | undefined> {
+    const product = await manager
+      .getRepository(Product)
+      .findOne({ where, relations: { category: true } });
     if (!product) return undefined;
     const [options, images] = await Promise.all([
-      manager.getRepository(ProductOption).find({ where: { productId: product.id }, order: { sortOrder: "ASC", value: "ASC" } }),
-      manager.getRepository(ProductImage).find({ where: { productId: product.id }, order: { sortOrder: "ASC", createdAt: "ASC" } }),
+      manager
+        .getRepository(ProductOption)
+        .find({ where: { productId: product.id }, order: { sortOrder: "ASC", value: "ASC" } }),
+      manager
+        .getRepository(ProductImage)
+        .find({ where: { productId: product.id }, order: { sortOrder: "ASC", createdAt: "ASC" } }),
     ]);
     const views = images.map(imageView);
     return {
       ...summaryFields(product),
       mainImageUrl: (views.find((i) => i.isMain) ?? views[0])?.url ?? null,
-      colours: options.filter((o) => o.type === "colour").map((o) => ({ value: o.value, label: o.label, hex: o.colourHex })),
+      colours: options
+        .filter((o) => o.type === "colour")
+        .map((o) => ({ value: o.value, label: o.label, hex: o.colourHex })),
       description: product.description,
       category: {
         id: product.category.id,
@@ -170,9 +201,24 @@ function summaryFields(p: Product): Omit<ProductSummary, "mainImageUrl" | "colou
 }
 
 export function optionView(o: ProductOption): OptionView {
-  return { id: o.id, type: o.type, value: o.value, label: o.label, hex: o.colourHex, extraPrice: o.extraPrice, stock: o.stock };
+  return {
+    id: o.id,
+    type: o.type,
+    value: o.value,
+    label: o.label,
+    hex: o.colourHex,
+    extraPrice: o.extraPrice,
+    stock: o.stock,
+  };
 }
 
 export function imageView(i: ProductImage): ImageView {
-  return { id: i.id, url: i.url, width: i.width, height: i.height, sortOrder: i.sortOrder, isMain: i.isMain };
+  return {
+    id: i.id,
+    url: i.url,
+    width: i.width,
+    height: i.height,
+    sortOrder: i.sortOrder,
+    isMain: i.isMain,
+  };
 }

@@ -25,7 +25,8 @@ const all = async (query: string): Promise<Json[]> => {
   }
 };
 
-const sorted = (values: number[], direction: 1 | -1) => values.every((v, i) => i === 0 || (v - values[i - 1]!) * direction >= 0);
+const sorted = (values: number[], direction: 1 | -1) =>
+  values.every((v, i) => i === 0 || (v - values[i - 1]!) * direction >= 0);
 
 describe("pagination", () => {
   test("totals and pages cover the catalogue exactly once", async () => {
@@ -38,7 +39,8 @@ describe("pagination", () => {
       const body = await list(`?limit=10&page=${page}`);
       assert.equal(body.total, first.total);
       body.items.forEach((p: Json) => seen.add(p.id));
-      if (page === first.totalPages) assert.equal(body.items.length, first.total - 10 * (first.totalPages - 1));
+      if (page === first.totalPages)
+        assert.equal(body.items.length, first.total - 10 * (first.totalPages - 1));
     }
     assert.equal(seen.size, first.total);
   });
@@ -56,8 +58,15 @@ describe("pagination", () => {
     assert.equal(jacket.originalPrice, 104706);
     assert.equal(jacket.discountRate, 15);
     assert.match(jacket.mainImageUrl, /^\/images\/[a-f0-9]{64}\.webp$/);
-    assert.deepEqual(jacket.colours.map((c: Json) => c.hex), ["#3b6fd8", "#1e2a4a"]);
-    assert.ok(body.items.every((p: Json) => Number.isInteger(p.price) && typeof p.ratingAverage === "number"));
+    assert.deepEqual(
+      jacket.colours.map((c: Json) => c.hex),
+      ["#3b6fd8", "#1e2a4a"],
+    );
+    assert.ok(
+      body.items.every(
+        (p: Json) => Number.isInteger(p.price) && typeof p.ratingAverage === "number",
+      ),
+    );
   });
 });
 
@@ -84,7 +93,10 @@ describe("filters", () => {
     assert.ok(items.length > 0);
     assert.ok(items.every((p) => p.price >= 30000 && p.price <= 60000));
     const everything = await all("");
-    assert.equal(items.length, everything.filter((p) => p.price >= 30000 && p.price <= 60000).length);
+    assert.equal(
+      items.length,
+      everything.filter((p) => p.price >= 30000 && p.price <= 60000).length,
+    );
   });
 
   test("onSale, isNew and featured select exactly the flagged products", async () => {
@@ -111,26 +123,57 @@ describe("filters", () => {
   test("ids reads a batch in the order asked", async () => {
     const some = (await list("?limit=5&sort=price_asc")).items.map((p: Json) => p.id).reverse();
     const body = await list(`?ids=${some.join(",")}`);
-    assert.deepEqual(body.items.map((p: Json) => p.id), some);
+    assert.deepEqual(
+      body.items.map((p: Json) => p.id),
+      some,
+    );
     assert.equal(body.limit, 5);
   });
 });
 
 describe("sorting", () => {
   test("price_asc and price_desc", async () => {
-    assert.ok(sorted((await all("?sort=price_asc")).map((p) => p.price), 1));
-    assert.ok(sorted((await all("?sort=price_desc")).map((p) => p.price), -1));
+    assert.ok(
+      sorted(
+        (await all("?sort=price_asc")).map((p) => p.price),
+        1,
+      ),
+    );
+    assert.ok(
+      sorted(
+        (await all("?sort=price_desc")).map((p) => p.price),
+        -1,
+      ),
+    );
   });
 
   test("newest (also the default)", async () => {
     const newest = await all("?sort=newest");
-    assert.ok(sorted(newest.map((p) => Date.parse(p.createdAt)), -1));
-    assert.deepEqual((await all("")).map((p) => p.id), newest.map((p) => p.id));
+    assert.ok(
+      sorted(
+        newest.map((p) => Date.parse(p.createdAt)),
+        -1,
+      ),
+    );
+    assert.deepEqual(
+      (await all("")).map((p) => p.id),
+      newest.map((p) => p.id),
+    );
   });
 
   test("rating and popular", async () => {
-    assert.ok(sorted((await all("?sort=rating")).map((p) => p.ratingAverage), -1));
-    assert.ok(sorted((await all("?sort=popular")).map((p) => p.salesCount), -1));
+    assert.ok(
+      sorted(
+        (await all("?sort=rating")).map((p) => p.ratingAverage),
+        -1,
+      ),
+    );
+    assert.ok(
+      sorted(
+        (await all("?sort=popular")).map((p) => p.salesCount),
+        -1,
+      ),
+    );
   });
 });
 
@@ -138,22 +181,35 @@ describe("search", () => {
   test("a Korean word finds it in names (substring, any position)", async () => {
     const items = await all(`?q=${encodeURIComponent("티셔츠")}`);
     assert.ok(items.some((p) => p.slug === "simple-tshirt"));
-    assert.ok(items.every((p) => p.name.includes("티") || p.slug.includes("tshirt") || p.slug.includes("tee")));
+    assert.ok(
+      items.every(
+        (p) => p.name.includes("티") || p.slug.includes("tshirt") || p.slug.includes("tee"),
+      ),
+    );
   });
 
   test("brand and description are searched; every word must match", async () => {
     const brand = await all(`?q=${encodeURIComponent("구름발")}`);
     assert.ok(brand.length >= 2 && brand.every((p) => p.brand === "구름발"));
     const both = await all(`?q=${encodeURIComponent("가죽 숄더백")}`);
-    assert.deepEqual(both.map((p) => p.slug), ["leather-shoulder-bag"]);
+    assert.deepEqual(
+      both.map((p) => p.slug),
+      ["leather-shoulder-bag"],
+    );
     const description = await all(`?q=${encodeURIComponent("SPF50")}`);
-    assert.deepEqual(description.map((p) => p.slug), ["daily-sunscreen"]);
+    assert.deepEqual(
+      description.map((p) => p.slug),
+      ["daily-sunscreen"],
+    );
   });
 
   test("no match is an empty page; LIKE wildcards are literal", async () => {
     assert.equal((await list(`?q=${encodeURIComponent("없는상품이름")}`)).total, 0);
     // "%" matches only the descriptions that contain a literal "100%".
-    assert.deepEqual((await all("?q=%25")).map((p) => p.slug).sort(), ["cotton-pillow-cover", "linen-shirt"]);
+    assert.deepEqual((await all("?q=%25")).map((p) => p.slug).sort(), [
+      "cotton-pillow-cover",
+      "linen-shirt",
+    ]);
     assert.equal((await list("?q=_")).total, 0);
   });
 
@@ -179,19 +235,29 @@ describe("validation", () => {
       assert.equal(res.status, 400);
       assert.match(res.headers.get("content-type") ?? "", /application\/problem\+json/);
       assert.equal(res.body.code, "VALIDATION_FAILED");
-      assert.ok(res.body.errors.some((e: Json) => e.field === field), JSON.stringify(res.body.errors));
+      assert.ok(
+        res.body.errors.some((e: Json) => e.field === field),
+        JSON.stringify(res.body.errors),
+      );
     });
   }
 
   test("several bad values are all reported", async () => {
     const res = await svc.api("GET", "/api/v1/products?limit=1000&minPrice=-1&sort=drop");
     assert.equal(res.status, 400);
-    assert.deepEqual(res.body.errors.map((e: Json) => e.field).sort(), ["query.limit", "query.minPrice", "query.sort"]);
+    assert.deepEqual(res.body.errors.map((e: Json) => e.field).sort(), [
+      "query.limit",
+      "query.minPrice",
+      "query.sort",
+    ]);
   });
 
   test("status other than active is admin-only", async () => {
     assert.equal((await svc.api("GET", "/api/v1/products?status=draft")).status, 403);
-    assert.equal((await svc.api("GET", "/api/v1/products?status=all", { token: svc.tokens.admin })).status, 200);
+    assert.equal(
+      (await svc.api("GET", "/api/v1/products?status=all", { token: svc.tokens.admin })).status,
+      200,
+    );
   });
 });
 
@@ -201,8 +267,13 @@ describe("product detail", () => {
     assert.equal(bySlug.status, 200);
     const product = bySlug.body;
     assert.equal(product.category.slug, "clothing");
-    assert.ok(product.options.some((o: Json) => o.type === "colour" && /^#[0-9a-f]{6}$/.test(o.hex)));
-    assert.deepEqual(product.options.filter((o: Json) => o.type === "size").map((o: Json) => o.value), ["S", "M", "L", "XL"]);
+    assert.ok(
+      product.options.some((o: Json) => o.type === "colour" && /^#[0-9a-f]{6}$/.test(o.hex)),
+    );
+    assert.deepEqual(
+      product.options.filter((o: Json) => o.type === "size").map((o: Json) => o.value),
+      ["S", "M", "L", "XL"],
+    );
     assert.ok(product.images.length >= 1 && product.images[0].isMain);
     assert.equal(product.images[0].width, 600);
     const byId = await svc.api("GET", `/api/v1/products/${product.id}`);

@@ -4,7 +4,12 @@ import type { Identity } from "@shop/platform";
 import { ZodPipe } from "@shop/platform/nest";
 import { CurrentIdentity, Roles } from "../common/auth.js";
 import { ReviewsService } from "./reviews.service.js";
-import { LatestReviewsQuery, ReviewCreate, ReviewPageQuery, ReviewParams } from "./reviews.schemas.js";
+import {
+  LatestReviewsQuery,
+  ReviewCreate,
+  ReviewPageQuery,
+  ReviewParams,
+} from "./reviews.schemas.js";
 
 @Controller("api/v1")
 export class ReviewsController {

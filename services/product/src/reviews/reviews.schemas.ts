@@ -18,7 +18,13 @@ export const RatingSummary = z
   .object({
     average: z.number(),
     count: z.number().int(),
-    distribution: z.object({ 1: z.number().int(), 2: z.number().int(), 3: z.number().int(), 4: z.number().int(), 5: z.number().int() }),
+    distribution: z.object({
+      1: z.number().int(),
+      2: z.number().int(),
+      3: z.number().int(),
+      4: z.number().int(),
+      5: z.number().int(),
+    }),
   })
   .meta({ id: "RatingSummary" });
 export type RatingSummary = z.infer<typeof RatingSummary>;
@@ -35,7 +41,12 @@ export const ProductReviewPage = z
   .meta({ id: "ProductReviewPage" });
 
 export const LatestReview = ReviewView.extend({
-  product: z.object({ id: z.string().uuid(), name: z.string(), slug: z.string(), mainImageUrl: z.string().nullable() }),
+  product: z.object({
+    id: z.string().uuid(),
+    name: z.string(),
+    slug: z.string(),
+    mainImageUrl: z.string().nullable(),
+  }),
 }).meta({ id: "LatestReview" });
 export type LatestReview = z.infer<typeof LatestReview>;
 
@@ -69,5 +80,7 @@ export const ReviewCreate = z
   .meta({ id: "ReviewCreate" });
 export type ReviewCreate = z.infer<typeof ReviewCreate>;
 
-export const ReviewParams = z.object({ id: z.string().min(1).max(200).meta({ description: "Product id or slug" }) });
+export const ReviewParams = z.object({
+  id: z.string().min(1).max(200).meta({ description: "Product id or slug" }),
+});
 export type ReviewParams = z.infer<typeof ReviewParams>;

@@ -7,7 +7,14 @@ import { isUuid } from "../common/slug.js";
 import { Product } from "../products/product.entity.js";
 import { ProductsService } from "../products/products.service.js";
 import { Review } from "./review.entity.js";
-import type { LatestReview, LatestReviewsQuery, RatingSummary, ReviewCreate, ReviewPageQuery, ReviewView } from "./reviews.schemas.js";
+import type {
+  LatestReview,
+  LatestReviewsQuery,
+  RatingSummary,
+  ReviewCreate,
+  ReviewPageQuery,
+  ReviewView,
+} from "./reviews.schemas.js";
 
 @Injectable()
 export class ReviewsService {
@@ -63,7 +70,13 @@ export class ReviewsService {
         mainImageUrl: row.image_url ? String(row.image_url) : null,
       },
     }));
-    return { items, page: query.page, limit: query.limit, total, totalPages: Math.ceil(total / query.limit) };
+    return {
+      items,
+      page: query.page,
+      limit: query.limit,
+      total,
+      totalPages: Math.ceil(total / query.limit),
+    };
   }
 
   async create(idOrSlug: string, identity: Identity, body: ReviewCreate): Promise<ReviewView> {
@@ -110,7 +123,9 @@ export class ReviewsService {
 
   private async liveProduct(idOrSlug: string): Promise<Product> {
     const where = isUuid(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug.toLowerCase() };
-    const product = await this.db.getRepository(Product).findOne({ where: { ...where, status: "active" } });
+    const product = await this.db
+      .getRepository(Product)
+      .findOne({ where: { ...where, status: "active" } });
     if (!product) throw new AppError("PRODUCT_NOT_FOUND", `No product '${idOrSlug}'`);
     return product;
   }

@@ -21,11 +21,17 @@ describe("reading", () => {
     const { items, total, totalPages, summary } = res.body;
     assert.equal(total, p.reviewCount);
     assert.equal(totalPages, Math.ceil(total / 2));
-    assert.ok(items.length <= 2 && items.every((r: Json) => r.productId === p.id && r.rating >= 1 && r.rating <= 5));
+    assert.ok(
+      items.length <= 2 &&
+        items.every((r: Json) => r.productId === p.id && r.rating >= 1 && r.rating <= 5),
+    );
     assert.ok(Date.parse(items[0].createdAt) >= Date.parse(items[items.length - 1].createdAt));
     assert.equal(summary.count, p.reviewCount);
     assert.equal(summary.average, p.ratingAverage);
-    assert.equal(Object.values(summary.distribution as Record<string, number>).reduce((a, b) => a + b, 0), p.reviewCount);
+    assert.equal(
+      Object.values(summary.distribution as Record<string, number>).reduce((a, b) => a + b, 0),
+      p.reviewCount,
+    );
   });
 
   test("by slug works too; unknown product is 404", async () => {
@@ -44,7 +50,10 @@ describe("reading", () => {
       assert.match(review.product.mainImageUrl, /^\/images\//);
     }
     const times = res.body.items.map((r: Json) => Date.parse(r.createdAt));
-    assert.deepEqual(times, [...times].sort((a, b) => b - a));
+    assert.deepEqual(
+      times,
+      [...times].sort((a, b) => b - a),
+    );
     const all = await svc.api("GET", "/api/v1/reviews?limit=1");
     assert.ok(all.body.total > res.body.total);
     assert.equal((await svc.api("GET", "/api/v1/reviews?minRating=6")).status, 400);
@@ -65,7 +74,10 @@ describe("writing", () => {
     assert.equal(after.reviewCount, before.reviewCount + 1);
     const total = before.ratingAverage * before.reviewCount + 1;
     assert.ok(Math.abs(after.ratingAverage - total / after.reviewCount) < 0.01);
-    const twice = await svc.api("POST", `/api/v1/products/${before.id}/reviews`, { token, body: { rating: 5, text: "다시 써봅니다 좋아요" } });
+    const twice = await svc.api("POST", `/api/v1/products/${before.id}/reviews`, {
+      token,
+      body: { rating: 5, text: "다시 써봅니다 좋아요" },
+    });
     assert.equal(twice.status, 409);
     assert.equal(twice.body.code, "REVIEW_ALREADY_EXISTS");
     assert.equal((await product("canvas-sneakers")).reviewCount, before.reviewCount + 1);
@@ -75,12 +87,19 @@ describe("writing", () => {
     const p = await product("canvas-sneakers");
     const body = { rating: 5, text: "좋아요 좋아요" };
     assert.equal((await svc.api("POST", `/api/v1/products/${p.id}/reviews`, { body })).status, 401);
-    assert.equal((await svc.api("POST", `/api/v1/products/${p.id}/reviews`, { token: svc.tokens.guest, body })).status, 401);
+    assert.equal(
+      (await svc.api("POST", `/api/v1/products/${p.id}/reviews`, { token: svc.tokens.guest, body }))
+        .status,
+      401,
+    );
   });
 
   test("bad rating or text is a 400 naming the field", async () => {
     const p = await product("canvas-sneakers");
-    const res = await svc.api("POST", `/api/v1/products/${p.id}/reviews`, { token: svc.tokens.customer, body: { rating: 6, text: "x" } });
+    const res = await svc.api("POST", `/api/v1/products/${p.id}/reviews`, {
+      token: svc.tokens.customer,
+      body: { rating: 6, text: "x" },
+    });
     assert.equal(res.status, 400);
     assert.deepEqual(res.body.errors.map((e: Json) => e.field).sort(), ["rating", "text"]);
   });
@@ -99,8 +118,13 @@ describe("writing", () => {
     assert.ok(results.every((r) => r.status === 201));
     const after = await product("yoga-mat");
     assert.equal(after.reviewCount, before.reviewCount + 40);
-    const expected = (before.ratingAverage * before.reviewCount + ratings.reduce((a, b) => a + b, 0)) / after.reviewCount;
-    assert.ok(Math.abs(after.ratingAverage - expected) < 0.01, `${after.ratingAverage} vs ${expected}`);
+    const expected =
+      (before.ratingAverage * before.reviewCount + ratings.reduce((a, b) => a + b, 0)) /
+      after.reviewCount;
+    assert.ok(
+      Math.abs(after.ratingAverage - expected) < 0.01,
+      `${after.ratingAverage} vs ${expected}`,
+    );
     const listed = await svc.api("GET", `/api/v1/products/${before.id}/reviews?limit=100`);
     assert.equal(listed.body.total, after.reviewCount);
   });

@@ -9,7 +9,8 @@ export interface SeedCategory {
   sizes: SizePreset;
 }
 
-export type Shape = "shirt" | "sneaker" | "handbag" | "ring" | "lipstick" | "ball" | "headphones" | "sofa";
+export type Shape =
+  "shirt" | "sneaker" | "handbag" | "ring" | "lipstick" | "ball" | "headphones" | "sofa";
 
 export const categories: SeedCategory[] = [
   { slug: "clothing", name: "의류", iconCode: "shirt", shape: "shirt", sizes: "apparel" },
@@ -18,7 +19,13 @@ export const categories: SeedCategory[] = [
   { slug: "accessories", name: "액세서리", iconCode: "ring", shape: "ring", sizes: "none" },
   { slug: "beauty", name: "뷰티", iconCode: "lipstick", shape: "lipstick", sizes: "volume" },
   { slug: "sports", name: "스포츠", iconCode: "ball", shape: "ball", sizes: "apparel" },
-  { slug: "digital", name: "디지털", iconCode: "headphones", shape: "headphones", sizes: "storage" },
+  {
+    slug: "digital",
+    name: "디지털",
+    iconCode: "headphones",
+    shape: "headphones",
+    sizes: "storage",
+  },
   { slug: "home", name: "홈/리빙", iconCode: "sofa", shape: "sofa", sizes: "bedding" },
 ];
 
@@ -46,9 +53,16 @@ export type ColourKey = keyof typeof palette;
 export type SizePreset = "apparel" | "shoes" | "volume" | "storage" | "bedding" | "none";
 
 /** Size options per preset: value, label and surcharge. */
-export const sizePresets: Record<SizePreset, Array<{ value: string; label: string; extraPrice: number }>> = {
+export const sizePresets: Record<
+  SizePreset,
+  Array<{ value: string; label: string; extraPrice: number }>
+> = {
   apparel: ["S", "M", "L", "XL"].map((value) => ({ value, label: value, extraPrice: 0 })),
-  shoes: [230, 240, 250, 260, 270, 280].map((mm) => ({ value: String(mm), label: `${mm}mm`, extraPrice: 0 })),
+  shoes: [230, 240, 250, 260, 270, 280].map((mm) => ({
+    value: String(mm),
+    label: `${mm}mm`,
+    extraPrice: 0,
+  })),
   volume: [
     { value: "30ml", label: "30ml", extraPrice: 0 },
     { value: "50ml", label: "50ml", extraPrice: 12000 },
@@ -83,4 +97,17 @@ export const reviewTexts = {
   low: ["기대보다는 아쉬워요. 마감이 조금 거칠어요.", "사이즈가 생각과 달라서 교환했어요."],
 };
 
-export const reviewerNames = ["김*연", "이*준", "박*아", "최*호", "정*린", "강*우", "조*희", "윤*민", "장*서", "한*율", "오*진", "서*현"];
+export const reviewerNames = [
+  "김*연",
+  "이*준",
+  "박*아",
+  "최*호",
+  "정*린",
+  "강*우",
+  "조*희",
+  "윤*민",
+  "장*서",
+  "한*율",
+  "오*진",
+  "서*현",
+];

@@ -5,8 +5,20 @@
  */
 import type { ColourKey } from "./catalogue-data.js";
 
-export type SeedProductRow = [string, string, string, string, number, number, ColourKey[], string, string];
+export type SeedProductRow = [
+  string,
+  string,
+  string,
+  string,
+  number,
+  number,
+  ColourKey[],
+  string,
+  string,
+];
 
+// One product per line reads best here.
+// prettier-ignore
 export const productRows: SeedProductRow[] = [
   ["clothing", "심플 티셔츠", "simple-tshirt", "하루핏", 29000, 0, ["black", "grey", "white"], "f", "편안한 착용감과 심플한 디자인이 매력적인 데일리 반팔 티셔츠입니다."],
   ["clothing", "캐주얼 데님 자켓", "casual-denim-jacket", "데님가든", 89000, 104706, ["blue", "navy"], "f", "트렌디한 워싱 처리와 클래식한 핏이 돋보이는 데님 자켓입니다."],

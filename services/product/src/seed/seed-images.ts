@@ -61,7 +61,10 @@ function accents(variant: number, colour: string): string {
   ];
   return spots
     .filter((_, i) => (i + variant) % 2 === 0 || i === variant)
-    .map(([x, y, r]) => `<circle cx="${x}" cy="${y}" r="${r! + variant * 3}" fill="${shade(colour, 0.5)}" opacity="0.7"/>`)
+    .map(
+      ([x, y, r]) =>
+        `<circle cx="${x}" cy="${y}" r="${r! + variant * 3}" fill="${shade(colour, 0.5)}" opacity="0.7"/>`,
+    )
     .join("");
 }
 

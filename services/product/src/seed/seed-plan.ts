@@ -3,7 +3,14 @@
  * reviews and rating aggregates from a fixed-seed random generator, so every start seeds the same.
  */
 import { createHash } from "node:crypto";
-import { categories, palette, reviewerNames, reviewTexts, sizePresets, type Shape } from "./catalogue-data.js";
+import {
+  categories,
+  palette,
+  reviewerNames,
+  reviewTexts,
+  sizePresets,
+  type Shape,
+} from "./catalogue-data.js";
 import { productRows } from "./products-data.js";
 
 const BASE_TIME = Date.parse("2025-06-01T00:00:00Z");
@@ -39,7 +46,13 @@ export interface PlannedImage {
 }
 
 export interface SeedPlan {
-  categories: Array<{ id: string; name: string; slug: string; iconCode: string; sortOrder: number }>;
+  categories: Array<{
+    id: string;
+    name: string;
+    slug: string;
+    iconCode: string;
+    sortOrder: number;
+  }>;
   products: Array<Record<string, unknown> & { id: string; stock: number }>;
   options: Array<Record<string, unknown>>;
   images: PlannedImage[];
@@ -48,7 +61,10 @@ export interface SeedPlan {
 
 /** Splits `total` over `parts` options, the remainder going to the first ones. */
 function split(total: number, parts: number): number[] {
-  return Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0));
+  return Array.from(
+    { length: parts },
+    (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0),
+  );
 }
 
 type Row = (typeof productRows)[number];
@@ -57,22 +73,43 @@ type PlannedCategory = (typeof categories)[number] & { id: string; index: number
 export function buildSeedPlan(): SeedPlan {
   const rng = random(20250601);
   const plan: SeedPlan = { categories: [], products: [], options: [], images: [], reviews: [] };
-  const categoryBySlug = new Map(categories.map((c, i) => [c.slug, { ...c, id: seedUuid(`category:${c.slug}`), index: i }]));
+  const categoryBySlug = new Map(
+    categories.map((c, i) => [c.slug, { ...c, id: seedUuid(`category:${c.slug}`), index: i }]),
+  );
   for (const c of categoryBySlug.values()) {
-    plan.categories.push({ id: c.id, name: c.name, slug: c.slug, iconCode: c.iconCode, sortOrder: (c.index + 1) * 10 });
+    plan.categories.push({
+      id: c.id,
+      name: c.name,
+      slug: c.slug,
+      iconCode: c.iconCode,
+      sortOrder: (c.index + 1) * 10,
+    });
   }
   productRows.forEach((row, i) => planProduct(plan, row, i, categoryBySlug.get(row[0])!, rng));
   return plan;
 }
 
-function planProduct(plan: SeedPlan, row: Row, i: number, category: PlannedCategory, rng: () => number): void {
+function planProduct(
+  plan: SeedPlan,
+  row: Row,
+  i: number,
+  category: PlannedCategory,
+  rng: () => number,
+): void {
   const [, name, slug, brand, price, original, colours, flags, description] = row;
   const id = seedUuid(`product:${slug}`);
   const isNew = flags.includes("n");
   const isFeatured = flags.includes("f");
   const stock = flags.includes("0") ? 0 : 30 + Math.round(rng() * 17) * 10;
   const createdAt = new Date(BASE_TIME + i * 6 * HOUR + (isNew ? 60 * 24 * HOUR : 0));
-  planOptions(plan, id, slug, colours, flags.includes("s") ? [] : sizePresets[category.sizes], stock);
+  planOptions(
+    plan,
+    id,
+    slug,
+    colours,
+    flags.includes("s") ? [] : sizePresets[category.sizes],
+    stock,
+  );
   colours.slice(0, 2).forEach((key, sortOrder) => {
     plan.images.push({
       id: seedUuid(`image:${slug}:${sortOrder}`),
@@ -142,7 +179,14 @@ function planOptions(
   });
 }
 
-function planReviews(plan: SeedPlan, productId: string, slug: string, i: number, createdAt: Date, rng: () => number) {
+function planReviews(
+  plan: SeedPlan,
+  productId: string,
+  slug: string,
+  i: number,
+  createdAt: Date,
+  rng: () => number,
+) {
   const reviewCount = 2 + Math.floor(rng() * 4);
   let ratingTotal = 0;
   for (let j = 0; j < reviewCount; j++) {

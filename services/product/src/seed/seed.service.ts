@@ -74,15 +74,24 @@ export class SeedService implements OnApplicationBootstrap {
   }
 
   private async isEmpty(db: DataSource = this.db): Promise<boolean> {
-    const rows: Array<{ count: number }> = await db.query("SELECT count(*)::int AS count FROM categories");
+    const rows: Array<{ count: number }> = await db.query(
+      "SELECT count(*)::int AS count FROM categories",
+    );
     return rows[0]?.count === 0;
   }
 
   /** Renders (identical pictures once) and stores every seed image; returns key and size per image. */
   private async renderImages(images: PlannedImage[]) {
-    const unique = new Map<string, Promise<{ key: string; width: number; height: number; bytes: number }>>();
+    const unique = new Map<
+      string,
+      Promise<{ key: string; width: number; height: number; bytes: number }>
+    >();
     const render = async (image: PlannedImage) => {
-      const { data, width, height } = await renderProductImage(image.shape, image.colour, image.variant);
+      const { data, width, height } = await renderProductImage(
+        image.shape,
+        image.colour,
+        image.variant,
+      );
       const key = hashKey(data);
       await this.images.put(key, data, "image/webp");
       return { key, width, height, bytes: data.length };

@@ -17,12 +17,21 @@ test("8 categories and at least 60 products spread over them", () => {
 test("every product has options, at least one image and a few reviews with matching aggregates", () => {
   const plan = buildSeedPlan();
   for (const product of plan.products) {
-    assert.ok(plan.options.some((o) => o.productId === product.id), `${product.slug} has options`);
-    assert.ok(plan.images.some((i) => i.productId === product.id), `${product.slug} has an image`);
+    assert.ok(
+      plan.options.some((o) => o.productId === product.id),
+      `${product.slug} has options`,
+    );
+    assert.ok(
+      plan.images.some((i) => i.productId === product.id),
+      `${product.slug} has an image`,
+    );
     const reviews = plan.reviews.filter((r) => r.productId === product.id);
     assert.ok(reviews.length >= 2, `${product.slug} has reviews`);
     assert.equal(product.reviewCount, reviews.length);
-    assert.equal(product.ratingTotal, reviews.reduce((sum, r) => sum + Number(r.rating), 0));
+    assert.equal(
+      product.ratingTotal,
+      reviews.reduce((sum, r) => sum + Number(r.rating), 0),
+    );
     assert.ok(Number(product.originalPrice) >= Number(product.price));
   }
   const discounted = plan.products.filter((p) => Number(p.originalPrice) > Number(p.price));
@@ -35,7 +44,10 @@ test("every product has options, at least one image and a few reviews with match
 test("deterministic: the same ids, stocks and ratings every time", () => {
   assert.deepEqual(buildSeedPlan(), buildSeedPlan());
   assert.equal(seedUuid("product:simple-tshirt"), seedUuid("product:simple-tshirt"));
-  assert.match(seedUuid("x"), /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  assert.match(
+    seedUuid("x"),
+    /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+  );
 });
 
 test("a product picture renders to the same WebP bytes every time", async () => {

@@ -54,7 +54,8 @@ export class LookupService {
       const product = productById.get(item.productId);
       const option = item.optionId ? optionById.get(item.optionId) : undefined;
       const optionId = item.optionId ?? null;
-      if (!product || (optionId && (!option || option.product_id !== product.id))) return notFound(item.productId, optionId);
+      if (!product || (optionId && (!option || option.product_id !== product.id)))
+        return notFound(item.productId, optionId);
       const sellable = !product.deleted && product.status === "active";
       const extra = option?.extra_price ?? 0;
       return {

@@ -1,5 +1,16 @@
 /** A stock reservation held for an order (its id is the order id) and its lines. */
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryColumn, type Relation } from "typeorm";
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryColumn,
+  type Relation,
+} from "typeorm";
 
 export const RESERVATION_STATUSES = ["reserved", "committed", "released"] as const;
 export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];

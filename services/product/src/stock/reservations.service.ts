@@ -50,12 +50,22 @@ export class ReservationsService {
       if (inserted.length === 0) return undefined;
       const { shortages, soldOut } = await this.take(manager, lines);
       if (shortages.length) {
-        throw new AppError("INSUFFICIENT_STOCK", shortages.map((s) => s.message).join("; "), { errors: shortages });
+        throw new AppError("INSUFFICIENT_STOCK", shortages.map((s) => s.message).join("; "), {
+          errors: shortages,
+        });
       }
       await manager.getRepository(ReservationLine).insert(
-        lines.map((line, lineNo) => ({ reservationId: body.reservationId, lineNo, ...pickLine(line) })),
+        lines.map((line, lineNo) => ({
+          reservationId: body.reservationId,
+          lineNo,
+          ...pickLine(line),
+        })),
       );
-      return { view: await this.view(manager, body.reservationId), replayed: false, touched: soldOut };
+      return {
+        view: await this.view(manager, body.reservationId),
+        replayed: false,
+        touched: soldOut,
+      };
     });
     if (!outcome) return { view: await this.existing(body.reservationId, lines), replayed: true };
     await this.announce(outcome.touched);
@@ -89,21 +99,31 @@ export class ReservationsService {
   }
 
   private async shortage(manager: EntityManager, line: Line): Promise<FieldError> {
-    const rows: Array<{ stock: number; sellable: boolean; option_stock: number | null; option_found: boolean }> =
-      await manager.query(
-        `SELECT p.stock, (p.status = 'active' AND p.deleted_at IS NULL) AS sellable,
+    const rows: Array<{
+      stock: number;
+      sellable: boolean;
+      option_stock: number | null;
+      option_found: boolean;
+    }> = await manager.query(
+      `SELECT p.stock, (p.status = 'active' AND p.deleted_at IS NULL) AS sellable,
                 o.stock AS option_stock, o.id IS NOT NULL AS option_found
            FROM products p LEFT JOIN product_options o ON o.id = $2 AND o.product_id = p.id
           WHERE p.id = $1`,
-        [line.productId, line.optionId],
-      );
+      [line.productId, line.optionId],
+    );
     const row = rows[0];
     const field = `items.${line.index}`;
     if (!row || !row.sellable) return { field, message: "this product is no longer sold" };
     if (line.optionId && !row.option_found) return { field, message: "this option does not exist" };
     // Stock already taken by earlier lines of this reservation is counted as taken.
-    const left = Math.max(0, Math.min(row.stock, line.optionId ? (row.option_stock ?? 0) : row.stock));
-    return { field, message: left === 0 ? "sold out" : `only ${left} left (asked for ${line.quantity})` };
+    const left = Math.max(
+      0,
+      Math.min(row.stock, line.optionId ? (row.option_stock ?? 0) : row.stock),
+    );
+    return {
+      field,
+      message: left === 0 ? "sold out" : `only ${left} left (asked for ${line.quantity})`,
+    };
   }
 
   private async existing(id: string, lines: Line[]): Promise<ReservationView> {
@@ -112,10 +132,17 @@ export class ReservationsService {
       view.items.length === lines.length &&
       view.items.every((item, i) => {
         const line = lines[i]!;
-        return item.productId === line.productId && item.optionId === line.optionId && item.quantity === line.quantity;
+        return (
+          item.productId === line.productId &&
+          item.optionId === line.optionId &&
+          item.quantity === line.quantity
+        );
       });
     if (!same) {
-      throw new AppError("IDEMPOTENCY_KEY_REUSED", `Reservation ${id} already exists with different items`);
+      throw new AppError(
+        "IDEMPOTENCY_KEY_REUSED",
+        `Reservation ${id} already exists with different items`,
+      );
     }
     return view;
   }
@@ -126,22 +153,39 @@ export class ReservationsService {
       const reservation = await this.lock(manager, id);
       if (reservation.status === "committed") return this.view(manager, id);
       if (reservation.status === "released") {
-        throw new AppError("RESERVATION_RELEASED", `Reservation ${id} was ${reservation.releaseReason === "expired" ? "expired" : "released"}`);
+        throw new AppError(
+          "RESERVATION_RELEASED",
+          `Reservation ${id} was ${reservation.releaseReason === "expired" ? "expired" : "released"}`,
+        );
       }
       for (const line of await this.lines(manager, id)) {
-        await manager.query("UPDATE products SET sales_count = sales_count + $2 WHERE id = $1", [line.productId, line.quantity]);
+        await manager.query("UPDATE products SET sales_count = sales_count + $2 WHERE id = $1", [
+          line.productId,
+          line.quantity,
+        ]);
       }
-      await manager.update(Reservation, { id }, { status: "committed", committedAt: () => "now()" });
+      await manager.update(
+        Reservation,
+        { id },
+        { status: "committed", committedAt: () => "now()" },
+      );
       return this.view(manager, id);
     });
   }
 
   /** Returns the units (from a reserved or a committed reservation). Idempotent. */
-  async release(id: string, reason: "requested" | "expired" = "requested"): Promise<ReservationView> {
+  async release(
+    id: string,
+    reason: "requested" | "expired" = "requested",
+  ): Promise<ReservationView> {
     const outcome = await this.db.transaction(async (manager) => {
       const reservation = await this.lock(manager, id);
-      if (reservation.status === "released") return { view: await this.view(manager, id), touched: [] as string[] };
-      if (reason === "expired" && (reservation.status !== "reserved" || reservation.expiresAt > new Date())) {
+      if (reservation.status === "released")
+        return { view: await this.view(manager, id), touched: [] as string[] };
+      if (
+        reason === "expired" &&
+        (reservation.status !== "reserved" || reservation.expiresAt > new Date())
+      ) {
         return { view: await this.view(manager, id), touched: [] as string[] };
       }
       const touched: string[] = [];
@@ -154,15 +198,18 @@ export class ReservationsService {
           [line.productId, line.quantity, reservation.status === "committed"],
         );
         if (line.optionId) {
-          await manager.query("UPDATE product_options SET stock = stock + $3 WHERE id = $2 AND product_id = $1", [
-            line.productId,
-            line.optionId,
-            line.quantity,
-          ]);
+          await manager.query(
+            "UPDATE product_options SET stock = stock + $3 WHERE id = $2 AND product_id = $1",
+            [line.productId, line.optionId, line.quantity],
+          );
         }
         if (product[0]?.stock === line.quantity) touched.push(line.productId);
       }
-      await manager.update(Reservation, { id }, { status: "released", releasedAt: () => "now()", releaseReason: reason });
+      await manager.update(
+        Reservation,
+        { id },
+        { status: "released", releasedAt: () => "now()", releaseReason: reason },
+      );
       return { view: await this.view(manager, id), touched };
     });
     await this.announce(outcome.touched);
@@ -200,13 +247,17 @@ export class ReservationsService {
 
   /** Lines in product order: every writer locks product rows in the same order (no deadlocks). */
   private lines(manager: EntityManager, id: string): Promise<ReservationLine[]> {
-    return manager.getRepository(ReservationLine).find({ where: { reservationId: id }, order: { productId: "ASC", lineNo: "ASC" } });
+    return manager
+      .getRepository(ReservationLine)
+      .find({ where: { reservationId: id }, order: { productId: "ASC", lineNo: "ASC" } });
   }
 
   private async view(manager: EntityManager, id: string): Promise<ReservationView> {
     const reservation = await manager.getRepository(Reservation).findOne({ where: { id } });
     if (!reservation) throw new AppError("RESERVATION_NOT_FOUND", `No reservation '${id}'`);
-    const lines = await manager.getRepository(ReservationLine).find({ where: { reservationId: id }, order: { lineNo: "ASC" } });
+    const lines = await manager
+      .getRepository(ReservationLine)
+      .find({ where: { reservationId: id }, order: { lineNo: "ASC" } });
     return {
       reservationId: reservation.id,
       status: reservation.status,
@@ -234,7 +285,9 @@ function normalise(items: ReservationCreate["items"]): Line[] {
     if (line) line.quantity += item.quantity;
     else merged.set(key, { index, productId: item.productId, optionId, quantity: item.quantity });
   });
-  return [...merged.values()].sort((a, b) => compare(a.productId, b.productId) || compare(a.optionId ?? "", b.optionId ?? ""));
+  return [...merged.values()].sort(
+    (a, b) => compare(a.productId, b.productId) || compare(a.optionId ?? "", b.optionId ?? ""),
+  );
 }
 
 /** Plain code-unit order, the same as PostgreSQL's order of lowercase uuids. */

@@ -1,5 +1,10 @@
 /** Releases expired reservations every RESERVATION_SWEEP_INTERVAL_SECONDS. */
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from "@nestjs/common";
+import {
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from "@nestjs/common";
 import type { Logger } from "@shop/platform";
 import type { ProductConfig } from "../config.js";
 import { periodic, type PeriodicJob } from "../common/periodic.js";
@@ -15,8 +20,11 @@ export class ReservationsSweeper implements OnApplicationBootstrap, OnModuleDest
     @Inject(CONFIG) config: ProductConfig,
     @Inject(LOGGER) logger: Logger,
   ) {
-    this.job = periodic("reservation sweep", config.RESERVATION_SWEEP_INTERVAL_SECONDS * 1000, logger, () =>
-      reservations.sweepExpired(),
+    this.job = periodic(
+      "reservation sweep",
+      config.RESERVATION_SWEEP_INTERVAL_SECONDS * 1000,
+      logger,
+      () => reservations.sweepExpired(),
     );
   }
 

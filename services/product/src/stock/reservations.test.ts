@@ -17,7 +17,8 @@ before(async () => {
 });
 after(() => svc?.close());
 
-const call = (method: string, path: string, body?: unknown) => svc.api(method, path, { headers: internal, body });
+const call = (method: string, path: string, body?: unknown) =>
+  svc.api(method, path, { headers: internal, body });
 
 /** A fresh product with `stock` units and two colour options of `optionStock` units each. */
 async function makeProduct(stock: number, optionStock = stock): Promise<Json> {
@@ -40,16 +41,24 @@ async function makeProduct(stock: number, optionStock = stock): Promise<Json> {
   return res.body;
 }
 
-const stockOf = async (id: string) => (await svc.api("GET", `/api/v1/products/${id}`, { token: svc.tokens.admin })).body;
+const stockOf = async (id: string) =>
+  (await svc.api("GET", `/api/v1/products/${id}`, { token: svc.tokens.admin })).body;
 
 describe("internal access", () => {
   test("without the internal key every internal route is 401", async () => {
     const res = await svc.api("POST", "/internal/products/lookup", { body: { items: [] } });
     assert.equal(res.status, 401);
     assert.equal(res.body.code, "INTERNAL_AUTH_REQUIRED");
-    const wrong = await svc.api("POST", "/internal/reservations", { headers: { "x-internal-key": "nope" }, body: {} });
+    const wrong = await svc.api("POST", "/internal/reservations", {
+      headers: { "x-internal-key": "nope" },
+      body: {},
+    });
     assert.equal(wrong.status, 401);
-    assert.equal((await svc.api("POST", "/internal/reservations/x/release", { token: svc.tokens.admin })).status, 401);
+    assert.equal(
+      (await svc.api("POST", "/internal/reservations/x/release", { token: svc.tokens.admin }))
+        .status,
+      401,
+    );
   });
 });
 
@@ -68,10 +77,20 @@ describe("lookup", () => {
     assert.equal(res.status, 200);
     const [plain, option, unknown, badOption] = res.body.items;
     assert.deepEqual(
-      [plain.found, plain.unitPrice, plain.originalPrice, plain.available, plain.status, plain.optionId],
+      [
+        plain.found,
+        plain.unitPrice,
+        plain.originalPrice,
+        plain.available,
+        plain.status,
+        plain.optionId,
+      ],
       [true, 10000, 12000, 8, "active", null],
     );
-    assert.deepEqual([option.unitPrice, option.originalPrice, option.available, option.optionLabel], [10500, 12500, 5, "blue"]);
+    assert.deepEqual(
+      [option.unitPrice, option.originalPrice, option.available, option.optionLabel],
+      [10500, 12500, 5, "blue"],
+    );
     assert.equal(unknown.found, false);
     assert.equal(badOption.found, false);
     assert.equal(plain.name, p.name);
@@ -82,11 +101,16 @@ describe("lookup", () => {
     const p = await makeProduct(3);
     await svc.api("DELETE", `/api/v1/products/${p.id}`, { token: svc.tokens.admin });
     const res = await call("POST", "/internal/products/lookup", { items: [{ productId: p.id }] });
-    assert.deepEqual([res.body.items[0].found, res.body.items[0].status, res.body.items[0].available], [true, "deleted", 0]);
+    assert.deepEqual(
+      [res.body.items[0].found, res.body.items[0].status, res.body.items[0].available],
+      [true, "deleted", 0],
+    );
   });
 
   test("bad input is a 400", async () => {
-    const res = await call("POST", "/internal/products/lookup", { items: [{ productId: "not-a-uuid" }] });
+    const res = await call("POST", "/internal/products/lookup", {
+      items: [{ productId: "not-a-uuid" }],
+    });
     assert.equal(res.status, 400);
     assert.equal(res.body.errors[0].field, "items.0.productId");
   });
@@ -151,12 +175,19 @@ describe("reserve", () => {
       ttlSeconds: 60,
     });
     assert.equal(res.status, 409);
-    assert.deepEqual(res.body.errors.map((e: Json) => e.message).sort(), ["sold out", "this product is no longer sold"]);
+    assert.deepEqual(res.body.errors.map((e: Json) => e.message).sort(), [
+      "sold out",
+      "this product is no longer sold",
+    ]);
   });
 
   test("the same reservation id again answers the existing reservation and takes nothing more", async () => {
     const p = await makeProduct(5);
-    const body = { reservationId: `order-${randomUUID()}`, items: [{ productId: p.id, quantity: 2 }], ttlSeconds: 60 };
+    const body = {
+      reservationId: `order-${randomUUID()}`,
+      items: [{ productId: p.id, quantity: 2 }],
+      ttlSeconds: 60,
+    };
     const first = await call("POST", "/internal/reservations", body);
     const second = await call("POST", "/internal/reservations", body);
     assert.equal(first.status, 201);
@@ -164,14 +195,23 @@ describe("reserve", () => {
     assert.equal(second.headers.get("idempotent-replayed"), "true");
     assert.deepEqual(second.body, first.body);
     assert.equal((await stockOf(p.id)).stock, 3);
-    const different = await call("POST", "/internal/reservations", { ...body, items: [{ productId: p.id, quantity: 1 }] });
+    const different = await call("POST", "/internal/reservations", {
+      ...body,
+      items: [{ productId: p.id, quantity: 1 }],
+    });
     assert.equal(different.status, 422);
   });
 
   test("10 concurrent duplicates of one reservation take stock once", async () => {
     const p = await makeProduct(50);
-    const body = { reservationId: `order-${randomUUID()}`, items: [{ productId: p.id, quantity: 3 }], ttlSeconds: 60 };
-    const results = await Promise.all(Array.from({ length: 10 }, () => call("POST", "/internal/reservations", body)));
+    const body = {
+      reservationId: `order-${randomUUID()}`,
+      items: [{ productId: p.id, quantity: 3 }],
+      ttlSeconds: 60,
+    };
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => call("POST", "/internal/reservations", body)),
+    );
     assert.ok(results.every((r) => r.status === 201));
     assert.equal(results.filter((r) => r.headers.get("idempotent-replayed") !== "true").length, 1);
     assert.equal((await stockOf(p.id)).stock, 47);
@@ -194,11 +234,17 @@ describe("reserve", () => {
       const statuses = results.map((r) => r.status);
       assert.equal(statuses.filter((s) => s === 201).length, 10);
       assert.equal(statuses.filter((s) => s === 409).length, 90);
-      assert.ok(results.filter((r) => r.status === 409).every((r) => r.body.code === "INSUFFICIENT_STOCK"));
+      assert.ok(
+        results.filter((r) => r.status === 409).every((r) => r.body.code === "INSUFFICIENT_STOCK"),
+      );
       const after = await stockOf(p.id);
       assert.equal(after.stock, 0);
       assert.equal(after.options.find((o: Json) => o.value === "red").stock, 0);
-      await waitFor(async () => events.messages.find((e) => e.type === "product.updated" && e.id === p.id), 2000, 20);
+      await waitFor(
+        async () => events.messages.find((e) => e.type === "product.updated" && e.id === p.id),
+        2000,
+        20,
+      );
     } finally {
       await events.stop();
     }
@@ -207,20 +253,33 @@ describe("reserve", () => {
   test("stock can never go negative, even written directly", async () => {
     const p = await makeProduct(1);
     const { DataSource } = await import("typeorm");
-    await assert.rejects(svc.product.app.get(DataSource).query("UPDATE products SET stock = -1 WHERE id = $1", [p.id]), /CHK_products_stock_nonneg/);
+    await assert.rejects(
+      svc.product.app.get(DataSource).query("UPDATE products SET stock = -1 WHERE id = $1", [p.id]),
+      /CHK_products_stock_nonneg/,
+    );
   });
 
   test("bad bodies are 400s", async () => {
-    const res = await call("POST", "/internal/reservations", { reservationId: "bad id!", items: [{ productId: randomUUID(), quantity: 0 }] });
+    const res = await call("POST", "/internal/reservations", {
+      reservationId: "bad id!",
+      items: [{ productId: randomUUID(), quantity: 0 }],
+    });
     assert.equal(res.status, 400);
-    assert.deepEqual(res.body.errors.map((e: Json) => e.field).sort(), ["items.0.quantity", "reservationId"]);
+    assert.deepEqual(res.body.errors.map((e: Json) => e.field).sort(), [
+      "items.0.quantity",
+      "reservationId",
+    ]);
   });
 });
 
 describe("commit and release", () => {
   const reserve = async (productId: string, quantity: number, ttlSeconds = 60) => {
     const id = `order-${randomUUID()}`;
-    const res = await call("POST", "/internal/reservations", { reservationId: id, items: [{ productId, quantity }], ttlSeconds });
+    const res = await call("POST", "/internal/reservations", {
+      reservationId: id,
+      items: [{ productId, quantity }],
+      ttlSeconds,
+    });
     assert.equal(res.status, 201);
     return id;
   };
@@ -239,7 +298,10 @@ describe("commit and release", () => {
   test("release returns the stock, is idempotent, and works after commit (a cancelled paid order)", async () => {
     const p = await makeProduct(5);
     const reserved = await reserve(p.id, 2);
-    assert.equal((await call("POST", `/internal/reservations/${reserved}/release`)).body.status, "released");
+    assert.equal(
+      (await call("POST", `/internal/reservations/${reserved}/release`)).body.status,
+      "released",
+    );
     assert.equal((await call("POST", `/internal/reservations/${reserved}/release`)).status, 200);
     assert.equal((await stockOf(p.id)).stock, 5);
 
@@ -275,7 +337,10 @@ describe("commit and release", () => {
     assert.ok(swept.released >= 1);
     const expired = (await call("GET", `/internal/reservations/${expiring}`)).body;
     assert.deepEqual([expired.status, expired.releaseReason], ["released", "expired"]);
-    assert.equal((await call("GET", `/internal/reservations/${committed}`)).body.status, "committed");
+    assert.equal(
+      (await call("GET", `/internal/reservations/${committed}`)).body.status,
+      "committed",
+    );
     assert.equal((await call("GET", `/internal/reservations/${live}`)).body.status, "reserved");
     assert.equal((await stockOf(p.id)).stock, 7);
     assert.equal((await call("POST", `/internal/reservations/${expiring}/commit`)).status, 409);

@@ -22,7 +22,10 @@ export class StockController {
   }
 
   @Post("reservations")
-  async reserve(@Body(new ZodPipe(ReservationCreate)) body: ReservationCreate, @Res({ passthrough: true }) res: Response) {
+  async reserve(
+    @Body(new ZodPipe(ReservationCreate)) body: ReservationCreate,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { view, replayed } = await this.reservations.reserve(body);
     if (replayed) res.setHeader("Idempotent-Replayed", "true");
     return view;

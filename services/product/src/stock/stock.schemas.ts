@@ -27,14 +27,22 @@ export const LookupItem = z
     imageUrl: z.string().nullable(),
     optionLabel: z.string().nullable(),
     unitPrice: z.number().int().meta({ description: "price + the option's extraPrice (KRW)" }),
-    originalPrice: z.number().int().meta({ description: "originalPrice + the option's extraPrice (KRW)" }),
-    available: z.number().int().meta({ description: "Units that can still be sold (0 unless status is active)" }),
+    originalPrice: z
+      .number()
+      .int()
+      .meta({ description: "originalPrice + the option's extraPrice (KRW)" }),
+    available: z
+      .number()
+      .int()
+      .meta({ description: "Units that can still be sold (0 unless status is active)" }),
     status: z.enum(["active", "draft", "archived", "deleted"]).nullable(),
   })
   .meta({ id: "LookupItem" });
 export type LookupItem = z.infer<typeof LookupItem>;
 
-export const LookupResponse = z.object({ items: z.array(LookupItem) }).meta({ id: "LookupResponse" });
+export const LookupResponse = z
+  .object({ items: z.array(LookupItem) })
+  .meta({ id: "LookupResponse" });
 
 export const ReservationCreate = z
   .object({
@@ -54,7 +62,13 @@ export const ReservationCreate = z
       )
       .min(1)
       .max(100),
-    ttlSeconds: z.number().int().min(1).max(86_400).default(900).meta({ description: "Capped by RESERVATION_MAX_TTL_SECONDS" }),
+    ttlSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(86_400)
+      .default(900)
+      .meta({ description: "Capped by RESERVATION_MAX_TTL_SECONDS" }),
   })
   .meta({ id: "ReservationCreate" });
 export type ReservationCreate = z.infer<typeof ReservationCreate>;
@@ -64,7 +78,13 @@ export const ReservationView = z
     reservationId: z.string(),
     status: z.enum(["reserved", "committed", "released"]),
     expiresAt: z.string(),
-    items: z.array(z.object({ productId: z.string(), optionId: z.string().nullable(), quantity: z.number().int() })),
+    items: z.array(
+      z.object({
+        productId: z.string(),
+        optionId: z.string().nullable(),
+        quantity: z.number().int(),
+      }),
+    ),
     createdAt: z.string(),
     committedAt: z.string().nullable(),
     releasedAt: z.string().nullable(),
