@@ -95,8 +95,13 @@ test("a declined test card keeps the customer on the checkout page with a clear 
   await page.getByLabel("카드 번호").fill("4000 0000 0000 0002");
   await page.getByLabel("유효기간 (MM/YY)").fill("12/39");
   await page.getByLabel("CVC").fill("123");
+  const answer = page.waitForResponse((r) => r.url().endsWith("/api/checkout") && r.request().method() === "POST", { timeout: 45_000 });
   await page.getByRole("button", { name: /결제하기$/ }).click();
-  await page.getByText("카드 결제가 거절되었어요.", { exact: false }).waitFor({ timeout: 30_000 });
+  assert.equal((await answer).status(), 402, "the order service declines the card");
+  const alert = page.getByRole("alert").filter({ hasText: "카드 결제가 거절되었어요." });
+  await alert.waitFor({ timeout: 10_000 }).catch(async () => {
+    assert.fail(`expected the decline message; the page shows: ${(await page.getByRole("alert").allInnerTexts()).join(" | ")}`);
+  });
   assert.match(page.url(), /\/checkout$/);
   await context.close();
 });

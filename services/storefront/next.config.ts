@@ -6,12 +6,18 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // A second build folder for a developer's own manual stack, so it never replaces the build the
+  // launcher's stack is serving (`.next/cache/…` survives the default build's clean-up).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: {
     // forbidden() for admin pages opened by customers (403 page).
     authInterrupts: true,
+    // Tailwind's CSS is small (≈ 8 KB gzip): inlining it removes the render-blocking stylesheet
+    // request from first visits (the Lighthouse target is the home page of a new visitor).
+    inlineCss: true,
   },
   images: {
     // Product images are relative `/images/<key>` files (product service via the gateway); keys are
@@ -19,8 +25,8 @@ const nextConfig: NextConfig = {
     localPatterns: [{ pathname: "/images/**", search: "" }],
     formats: ["image/avif", "image/webp"],
     qualities: [75],
-    deviceSizes: [480, 640, 828, 1080],
-    imageSizes: [96, 160, 220, 320, 384],
+    deviceSizes: [640, 828, 1080],
+    imageSizes: [64, 128, 256, 384],
     minimumCacheTTL: 60 * 60 * 24 * 30,
     maximumResponseBody: 6_000_000,
   },

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 
 /** A friendly error page: never the error's message or stack, only what the visitor can do. */

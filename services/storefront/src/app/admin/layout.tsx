@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { SessionBootstrap } from "@/components/layout/session-bootstrap";
 
 export const metadata: Metadata = { title: { default: "관리자", template: "%s | 모아샵 관리자" }, robots: { index: false } };

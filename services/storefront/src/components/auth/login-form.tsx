@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { loginAction } from "./actions";
 import { initialActionState } from "@/lib/forms/action-state";
 import { loginSchema } from "@/lib/forms/auth";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { registerAction } from "./actions";
 import { initialActionState } from "@/lib/forms/action-state";
 import { registerSchema } from "@/lib/forms/auth";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Minus, Plus, Trash2 } from "lucide-react";
 import type { CartLine as Line } from "@/lib/api/cart";
 import { formatWon } from "@/lib/format";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useStore } from "zustand";
 import { blockingLines, type Cart } from "@/lib/api/cart";
 import { formatWon } from "@/lib/format";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { SlidersHorizontal } from "lucide-react";
 import { SORTS, SORT_LABELS, hasFilters, type CatalogFilters } from "@/lib/catalog-query";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ShoppingBag } from "lucide-react";
 import clsx from "clsx";
 import type { Slide } from "@/lib/api/home";
@@ -65,6 +65,7 @@ export function BannerCarousel({ slides, autoplayMs, label }: { slides: Slide[];
                 className="mt-1 inline-flex h-9 w-fit items-center rounded-lg bg-white px-4 text-sm font-bold text-ink hover:bg-slate-100"
               >
                 {slide.cta.text}
+                <span className="sr-only"> — {slide.title}</span>
               </Link>
             </div>
             <div className="absolute right-4 top-1/2 z-10 grid size-24 -translate-y-1/2 place-items-center rounded-2xl bg-white/90" aria-hidden>

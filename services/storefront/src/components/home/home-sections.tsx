@@ -7,6 +7,9 @@ import { ProductRail } from "./product-rail";
 import { PromotionCard } from "./promotion-card";
 import { ReviewList } from "./review-list";
 
+/** Sections below the first screen skip layout and paint until scrolled near (cheaper first load). */
+const DEFERRED = "[content-visibility:auto] [contain-intrinsic-size:auto_640px]";
+
 /** Renders one `/api/home` component; empty components render nothing. */
 export function HomeSection({ component }: { component: HomeComponent }) {
   const headingId = `home-${component.id}`;
@@ -31,7 +34,7 @@ export function HomeSection({ component }: { component: HomeComponent }) {
       ) : null;
     case "newArrivals":
       return component.data.items.length ? (
-        <section aria-labelledby={headingId}>
+        <section aria-labelledby={headingId} className={DEFERRED}>
           <SectionHeader id={headingId} title={component.title} href={component.data.seeAllHref} />
           <ProductRail products={component.data.items} label={component.title} />
         </section>
@@ -40,7 +43,7 @@ export function HomeSection({ component }: { component: HomeComponent }) {
       return <PromotionCard id={headingId} title={component.title} {...component.data} />;
     case "reviews":
       return component.data.items.length ? (
-        <section aria-labelledby={headingId}>
+        <section aria-labelledby={headingId} className={DEFERRED}>
           <SectionHeader id={headingId} title={component.title} />
           <ReviewList reviews={component.data.items} showProduct />
         </section>

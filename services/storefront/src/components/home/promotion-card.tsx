@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { Cta, Visual } from "@/lib/api/home";
 
 export function PromotionCard({ id, title, subtitle, badge, cta, visual }: { id: string; title: string; subtitle: string; badge: string | null; cta: Cta; visual: Visual }) {

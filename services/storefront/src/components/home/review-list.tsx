@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { Review } from "@/lib/api/reviews";
 import { Stars } from "@/components/product/stars";
 

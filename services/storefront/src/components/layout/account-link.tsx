@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useStore } from "zustand";
 import { sessionStore } from "@/lib/stores";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { STATE_LABELS, type Order } from "@/lib/api/orders";
 import { formatDateTime, formatWon } from "@/lib/format";
 import { OrderSummary } from "@/components/checkout/order-summary";

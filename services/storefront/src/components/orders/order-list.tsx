@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { Order } from "@/lib/api/orders";
 import { formatDate, formatWon } from "@/lib/format";
 import { OrderStateBadge } from "./order-state-badge";

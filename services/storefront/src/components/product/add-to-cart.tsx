@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Minus, Plus, ShoppingCart } from "lucide-react";
 import type { ProductOption } from "@/lib/api/products";
 import { formatWon } from "@/lib/format";

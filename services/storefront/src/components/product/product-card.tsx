@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ProductSummary } from "@/lib/api/products";
 import { Price } from "./price";
 import { ProductImage } from "./product-image";

@@ -1,7 +1,10 @@
 import Image from "next/image";
 import { imageSource } from "@/lib/images";
 
-/** A square product image through next/image (sized container, so no layout shift). */
+/**
+ * A square product image through next/image (sized container, so no layout shift). `preload`
+ * marks above-the-fold images: loaded eagerly with high fetch priority (they are the home's LCP).
+ */
 export function ProductImage({
   url,
   alt,
@@ -21,7 +24,8 @@ export function ProductImage({
       fill
       sizes={sizes}
       unoptimized={unoptimized}
-      preload={preload}
+      loading={preload ? "eager" : "lazy"}
+      fetchPriority={preload ? "high" : undefined}
       className="object-cover"
     />
   );

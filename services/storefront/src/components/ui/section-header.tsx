@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 
 /** "Category  see all" style heading of a home section. */
 export function SectionHeader({ id, title, href }: { id: string; title: string; href?: string | null }) {

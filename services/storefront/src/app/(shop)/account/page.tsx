@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ChevronRight, Heart, LayoutDashboard, Package } from "lucide-react";
 import { getMe } from "@/lib/api/members";
 import { userGateway } from "@/lib/api/server";

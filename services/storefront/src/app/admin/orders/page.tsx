@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import clsx from "clsx";
 import { ORDER_STATES, STATE_LABELS, listAdminOrders, type OrderState } from "@/lib/api/orders";
 import { userGateway } from "@/lib/api/server";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import Image from "next/image";
 import { listProducts } from "@/lib/api/products";
 import { userGateway } from "@/lib/api/server";
