@@ -1,9 +1,13 @@
 /** One BFF on top of the real product service (behind a test proxy), with a token issuer. */
 import type { App } from "@shop/platform/fastify";
+import {
+  startProductService,
+  startTestIssuer,
+  type ProductService,
+  type TestIssuer,
+} from "@shop/test-kit";
 import { buildApp } from "../app.js";
 import { readConfig } from "../config.js";
-import { startTestIssuer, type TestIssuer } from "./issuer.js";
-import { startProductService, type ProductService } from "./product-service.js";
 import { startUpstreamProxy, type UpstreamProxy } from "./upstream-proxy.js";
 
 export interface BffStack {
@@ -19,7 +23,7 @@ export async function startBffStack(
   options: { clock?: () => Date } = {},
 ): Promise<BffStack> {
   const issuer = await startTestIssuer();
-  const product = await startProductService({ authUrl: issuer.url });
+  const product = await startProductService({ authUrl: issuer.url, label: "bff-product" });
   const proxy = await startUpstreamProxy(product.url);
   const config = readConfig({ LOG_LEVEL: "silent", PRODUCT_URL: proxy.url, ...env });
   const { app } = await buildApp(config, options);

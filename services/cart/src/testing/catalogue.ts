@@ -1,6 +1,6 @@
 /** Products with known prices and stock, created and changed through the real product service's admin API. */
 import { randomUUID } from "node:crypto";
-import type { TestIssuer } from "./issuer.js";
+import type { TestIssuer } from "@shop/test-kit";
 
 export interface TestProduct {
   id: string;

@@ -3,12 +3,16 @@
  * catalogue, products created through its admin API), its own Redis prefix and a token issuer.
  */
 import type { App } from "@shop/platform/fastify";
-import { createTestRedis } from "@shop/test-kit";
+import {
+  createTestRedis,
+  startProductService,
+  startTestIssuer,
+  type ProductService,
+  type TestIssuer,
+} from "@shop/test-kit";
 import { buildApp } from "../app.js";
 import { readConfig } from "../config.js";
 import { createCatalogue, type Catalogue } from "./catalogue.js";
-import { startTestIssuer, type TestIssuer } from "./issuer.js";
-import { startProductService, type ProductService } from "./product-service.js";
 
 export interface Harness {
   app: App;
@@ -26,7 +30,11 @@ export interface Harness {
 export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
   const redis = await createTestRedis("cart");
   const issuer = await startTestIssuer();
-  const product = await startProductService({ authUrl: issuer.url, seed: false });
+  const product = await startProductService({
+    authUrl: issuer.url,
+    seed: false,
+    label: "cart-product",
+  });
   const catalogue = await createCatalogue(product.url, issuer);
   const config = readConfig({
     LOG_LEVEL: "silent",

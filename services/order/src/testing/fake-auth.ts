@@ -1,30 +1,20 @@
-/** Stands in for the auth service in tests: serves a real JWKS and mints EdDSA tokens like auth does. */
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
+/** Stands in for the auth service in tests: the test-kit issuer (real JWKS, EdDSA tokens like auth's). */
+import { startTestIssuer, type TestIssuer } from "@shop/test-kit";
 import { randomUUID } from "node:crypto";
-import { startFake, type FakeServer } from "./http-fake.js";
 
-export interface FakeAuth extends FakeServer {
+export interface FakeAuth extends TestIssuer {
   token(role: "guest" | "customer" | "admin", sub?: string): Promise<string>;
 }
 
 export async function startFakeAuth(): Promise<FakeAuth> {
-  const { publicKey, privateKey } = await generateKeyPair("EdDSA", { crv: "Ed25519" });
-  const jwk = { ...(await exportJWK(publicKey)), kid: "test-key", alg: "EdDSA", use: "sig" };
-  const server = await startFake(({ path }) => (path === "/.well-known/jwks.json" ? { status: 200, body: { keys: [jwk] } } : { status: 404 }));
+  const issuer = await startTestIssuer();
   return {
-    ...server,
-    token: (role, sub) => mint(privateKey, role, sub ?? (role === "guest" ? `guest_${randomUUID().slice(0, 12)}` : randomUUID())),
+    ...issuer,
+    token: (role, sub) =>
+      issuer.sign({
+        role,
+        sub: sub ?? (role === "guest" ? `guest_${randomUUID().slice(0, 12)}` : randomUUID()),
+        expiresIn: 600,
+      }),
   };
-}
-
-function mint(key: CryptoKey, role: string, sub: string): Promise<string> {
-  return new SignJWT({ role, sid: randomUUID() })
-    .setProtectedHeader({ alg: "EdDSA", kid: "test-key" })
-    .setSubject(sub)
-    .setJti(randomUUID())
-    .setIssuer("shop-auth")
-    .setAudience("shop-api")
-    .setIssuedAt()
-    .setExpirationTime("10m")
-    .sign(key);
 }
