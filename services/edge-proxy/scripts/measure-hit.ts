@@ -1,7 +1,7 @@
 /**
  * Measures the edge's cache-HIT path against nginx proxy_cache (one worker) and the page's origin,
  * in one run, with wrk from a separate process: rounds are interleaved and medians reported.
- * Everything runs on ports 44100–44199 and is stopped at the end.
+ * Everything runs on free ports from 44100 up and is stopped at the end.
  *
  * Usage: bun scripts/measure-hit.ts [rounds=3] [seconds=5] [connections=100]
  * Needs wrk; nginx is optional (its row is skipped when missing). Uses Redis DB 15 with a random prefix.
@@ -12,7 +12,22 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const [rounds = 3, seconds = 5, connections = 100] = Bun.argv.slice(2).map(Number);
-const ports = { origin: 44100, edge: 44101, nginx: 44102 };
+/** A port in this script's range (44100–44999) nothing is bound to right now (ephemeral client ports land there too). */
+function freePort(from: number, taken: number[]): number {
+  for (let port = from; port < 45000; port++) {
+    if (taken.includes(port)) continue;
+    try {
+      Bun.listen({ hostname: "127.0.0.1", port, socket: { data() {} } }).stop(true);
+      return port;
+    } catch {
+      // in use
+    }
+  }
+  throw new Error("no free port in 44100–44999");
+}
+const origin = freePort(44100, []);
+const edge = freePort(origin + 1, [origin]);
+const ports = { origin, edge, nginx: freePort(edge + 1, [origin, edge]) };
 const dir = mkdtempSync(join(tmpdir(), "edge-hit-"));
 chmodSync(dir, 0o755); // nginx workers drop privileges and must reach their cache folder
 const children: Subprocess[] = [];
