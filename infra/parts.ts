@@ -180,7 +180,13 @@ export const parts: Part[] = [
     dependsOn: ["storefront", "gateway", "auth"],
     redis: true,
     public: true,
-    env: (s) => ({ STOREFRONT_URL: s.url("storefront"), GATEWAY_URL: s.url("gateway"), AUTH_URL: s.url("auth") }),
+    // Bun allows 256 concurrent outgoing fetches by default; a cold stampede needs more.
+    env: (s) => ({
+      STOREFRONT_URL: s.url("storefront"),
+      GATEWAY_URL: s.url("gateway"),
+      AUTH_URL: s.url("auth"),
+      BUN_CONFIG_MAX_HTTP_REQUESTS: "1024",
+    }),
   },
 ];
 
