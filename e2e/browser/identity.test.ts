@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Browser } from "playwright-core";
 import { launchBrowser } from "../harness.js";
-import { newCustomer, newVisitor, registerByApi, shopUrl, submitLogin } from "./shop.js";
+import { hydrated, newCustomer, newVisitor, registerByApi, shopUrl, submitLogin } from "./shop.js";
 
 let browser: Browser;
 before(async () => {
@@ -19,6 +19,7 @@ test("register → log out → log in → edit profile → reload → log out", 
   const context = await newVisitor(browser);
   const page = await context.newPage();
   await page.goto(shopUrl("/auth/register?redirect=%2Faccount"));
+  await hydrated(page);
 
   // Validation as you type: a bad email is reported when the field is left.
   await page.getByLabel("이메일").fill("not-an-email");
@@ -31,6 +32,7 @@ test("register → log out → log in → edit profile → reload → log out", 
   await page.getByLabel("비밀번호 확인").fill(customer.password);
   await Promise.all([page.waitForURL(/\/account$/, { timeout: 20_000 }), page.getByRole("button", { name: "가입하기" }).click()]);
   await page.getByTestId("account-email").getByText(customer.email).waitFor();
+  await hydrated(page);
   const cookies = await context.cookies();
   const access = cookies.find((c) => c.name === "access_token");
   assert.ok(access?.httpOnly, "the access token is an httpOnly cookie");
@@ -41,6 +43,7 @@ test("register → log out → log in → edit profile → reload → log out", 
   await page.getByRole("link", { name: "로그인" }).first().waitFor();
 
   await page.goto(shopUrl("/auth/login?redirect=%2Faccount"));
+  await hydrated(page);
   await page.getByLabel("이메일").fill(customer.email);
   await page.getByLabel("비밀번호", { exact: true }).fill("wrong-password-1");
   await page.getByRole("button", { name: "로그인", exact: true }).click();
@@ -54,6 +57,7 @@ test("register → log out → log in → edit profile → reload → log out", 
   await page.getByText("회원 정보를 저장했어요.").waitFor();
 
   await page.reload();
+  await hydrated(page);
   await page.getByRole("heading", { name: `${newName}님` }).waitFor();
   assert.equal(await page.getByLabel("전화번호").inputValue(), "010-1234-5678");
 

@@ -31,8 +31,14 @@ export async function registerByApi(customer: Customer): Promise<void> {
   if (res.status !== 201 && res.status !== 200) throw new Error(`register ${customer.email}: ${res.status} ${await res.text()}`);
 }
 
+/** Waits until the page has hydrated and loaded the visitor's session (buttons work from then on). */
+export async function hydrated(page: Page): Promise<void> {
+  await page.locator("html[data-session]").waitFor({ state: "attached", timeout: 20_000 });
+}
+
 /** Fills the login form on the current page and waits for the navigation it triggers. */
 export async function submitLogin(page: Page, email: string, password: string, expectPath: RegExp): Promise<void> {
+  await hydrated(page);
   await page.getByLabel("이메일").fill(email);
   await page.getByLabel("비밀번호", { exact: true }).fill(password);
   await Promise.all([page.waitForURL(expectPath, { timeout: 20_000 }), page.getByRole("button", { name: "로그인", exact: true }).click()]);
@@ -42,6 +48,7 @@ export async function loginAs(context: BrowserContext, email: string, password: 
   const page = await context.newPage();
   await page.goto(shopUrl(`/auth/login?redirect=${encodeURIComponent(path)}`));
   await submitLogin(page, email, password, new RegExp(`${path.replace(/[/?]/g, "\\$&")}$`));
+  await hydrated(page);
   return page;
 }
 

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, stack } from "../harness.js";
-import { loginAs, newCustomer, newVisitor, registerByApi, shopUrl, submitLogin } from "./shop.js";
+import { hydrated, loginAs, newCustomer, newVisitor, registerByApi, shopUrl, submitLogin } from "./shop.js";
 
 let browser: Browser;
 before(async () => {
@@ -20,6 +20,7 @@ async function addFeaturedProduct(page: Page): Promise<string> {
   const cards = page.getByRole("list", { name: "추천 상품" }).getByRole("article").filter({ hasNotText: "품절" });
   const name = (await cards.first().getByRole("heading").innerText()).trim();
   await Promise.all([page.waitForURL(/\/products\//), cards.first().getByRole("link").first().click()]);
+  await hydrated(page);
   const choices = page.locator("input[type=radio][name^=option-]:not([disabled])");
   if ((await choices.count()) > 0) await choices.first().check({ force: true });
   await page.getByRole("button", { name: "장바구니 담기" }).click();
@@ -45,6 +46,7 @@ test("guest cart → login (merged) → checkout with the test card → Orders �
   await page.getByTestId("cart-badge").getByText("1").waitFor();
 
   await Promise.all([page.waitForURL(/\/checkout$/), page.getByRole("link", { name: "주문하기" }).click()]);
+  await hydrated(page);
   await page.getByLabel("받는 분").fill(customer.name);
   await page.getByLabel("전화번호").fill("010-2345-6789");
   await page.getByLabel("우편번호").fill("04524");
@@ -88,6 +90,7 @@ test("a declined test card keeps the customer on the checkout page with a clear 
   const page = await loginAs(context, customer.email, customer.password, "/account");
   await addFeaturedProduct(page);
   await page.goto(shopUrl("/checkout"));
+  await hydrated(page);
   await page.getByLabel("받는 분").fill(customer.name);
   await page.getByLabel("전화번호").fill("010-2345-6789");
   await page.getByLabel("우편번호").fill("04524");

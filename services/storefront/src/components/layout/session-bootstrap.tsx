@@ -14,6 +14,8 @@ export function SessionBootstrap() {
       await sessionStore.getState().load();
       if (cancelled) return;
       const { hasSession, user } = sessionStore.getState();
+      // A marker for tests and tools: the page is hydrated and knows who is looking at it.
+      document.documentElement.dataset.session = user ? "member" : "visitor";
       if (hasSession) void cartStore.getState().refresh().catch(() => undefined);
       if (user) void wishlistStore.getState().load().catch(() => undefined);
     })();

@@ -12,13 +12,14 @@ import { loginPath } from "@/lib/safe-redirect";
 export function WishlistHeart({ productId, productName, className }: { productId: string; productName: string; className?: string }) {
   const router = useRouter();
   const pathname = usePathname();
-  const user = useStore(sessionStore, (s) => s.user);
   const active = useStore(wishlistStore, (s) => s.ids.has(productId));
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
 
   async function onClick() {
-    if (!user) {
+    // A click right after the page loads may come before the session is known: wait for it.
+    if (sessionStore.getState().status !== "ready") await sessionStore.getState().load();
+    if (!sessionStore.getState().user) {
       router.push(loginPath(`${pathname}${window.location.search}`));
       return;
     }

@@ -31,4 +31,18 @@ describe("session store", () => {
     assert.equal(calls, 1);
     assert.equal(store.getState().user?.role, "admin");
   });
+
+  it("makes a caller who asks during the read wait for its answer", async () => {
+    let release: () => void = () => undefined;
+    const store = createSessionStore(
+      () => new Promise((resolve) => (release = () => resolve({ user: { id: "u1", name: null, role: "customer" }, hasSession: true }))),
+    );
+    const first = store.getState().load();
+    const second = store.getState().load();
+    assert.equal(store.getState().status, "loading");
+    release();
+    await second;
+    assert.equal(store.getState().user?.id, "u1", "the second caller sees the member");
+    await first;
+  });
 });

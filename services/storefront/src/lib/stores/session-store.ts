@@ -34,18 +34,24 @@ export function toSessionSnapshot(value: unknown): SessionSnapshot {
 }
 
 export function createSessionStore(fetchSession: () => Promise<SessionSnapshot>) {
-  return createStore<SessionState>()((set, get) => ({
+  let pending: Promise<void> | null = null;
+  return createStore<SessionState>()((set) => ({
     status: "unknown",
     user: null,
     hasSession: false,
-    async load() {
-      if (get().status === "loading") return;
-      set({ status: "loading" });
-      try {
-        set({ ...(await fetchSession()), status: "ready" });
-      } catch {
-        set({ user: null, hasSession: false, status: "ready" });
-      }
+    /** Reads /session; callers during a read share it (and all resolve once it is known). */
+    load() {
+      pending ??= (async () => {
+        set({ status: "loading" });
+        try {
+          set({ ...(await fetchSession()), status: "ready" });
+        } catch {
+          set({ user: null, hasSession: false, status: "ready" });
+        } finally {
+          pending = null;
+        }
+      })();
+      return pending;
     },
     set(snapshot) {
       set({ ...snapshot, status: "ready" });
