@@ -22,8 +22,8 @@ export interface CacheRequest {
   query: string;
   /** X-Cache-Refresh from an internal caller: skip the lookup, fetch and store. */
   refresh: boolean;
-  /** Headers for the upstream call (the fetch is anonymous). */
-  headers: string[];
+  /** Headers for the upstream call (the fetch is anonymous); built only on a miss. */
+  headers: () => string[];
 }
 
 export interface CacheResult {
@@ -68,12 +68,24 @@ export class ResponseCache {
     return this.options.sharedReady();
   }
 
+  /**
+   * The hot path: a fresh entry of the in-process tier answered synchronously (no promise, no
+   * Redis). Undefined when the key needs the full `handle`.
+   */
+  freshHit(key: string): CacheResult | undefined {
+    const entry = this.options.memory.peek(key);
+    if (!entry) return undefined;
+    const now = Date.now();
+    if (now - entry.storedAt >= entry.ttlMs) return undefined;
+    return hitResult(key, entry, now);
+  }
+
   async handle(request: CacheRequest, beforeFetch: () => Promise<void> | void): Promise<CacheResult> {
     const entry = await this.lookup(request.key);
     const now = Date.now();
     if (entry && !request.refresh) {
       const age = ageMs(entry, now);
-      if (age < entry.ttlMs) return fromEntry(request.key, entry, "HIT", ["hit"], now);
+      if (age < entry.ttlMs) return hitResult(request.key, entry, now);
       if (age < entry.ttlMs + entry.staleWhileRevalidateMs) {
         this.coalesced(request).catch((error: unknown) =>
           this.options.logger.warn({ err: error, key: request.key }, "background cache refresh failed"),
@@ -171,7 +183,7 @@ export class ResponseCache {
   private async fetchAndStore(request: CacheRequest, tags: string[]): Promise<Fetched> {
     const startedAt = Date.now();
     const config = request.route.cache!;
-    const response = await this.options.fetch(request.route, request.path, request.query, request.headers);
+    const response = await this.options.fetch(request.route, request.path, request.query, request.headers());
     const verdict = storability(config, response.status, response.headers, response.body.length);
     if (!verdict.store) return { response, reason: verdict.reason };
     if (tags.some((tag) => (this.purgedAt.get(tag) ?? 0) >= startedAt)) return { response, reason: "purged-while-fetching" };
@@ -210,6 +222,19 @@ function withinStaleIfError(entry: CachedEntry, now: number): boolean {
 
 
 const prepared = new WeakMap<CachedEntry, string[]>();
+/** HIT headers change once a second (age, ttl): built once per entry and second, then reused. */
+const hitHeaders = new WeakMap<CachedEntry, { second: number; headers: string[] }>();
+
+function hitResult(key: string, entry: CachedEntry, now: number): CacheResult {
+  const second = Math.floor((now - entry.storedAt) / 1000);
+  let memo = hitHeaders.get(entry);
+  if (!memo || memo.second !== second) {
+    memo = { second, headers: fromEntry(key, entry, "HIT", ["hit"], now).headers };
+    hitHeaders.set(entry, memo);
+  }
+  // A copy: the caller appends its own per-request headers.
+  return { cacheStatus: "HIT", status: entry.status, headers: memo.headers.slice(), body: entry.body };
+}
 
 function fromEntry(key: string, entry: CachedEntry, status: CacheStatus, params: string[], now: number): CacheResult {
   let base = prepared.get(entry);

@@ -13,15 +13,14 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /** Applies the route policy (401/403) and charges the rate limit (429). */
 export async function admit(ctx: RequestContext, deps: GatewayDeps): Promise<void> {
   const authorization = ctx.req.headers.authorization;
-  ctx.identity =
-    ctx.route.policy === "public" && authorization === undefined
-      ? undefined
-      : await deps.identity.authorize(ctx.route.policy, authorization);
+  const found = ctx.route.policy === "public" && authorization === undefined ? undefined : deps.identity.authorize(ctx.route.policy, authorization);
+  ctx.identity = found instanceof Promise ? await found : found;
   const limit = ctx.route.rateLimit;
   if (!limit || !deps.settings.rateLimitEnabled) return;
   const member = ctx.identity && ctx.identity.role !== "guest" ? ctx.identity.sub : undefined;
   const subject = limit.by === "caller" && member ? `member:${member}` : `ip:${ctx.client.ip}`;
-  const decision = await deps.rateLimiter.check(ctx.route.id, subject, limit);
+  const pending = deps.rateLimiter.check(ctx.route.id, subject, limit);
+  const decision = pending instanceof Promise ? await pending : pending;
   if (!decision) return;
   if (!decision.allowed) throw rateLimited(decision);
   for (const h of decision.headers) ctx.extra.push(h);

@@ -111,18 +111,21 @@ async function serveCached(ctx: RequestContext, deps: GatewayDeps): Promise<bool
     cacheStatusOf.set(ctx.res, "BYPASS");
     return false;
   }
-  const result = await deps.cache.handle(
-    {
-      route: ctx.route,
-      params: ctx.params,
-      key: keyed.key,
-      path: ctx.path,
-      query: keyed.query,
-      refresh: wantsRefresh(ctx.req, deps.settings.internalKey),
-      headers: anonymousHeaders(ctx),
-    },
-    () => admit(ctx, deps),
-  );
+  const refresh = ctx.req.headers["x-cache-refresh"] !== undefined && wantsRefresh(ctx.req, deps.settings.internalKey);
+  const result =
+    (!refresh && deps.cache.freshHit(keyed.key)) ||
+    (await deps.cache.handle(
+      {
+        route: ctx.route,
+        params: ctx.params,
+        key: keyed.key,
+        path: ctx.path,
+        query: keyed.query,
+        refresh,
+        headers: () => anonymousHeaders(ctx),
+      },
+      () => admit(ctx, deps),
+    ));
   for (const h of ctx.extra) result.headers.push(h);
   cacheStatusOf.set(ctx.res, result.cacheStatus);
   sendBuffer(ctx.res, result.status, result.headers, result.body, ctx.method === "HEAD");

@@ -13,7 +13,7 @@ import {
   type Logger,
   type RevocationCheck,
 } from "@shop/platform";
-import { createRemoteJWKSet, type JWTVerifyGetKey } from "jose";
+import { createRemoteJWKSet, errors as joseErrors, type JWTVerifyGetKey } from "jose";
 import type { Policy } from "../config/schema.js";
 import { TokenCache } from "./token-cache.js";
 
@@ -35,8 +35,9 @@ export interface IdentityResolver {
    * The caller allowed by `policy`: undefined for anonymous callers of public routes. Throws
    * AUTH_REQUIRED / AUTH_TOKEN_* (401) or FORBIDDEN (403). On public routes a bad token is ignored:
    * the caller is anonymous and the upstream, which receives the header untouched, decides.
+   * Answers synchronously for tokens verified before (the hot path); may throw synchronously.
    */
-  authorize(policy: Policy, authorization: string | undefined): Promise<Identity | undefined>;
+  authorize(policy: Policy, authorization: string | undefined): Identity | undefined | Promise<Identity | undefined>;
   /** True once signing keys have been loaded. */
   keysLoaded(): Promise<boolean>;
   start(): void;
@@ -65,49 +66,67 @@ export function createIdentityResolver(options: IdentityOptions): IdentityResolv
     revocations: options.revocations,
   });
   const cache = new TokenCache(options.cacheSize ?? 10_000);
+  // Verdicts on tokens that can never become valid (expired, bad signature, bad claims), so a
+  // client retrying one does not cost a signature check per request.
+  const rejected = new Map<string, { error: AppError; until: number }>();
   let timer: NodeJS.Timeout | undefined;
 
-  async function identify(token: string): Promise<Identity> {
-    const cached = cache.get(token);
+  /** Verified identities are cached by the whole Authorization header (no parsing on a hit). */
+  function identify(authorization: string): Identity | Promise<Identity> {
+    const cached = cache.get(authorization);
     if (cached) {
-      if (options.revocations.isRevoked(cached)) {
-        throw new AppError("AUTH_SESSION_REVOKED", "This session has been signed out", {
-          headers: { "www-authenticate": 'Bearer error="invalid_token", error_description="session revoked"' },
-        });
-      }
+      if (options.revocations.isRevoked(cached)) throw revoked();
       return cached;
     }
-    const identity = await verifier.verify(token);
-    cache.set(token, identity);
-    return identity;
+    const known = rejected.get(authorization);
+    if (known && known.until > Date.now()) return Promise.reject(known.error);
+    const token = bearerToken(authorization);
+    if (!token) return Promise.reject(invalidHeader());
+    return verifier.verify(token).then(
+      (identity) => {
+        cache.set(authorization, identity);
+        return identity;
+      },
+      (error: unknown) => {
+        if (isFinalVerdict(error)) {
+          if (rejected.size >= 10_000) rejected.clear();
+          rejected.set(authorization, { error, until: Date.now() + 60_000 });
+        }
+        throw error;
+      },
+    );
   }
 
   const reload = () =>
     remote?.reload().catch((error: unknown) => options.logger.warn({ err: error }, "JWKS refresh failed"));
 
+  function allow(policy: Policy, identity: Identity): Identity {
+    if (RANK[identity.role] < REQUIRED_RANK[policy]) {
+      throw new AppError("FORBIDDEN", `This route needs the ${policy} role`, {
+        headers: { "www-authenticate": 'Bearer error="insufficient_scope"' },
+      });
+    }
+    return identity;
+  }
+
   return {
-    async authorize(policy, authorization) {
-      const token = bearerToken(authorization);
+    authorize(policy, authorization) {
       if (policy === "public") {
-        if (!token) return undefined;
+        if (!authorization) return undefined;
         try {
-          return await identify(token);
+          const found = identify(authorization);
+          return found instanceof Promise ? found.catch(() => undefined) : found;
         } catch {
           return undefined;
         }
       }
-      if (!token) {
+      if (!authorization) {
         throw new AppError("AUTH_REQUIRED", "Sign in to continue", {
           headers: { "www-authenticate": 'Bearer realm="shop-api"' },
         });
       }
-      const identity = await identify(token);
-      if (RANK[identity.role] < REQUIRED_RANK[policy]) {
-        throw new AppError("FORBIDDEN", `This route needs the ${policy} role`, {
-          headers: { "www-authenticate": 'Bearer error="insufficient_scope"' },
-        });
-      }
-      return identity;
+      const found = identify(authorization);
+      return found instanceof Promise ? found.then((identity) => allow(policy, identity)) : allow(policy, found);
     },
     async keysLoaded() {
       if (!remote) return true;
@@ -126,4 +145,27 @@ export function createIdentityResolver(options: IdentityOptions): IdentityResolv
       clearInterval(timer);
     },
   };
+}
+
+function revoked(): AppError {
+  return new AppError("AUTH_SESSION_REVOKED", "This session has been signed out", {
+    headers: { "www-authenticate": 'Bearer error="invalid_token", error_description="session revoked"' },
+  });
+}
+
+function invalidHeader(): AppError {
+  return new AppError("AUTH_TOKEN_INVALID", "The Authorization header must be `Bearer <access token>`", {
+    headers: { "www-authenticate": 'Bearer error="invalid_token"' },
+  });
+}
+
+/** Expired, badly signed or badly claimed tokens stay bad; an unknown key id may not (key rotation). */
+function isFinalVerdict(error: unknown): error is AppError {
+  if (!(error instanceof AppError)) return false;
+  if (error.code === "AUTH_TOKEN_EXPIRED") return true;
+  const cause = (error as { cause?: unknown }).cause;
+  return (
+    error.code === "AUTH_TOKEN_INVALID" &&
+    (cause instanceof joseErrors.JWSSignatureVerificationFailed || cause instanceof joseErrors.JWTClaimValidationFailed)
+  );
 }

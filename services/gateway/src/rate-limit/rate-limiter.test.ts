@@ -3,7 +3,7 @@ import { createLogger } from "@shop/platform";
 import { createTestRedis } from "@shop/test-kit";
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { createRateLimiter, decide } from "./rate-limiter.js";
+import { createRateLimiter, decide, leaseSize, type RateLimiter } from "./rate-limiter.js";
 
 const config = { limit: 10, window: 60_000, by: "ip" as const };
 
@@ -30,6 +30,37 @@ describe("rate limiter", () => {
       assert.deepEqual(results, [true, true, true, false, false]);
       assert.equal((await limiter.check("login", "ip:5.6.7.8", small))?.allowed, true);
       assert.equal(await createRateLimiter(redis, prefix, createLogger("gateway", "silent"), () => false).check("login", "ip:x", small), undefined);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it("leases budget to busy callers without ever exceeding the limit across processes", async () => {
+    const { redis, prefix, cleanup } = await createTestRedis("gateway-rl");
+    try {
+      const logger = createLogger("gateway", "silent");
+      const calls = { count: 0 };
+      const counting = new Proxy(redis, {
+        get(target, prop, receiver) {
+          if (prop === "gatewayRateLimit") calls.count++;
+          return Reflect.get(target, prop, receiver);
+        },
+      });
+      // Two gateway processes sharing one Redis budget of 300 a minute (leases of 3).
+      const a = createRateLimiter(counting, prefix, logger, () => true);
+      const b = createRateLimiter(counting, prefix, logger, () => true);
+      const limit = { limit: 300, window: 60_000, by: "caller" as const };
+      assert.equal(leaseSize(300), 3);
+      const allowedBy = async (limiter: RateLimiter) => {
+        let allowed = 0;
+        for (let i = 0; i < 250; i++) if ((await limiter.check("api", "member:m1", limit))?.allowed) allowed++;
+        return allowed;
+      };
+      const total = (await allowedBy(a)) + (await allowedBy(b));
+      assert.ok(total <= 300 && total >= 296, `allowed ${total}`);
+      assert.ok(calls.count < 120, `${calls.count} Redis calls for 500 requests`);
+      assert.equal(leaseSize(30), 1);
+      assert.equal(leaseSize(1e9), 1000);
     } finally {
       await cleanup();
     }

@@ -1,30 +1,34 @@
 /**
  * Rate limiting in Redis with a sliding window: the count of the current fixed window plus the
- * previous window's count weighted by how much of it still overlaps the sliding window. One Lua
- * call per request, O(1) memory per caller. Answers carry the IETF draft `RateLimit` and
- * `RateLimit-Policy` headers; a refusal is 429 RATE_LIMITED with `Retry-After`.
+ * previous window's count weighted by how much of it still overlaps the sliding window, kept by a
+ * Lua script. Busy callers take their budget in small leases (1 % of the limit, at most 1000, at
+ * least 1) so a hot member does not cost a Redis call per request; leases come out of the shared
+ * budget, so the limit holds across every gateway process. Routes with small limits (login: 30)
+ * lease one request at a time, i.e. every request is counted in Redis. Answers carry the IETF
+ * draft `RateLimit` and `RateLimit-Policy` headers; a refusal is 429 RATE_LIMITED with `Retry-After`.
  */
 import { AppError, type Logger } from "@shop/platform";
 import type { Redis } from "ioredis";
 import type { RateLimitConfig } from "../config/schema.js";
 
-// KEYS[1] current window, KEYS[2] previous window; ARGV[1] limit, ARGV[2] elapsed ms, ARGV[3] window ms.
+// KEYS[1] current window, KEYS[2] previous window; ARGV: limit, elapsed ms, window ms, wanted lease.
 const SLIDING_WINDOW = `
 local limit = tonumber(ARGV[1])
 local elapsed = tonumber(ARGV[2])
 local window = tonumber(ARGV[3])
 local current = tonumber(redis.call('GET', KEYS[1]) or '0')
 local previous = tonumber(redis.call('GET', KEYS[2]) or '0')
-local used = previous * (window - elapsed) / window + current
-if used + 1 > limit then
+local room = math.floor(limit - (previous * (window - elapsed) / window + current))
+if room < 1 then
   return {0, current, previous}
 end
-current = redis.call('INCR', KEYS[1])
-if current == 1 then redis.call('PEXPIRE', KEYS[1], window * 2) end
-return {1, current, previous}`;
+local grant = math.min(tonumber(ARGV[4]), room)
+current = redis.call('INCRBY', KEYS[1], grant)
+if current == grant then redis.call('PEXPIRE', KEYS[1], window * 2) end
+return {grant, current, previous}`;
 
 interface ScriptedRedis extends Redis {
-  gatewayRateLimit(current: string, previous: string, limit: number, elapsed: number, window: number): Promise<[number, number, number]>;
+  gatewayRateLimit(current: string, previous: string, limit: number, elapsed: number, window: number, lease: number): Promise<[number, number, number]>;
 }
 
 export interface RateDecision {
@@ -32,39 +36,77 @@ export interface RateDecision {
   /** Headers for the answer (RateLimit, RateLimit-Policy, and Retry-After when refused). */
   headers: string[];
   retryAfterSec: number;
+  retryMs: number;
 }
 
 export interface RateLimiter {
-  /** Counts one request of `subject` against `config`; undefined when Redis is unavailable (fail open). */
-  check(routeId: string, subject: string, config: RateLimitConfig): Promise<RateDecision | undefined>;
+  /**
+   * Counts one request of `subject` against `config`: synchronously while the caller's lease lasts,
+   * otherwise after one Redis call. Undefined when Redis is unavailable (fail open).
+   */
+  check(routeId: string, subject: string, config: RateLimitConfig): RateDecision | undefined | Promise<RateDecision | undefined>;
+}
+
+interface Lease {
+  window: number;
+  remaining: number;
+  current: number;
+  previous: number;
+  /** After a refusal: refuse locally until then (epoch ms) instead of asking Redis again. */
+  blockedUntil: number;
+}
+
+export function leaseSize(limit: number): number {
+  return Math.max(1, Math.min(1000, Math.floor(limit / 100)));
 }
 
 export function createRateLimiter(redis: Redis, prefix: string, logger: Logger, ready: () => boolean): RateLimiter {
   if (!("gatewayRateLimit" in redis)) redis.defineCommand("gatewayRateLimit", { numberOfKeys: 2, lua: SLIDING_WINDOW });
   const scripted = redis as ScriptedRedis;
+  const leases = new Map<string, Lease>();
   let warned = 0;
 
+  async function refill(routeId: string, subject: string, config: RateLimitConfig, index: number, elapsed: number) {
+    const base = `${prefix}ratelimit:${routeId}:${subject}:`;
+    let result: [number, number, number];
+    try {
+      result = await scripted.gatewayRateLimit(base + index, base + (index - 1), config.limit, elapsed, config.window, leaseSize(config.limit));
+    } catch (error) {
+      const now = Date.now();
+      if (now - warned > 10_000) {
+        warned = now;
+        logger.warn({ err: error }, "rate limiter unavailable; letting requests through");
+      }
+      return undefined;
+    }
+    const [granted, current, previous] = result;
+    const key = `${routeId}|${subject}`;
+    if (leases.size >= 50_000) leases.clear();
+    if (granted === 0) {
+      const refusal = decide(routeId, false, current, previous, elapsed, config);
+      leases.set(key, { window: index, remaining: 0, current, previous, blockedUntil: Date.now() + refusal.retryMs });
+      return refusal;
+    }
+    leases.set(key, { window: index, remaining: granted - 1, current, previous, blockedUntil: 0 });
+    return decide(routeId, true, current, previous, elapsed, config, granted - 1);
+  }
+
   return {
-    async check(routeId, subject, config) {
+    check(routeId, subject, config) {
       // A gateway that cannot count still serves: limits are protection, not correctness.
       if (!ready()) return undefined;
       const now = Date.now();
-      const window = config.window;
-      const index = Math.floor(now / window);
-      const elapsed = now - index * window;
-      const base = `${prefix}ratelimit:${routeId}:${subject}:`;
-      let result: [number, number, number];
-      try {
-        result = await scripted.gatewayRateLimit(base + index, base + (index - 1), config.limit, elapsed, window);
-      } catch (error) {
-        if (now - warned > 10_000) {
-          warned = now;
-          logger.warn({ err: error }, "rate limiter unavailable; letting requests through");
-        }
-        return undefined;
+      const index = Math.floor(now / config.window);
+      const elapsed = now - index * config.window;
+      const lease = leases.get(`${routeId}|${subject}`);
+      if (lease && lease.blockedUntil > now) {
+        return decide(routeId, false, lease.current, lease.previous, elapsed, config, 0, lease.blockedUntil - now);
       }
-      const [allowed, current, previous] = result;
-      return decide(routeId, allowed === 1, current, previous, elapsed, config);
+      if (lease && lease.window === index && lease.remaining > 0) {
+        lease.remaining--;
+        return decide(routeId, true, lease.current, lease.previous, elapsed, config, lease.remaining);
+      }
+      return refill(routeId, subject, config, index, elapsed);
     },
   };
 }
@@ -72,17 +114,25 @@ export function createRateLimiter(redis: Redis, prefix: string, logger: Logger, 
 /** Builds the decision and headers from the window counts (exported for tests of the arithmetic). */
 export function decide(
   name: string,
-  allowed: boolean, current: number, previous: number, elapsed: number, config: RateLimitConfig): RateDecision {
+  allowed: boolean,
+  current: number,
+  previous: number,
+  elapsed: number,
+  config: RateLimitConfig,
+  unusedLease = 0,
+  knownRetryMs?: number,
+): RateDecision {
   const { limit, window } = config;
-  const used = (previous * (window - elapsed)) / window + current;
-  const remaining = Math.max(0, Math.floor(limit - used));
-  const retryMs = allowed ? 0 : msUntilRoom(current, previous, elapsed, config);
+  // Requests leased but not made yet are still this caller's to make.
+  const used = (previous * (window - elapsed)) / window + current - unusedLease;
+  const remaining = allowed ? Math.max(0, Math.floor(limit - used)) : 0;
+  const retryMs = allowed ? 0 : (knownRetryMs ?? msUntilRoom(current, previous, elapsed, config));
   const resetSec = Math.max(1, Math.ceil((allowed ? window - elapsed : retryMs) / 1000));
   const policy = `"${name}";q=${limit};w=${Math.round(window / 1000)}`;
   const headers = ["ratelimit-policy", policy, "ratelimit", `"${name}";r=${remaining};t=${resetSec}`];
   const retryAfterSec = Math.max(1, Math.ceil(retryMs / 1000));
   if (!allowed) headers.push("retry-after", String(retryAfterSec));
-  return { allowed, headers, retryAfterSec };
+  return { allowed, headers, retryAfterSec, retryMs };
 }
 
 /** Time until one more request fits, given the counts at `elapsed` ms into the current window. */

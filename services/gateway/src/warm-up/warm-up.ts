@@ -51,7 +51,7 @@ export function createWarmUp(options: WarmUpOptions): WarmUp {
           path,
           query: keyed.query,
           refresh: true,
-          headers: ["accept", "application/json", "user-agent", "shop-gateway-warm-up", "x-request-id", requestId, "x-cache-refresh", "true"],
+          headers: () => ["accept", "application/json", "user-agent", "shop-gateway-warm-up", "x-request-id", requestId],
         },
         () => undefined,
       );
