@@ -1,0 +1,213 @@
+/** What one benchmark run produces, and how its figures are judged against the issue's goals. */
+import type { MedianResult } from "./wrk.js";
+import type { EdgeCounters } from "./stack.js";
+
+/** A load figure as stored: the median round plus each round's throughput. */
+export interface Figure {
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  roundsRps: number[];
+}
+
+export function toFigure(m: MedianResult): Figure {
+  const r1 = (n: number) => Math.round(n * 10) / 10;
+  const r2 = (n: number) => Math.round(n * 100) / 100;
+  return {
+    rps: Math.round(m.requestsPerSec),
+    p50Ms: r2(m.p50Ms),
+    p99Ms: r2(m.p99Ms),
+    requests: m.requests,
+    errors: m.errors,
+    timeouts: m.timeouts,
+    non2xx: m.non2xx,
+    roundsRps: m.rounds.map((r) => r1(r.requestsPerSec)),
+  };
+}
+
+export interface HomeLevel {
+  connections: number;
+  /** What the load asked for: gzip (as browsers do) or identity. */
+  encoding: "gzip" | "identity";
+  edge: Figure;
+  nginx: Figure;
+  /** Not measured on the identity level. */
+  storefront?: Figure;
+}
+
+export interface HomeSuite {
+  /** Bytes of one answer (gzip where asked) and of the uncompressed page. */
+  pageBytes: { edge: number; nginx: number; storefront: number; identity: number };
+  levels: HomeLevel[];
+}
+
+export interface GatewaySuite {
+  homeBytes: number;
+  /** The RateLimit header the pass-through answered with (proof the limiter ran). */
+  rateLimitHeader: string;
+  bare: Figure;
+  nginx: Figure;
+  passThrough: Figure;
+  bareHome: Figure;
+  cachedHit: Figure;
+  /** Issue 4: /api/home through the gateway, one connection at a time. */
+  homeLatency: { cached: Figure; uncached: Figure };
+}
+
+export interface StampedeRound {
+  requests: number;
+  statuses: Record<string, number>;
+  xCache: Record<string, number>;
+  renders: number;
+  edge: EdgeCounters;
+  latencyMs: { p50: number; p99: number; max: number };
+  connectMs: number;
+}
+
+export interface StampedeSuite {
+  rounds: StampedeRound[];
+  passed: boolean;
+}
+
+export interface IdempotencyPhase {
+  requests: number;
+  statuses: Record<string, number>;
+  replayed: number;
+  executions: number;
+}
+
+export interface IdempotencySuite {
+  rounds: Array<{ concurrent: IdempotencyPhase; afterwards: IdempotencyPhase }>;
+  passed: boolean;
+}
+
+export interface HitRatioSuite {
+  seconds: number;
+  visitors: number;
+  thinkMs: [number, number];
+  distinctUrls: number;
+  requests: Record<string, number>;
+  statuses: Record<string, number>;
+  gatewayCache: Record<string, number>;
+  rps: number;
+  edge: EdgeCounters;
+  storefront: {
+    cpuSeconds: number;
+    cpuMsPerPage: number;
+    cpuMsPerRsc: number;
+    withoutCacheSeconds: number;
+    savedSeconds: number;
+    savedShare: number;
+  };
+  edgeCpuSeconds: number;
+}
+
+export interface Goal {
+  id: string;
+  goal: string;
+  target: string;
+  measured: string;
+  pass: boolean;
+}
+
+export interface RunResult {
+  at: string;
+  durationSeconds: number;
+  machine: Record<string, unknown>;
+  settings: { rounds: number; seconds: number; mixSeconds: number };
+  home?: HomeSuite;
+  gateway?: GatewaySuite;
+  stampede?: StampedeSuite;
+  idempotency?: IdempotencySuite;
+  hitRatio?: HitRatioSuite;
+  goals: Goal[];
+  notes: string[];
+}
+
+const pct = (x: number) => `${Math.round(x * 100)} %`;
+const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
+
+/** Every goal of issue 5 that the figures of this run can be judged against. */
+export function evaluateGoals(run: Omit<RunResult, "goals">): Goal[] {
+  const goals: Goal[] = [];
+  for (const level of run.home?.levels ?? []) {
+    if (level.encoding !== "gzip" || !level.storefront) continue;
+    const c = level.connections;
+    const vsNginx = ratio(level.edge.rps, level.nginx.rps);
+    const origin = level.storefront.rps;
+    goals.push(
+      {
+        id: `home-vs-nginx-c${c}`,
+        goal: `Home HIT throughput vs nginx proxy_cache (${c} conn.)`,
+        target: "≥ 80 %",
+        measured: `${pct(vsNginx)} (${level.edge.rps} vs ${level.nginx.rps} req/s)`,
+        pass: vsNginx >= 0.8,
+      },
+      {
+        id: `home-vs-storefront-c${c}`,
+        goal: `Home HIT throughput vs the storefront itself (${c} conn.)`,
+        target: "≥ 5×",
+        measured:
+          origin > 0
+            ? `${ratio(level.edge.rps, origin).toFixed(1)}× (${level.edge.rps} vs ${origin} req/s)`
+            : `the storefront completed no request within wrk's timeout (edge ${level.edge.rps} req/s)`,
+        pass: origin > 0 ? level.edge.rps / origin >= 5 : level.edge.rps > 0,
+      },
+    );
+    if (c === 100) {
+      goals.push({
+        id: "home-p99-c100",
+        goal: "Home HIT p99 latency (100 conn.)",
+        target: "≤ 10 ms",
+        measured: `${level.edge.p99Ms} ms (nginx ${level.nginx.p99Ms} ms)`,
+        pass: level.edge.p99Ms <= 10,
+      });
+    }
+  }
+  const gw = run.gateway;
+  if (gw) {
+    const pass = ratio(gw.passThrough.rps, gw.nginx.rps);
+    const hit = ratio(gw.cachedHit.rps, gw.bareHome.rps);
+    goals.push(
+      {
+        id: "gateway-pass-vs-nginx",
+        goal: "Gateway pass-through (token + rate limit) vs nginx plain proxy",
+        target: "≥ 80 %",
+        measured: `${pct(pass)} (${gw.passThrough.rps} vs ${gw.nginx.rps} req/s)`,
+        pass: pass >= 0.8,
+      },
+      {
+        id: "gateway-hit-vs-bare",
+        goal: "Gateway cached /api/home HIT vs the bare server (same body)",
+        target: "≥ 75 %",
+        measured: `${pct(hit)} (${gw.cachedHit.rps} vs ${gw.bareHome.rps} req/s)`,
+        pass: hit >= 0.75,
+      },
+    );
+  }
+  if (run.stampede) {
+    const renders = run.stampede.rounds.map((r) => r.renders);
+    goals.push({
+      id: "stampede-one-render",
+      goal: `Stampede: ${run.stampede.rounds[0]?.requests ?? 0} concurrent requests for a purged home page`,
+      target: "1 render",
+      measured: `renders per round: ${renders.join(", ")}`,
+      pass: run.stampede.passed,
+    });
+  }
+  if (run.idempotency) {
+    const executions = run.idempotency.rounds.map((r) => r.concurrent.executions);
+    goals.push({
+      id: "idempotency-one-execution",
+      goal: `Idempotency: ${run.idempotency.rounds[0]?.concurrent.requests ?? 0} concurrent POSTs, one key`,
+      target: "1 execution; rest 409 or replay",
+      measured: `executions per round: ${executions.join(", ")}`,
+      pass: run.idempotency.passed,
+    });
+  }
+  return goals;
+}
