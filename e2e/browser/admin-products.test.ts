@@ -24,15 +24,26 @@ test("admin creates a product with an image and it appears on its category page"
   await page.getByLabel("상품명").fill(name);
   await page.getByLabel("브랜드").fill("Moa Test");
   const category = page.getByLabel("카테고리");
-  const options = await category.locator("option").evaluateAll((nodes) => nodes.map((n) => ({ value: (n as HTMLOptionElement).value, label: n.textContent ?? "" })));
+  const options = await category
+    .locator("option")
+    .evaluateAll((nodes) =>
+      nodes.map((n) => ({ value: (n as HTMLOptionElement).value, label: n.textContent ?? "" })),
+    );
   const chosen = options.find((o) => o.value)!;
   await category.selectOption(chosen.value);
   await page.getByLabel("판매가 (원)").fill("39000");
   await page.getByLabel("정가 (원, 할인 전)").fill("52000");
   await page.getByLabel("재고").fill("12");
   await page.getByLabel("설명").fill("브라우저 테스트가 등록한 상품입니다.");
-  await page.getByLabel("상품 이미지").setInputFiles({ name: "tote.png", mimeType: "image/png", buffer: pngImage(480, 480, [20, 120, 140]) });
-  await Promise.all([page.waitForURL(/\/admin\/products\?created=/, { timeout: 30_000 }), page.getByRole("button", { name: "상품 등록" }).click()]);
+  await page.getByLabel("상품 이미지").setInputFiles({
+    name: "tote.png",
+    mimeType: "image/png",
+    buffer: pngImage(480, 480, [20, 120, 140]),
+  });
+  await Promise.all([
+    page.waitForURL(/\/admin\/products\?created=/, { timeout: 30_000 }),
+    page.getByRole("button", { name: "상품 등록" }).click(),
+  ]);
   await page.getByText("상품을 등록했어요.").waitFor();
 
   const categorySlug = await page.evaluate(async (categoryId) => {
@@ -52,8 +63,14 @@ test("admin creates a product with an image and it appears on its category page"
   const img = card.getByRole("img", { name });
   await img.waitFor();
   const src = await img.getAttribute("src");
-  assert.match(src ?? "", /^\/_next\/image\?url=%2Fimages%2F/, "the image goes through the optimiser");
-  const imageResponse = await page.request.get(shopUrl(src!), { headers: { accept: "image/avif,image/webp,*/*" } });
+  assert.match(
+    src ?? "",
+    /^\/_next\/image\?url=%2Fimages%2F/,
+    "the image goes through the optimiser",
+  );
+  const imageResponse = await page.request.get(shopUrl(src!), {
+    headers: { accept: "image/avif,image/webp,*/*" },
+  });
   assert.equal(imageResponse.status(), 200);
   assert.match(imageResponse.headers()["content-type"] ?? "", /image\/(avif|webp)/);
   await context.close();

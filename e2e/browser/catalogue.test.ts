@@ -24,27 +24,45 @@ test("home → category → filter → product page", async () => {
   const categoryName = (await firstCategory.innerText()).trim();
   await Promise.all([page.waitForURL(/\/categories\/[a-z0-9-]+$/), firstCategory.click()]);
   await page.getByRole("heading", { level: 1, name: categoryName }).waitFor();
-  const total = Number((await page.getByRole("status").filter({ hasText: "상품" }).innerText()).replace(/\D/g, ""));
+  const total = Number(
+    (await page.getByRole("status").filter({ hasText: "상품" }).innerText()).replace(/\D/g, ""),
+  );
   assert.ok(total > 0, "the category lists products");
 
   await page.getByText("필터").first().click();
   await page.getByLabel("할인 상품만").check();
   await page.getByRole("combobox", { name: "정렬" }).last().selectOption("price_asc");
-  await Promise.all([page.waitForURL(/onSale=true/), page.getByRole("button", { name: "적용" }).click()]);
+  await Promise.all([
+    page.waitForURL(/onSale=true/),
+    page.getByRole("button", { name: "적용" }).click(),
+  ]);
   assert.match(page.url(), /sort=price_asc/);
   const cards = page.getByRole("list", { name: "상품 목록" }).getByRole("article");
   const count = await cards.count();
   assert.ok(count > 0, "discounted products are listed");
   for (let i = 0; i < Math.min(count, 6); i++) {
-    await cards.nth(i).locator("span", { hasText: /^\d+% 할인$/ }).first().waitFor();
+    await cards
+      .nth(i)
+      .locator("span", { hasText: /^\d+% 할인$/ })
+      .first()
+      .waitFor();
   }
   const prices = await cards.evaluateAll((nodes) =>
-    nodes.map((n) => Number((n.querySelector("[data-testid=price]")?.textContent ?? "").replace(/\D/g, ""))),
+    nodes.map((n) =>
+      Number((n.querySelector("[data-testid=price]")?.textContent ?? "").replace(/\D/g, "")),
+    ),
   );
-  assert.deepEqual(prices, [...prices].sort((a, b) => a - b), "sorted by price, lowest first");
+  assert.deepEqual(
+    prices,
+    [...prices].sort((a, b) => a - b),
+    "sorted by price, lowest first",
+  );
 
   const firstName = (await cards.first().getByRole("heading").innerText()).trim();
-  await Promise.all([page.waitForURL(/\/products\//), cards.first().getByRole("link").first().click()]);
+  await Promise.all([
+    page.waitForURL(/\/products\//),
+    cards.first().getByRole("link").first().click(),
+  ]);
   await page.getByRole("heading", { level: 2, name: firstName }).waitFor();
   await page.getByRole("button", { name: /장바구니 담기|품절/ }).waitFor();
   await page.getByRole("heading", { name: "리뷰" }).waitFor();

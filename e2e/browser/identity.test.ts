@@ -30,16 +30,26 @@ test("register → log out → log in → edit profile → reload → log out", 
   await page.getByLabel("이메일").fill(customer.email);
   await page.getByLabel("비밀번호", { exact: true }).fill(customer.password);
   await page.getByLabel("비밀번호 확인").fill(customer.password);
-  await Promise.all([page.waitForURL(/\/account$/, { timeout: 20_000 }), page.getByRole("button", { name: "가입하기" }).click()]);
+  await Promise.all([
+    page.waitForURL(/\/account$/, { timeout: 20_000 }),
+    page.getByRole("button", { name: "가입하기" }).click(),
+  ]);
   await page.getByTestId("account-email").getByText(customer.email).waitFor();
   await hydrated(page);
   const cookies = await context.cookies();
   const access = cookies.find((c) => c.name === "access_token");
   assert.ok(access?.httpOnly, "the access token is an httpOnly cookie");
   assert.equal(access?.sameSite, "Lax");
-  assert.equal(await page.evaluate(() => document.cookie.includes("access_token")), false, "JavaScript cannot read it");
+  assert.equal(
+    await page.evaluate(() => document.cookie.includes("access_token")),
+    false,
+    "JavaScript cannot read it",
+  );
 
-  await Promise.all([page.waitForURL(shopUrl("/")), page.getByRole("button", { name: "로그아웃" }).click()]);
+  await Promise.all([
+    page.waitForURL(shopUrl("/")),
+    page.getByRole("button", { name: "로그아웃" }).click(),
+  ]);
   await page.getByRole("link", { name: "로그인" }).first().waitFor();
 
   await page.goto(shopUrl("/auth/login?redirect=%2Faccount"));
@@ -61,16 +71,27 @@ test("register → log out → log in → edit profile → reload → log out", 
   await page.getByRole("heading", { name: `${newName}님` }).waitFor();
   assert.equal(await page.getByLabel("전화번호").inputValue(), "010-1234-5678");
 
-  await Promise.all([page.waitForURL(shopUrl("/")), page.getByRole("button", { name: "로그아웃" }).click()]);
+  await Promise.all([
+    page.waitForURL(shopUrl("/")),
+    page.getByRole("button", { name: "로그아웃" }).click(),
+  ]);
   const after = await context.cookies();
-  assert.equal(after.find((c) => c.name === "refresh_token"), undefined, "logout clears the session cookies");
+  assert.equal(
+    after.find((c) => c.name === "refresh_token"),
+    undefined,
+    "logout clears the session cookies",
+  );
   await context.close();
 });
 
 test("a guest opening /account is sent to login (307 through the edge) and comes back after it", async () => {
   const res = await fetch(shopUrl("/account"), { redirect: "manual" });
   assert.equal(res.status, 307);
-  assert.equal(new URL(res.headers.get("location") ?? "", shopUrl()).pathname + new URL(res.headers.get("location") ?? "", shopUrl()).search, "/auth/login?redirect=%2Faccount");
+  assert.equal(
+    new URL(res.headers.get("location") ?? "", shopUrl()).pathname +
+      new URL(res.headers.get("location") ?? "", shopUrl()).search,
+    "/auth/login?redirect=%2Faccount",
+  );
 
   const customer = newCustomer("guest-account");
   await registerByApi(customer);

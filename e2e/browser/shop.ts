@@ -18,7 +18,11 @@ export interface Customer {
 
 export function newCustomer(label: string): Customer {
   const id = randomBytes(4).toString("hex");
-  return { email: `${label}-${id}@example.com`, password: `pw-${randomBytes(8).toString("hex")}`, name: `테스트${id.slice(0, 4)}` };
+  return {
+    email: `${label}-${id}@example.com`,
+    password: `pw-${randomBytes(8).toString("hex")}`,
+    name: `테스트${id.slice(0, 4)}`,
+  };
 }
 
 /** Registers a customer straight at the auth service (as the storefront server would). */
@@ -28,7 +32,8 @@ export async function registerByApi(customer: Customer): Promise<void> {
     headers: { authorization: clientAuthHeader(), "content-type": "application/json" },
     body: JSON.stringify(customer),
   });
-  if (res.status !== 201 && res.status !== 200) throw new Error(`register ${customer.email}: ${res.status} ${await res.text()}`);
+  if (res.status !== 201 && res.status !== 200)
+    throw new Error(`register ${customer.email}: ${res.status} ${await res.text()}`);
 }
 
 /** Waits until the page has hydrated and loaded the visitor's session (buttons work from then on). */
@@ -37,14 +42,27 @@ export async function hydrated(page: Page): Promise<void> {
 }
 
 /** Fills the login form on the current page and waits for the navigation it triggers. */
-export async function submitLogin(page: Page, email: string, password: string, expectPath: RegExp): Promise<void> {
+export async function submitLogin(
+  page: Page,
+  email: string,
+  password: string,
+  expectPath: RegExp,
+): Promise<void> {
   await hydrated(page);
   await page.getByLabel("이메일").fill(email);
   await page.getByLabel("비밀번호", { exact: true }).fill(password);
-  await Promise.all([page.waitForURL(expectPath, { timeout: 20_000 }), page.getByRole("button", { name: "로그인", exact: true }).click()]);
+  await Promise.all([
+    page.waitForURL(expectPath, { timeout: 20_000 }),
+    page.getByRole("button", { name: "로그인", exact: true }).click(),
+  ]);
 }
 
-export async function loginAs(context: BrowserContext, email: string, password: string, path = "/account"): Promise<Page> {
+export async function loginAs(
+  context: BrowserContext,
+  email: string,
+  password: string,
+  path = "/account",
+): Promise<Page> {
   const page = await context.newPage();
   await page.goto(shopUrl(`/auth/login?redirect=${encodeURIComponent(path)}`));
   await submitLogin(page, email, password, new RegExp(`${path.replace(/[/?]/g, "\\$&")}$`));

@@ -4,7 +4,15 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, stack } from "../harness.js";
-import { hydrated, loginAs, newCustomer, newVisitor, registerByApi, shopUrl, submitLogin } from "./shop.js";
+import {
+  hydrated,
+  loginAs,
+  newCustomer,
+  newVisitor,
+  registerByApi,
+  shopUrl,
+  submitLogin,
+} from "./shop.js";
 
 let browser: Browser;
 before(async () => {
@@ -17,9 +25,15 @@ after(async () => {
 /** Opens an in-stock product of the home page's "추천 상품" and adds one to the cart. */
 async function addFeaturedProduct(page: Page): Promise<string> {
   await page.goto(shopUrl("/"));
-  const cards = page.getByRole("list", { name: "추천 상품" }).getByRole("article").filter({ hasNotText: "품절" });
+  const cards = page
+    .getByRole("list", { name: "추천 상품" })
+    .getByRole("article")
+    .filter({ hasNotText: "품절" });
   const name = (await cards.first().getByRole("heading").innerText()).trim();
-  await Promise.all([page.waitForURL(/\/products\//), cards.first().getByRole("link").first().click()]);
+  await Promise.all([
+    page.waitForURL(/\/products\//),
+    cards.first().getByRole("link").first().click(),
+  ]);
   await hydrated(page);
   const choices = page.locator("input[type=radio][name^=option-]:not([disabled])");
   if ((await choices.count()) > 0) await choices.first().check({ force: true });
@@ -45,7 +59,10 @@ test("guest cart → login (merged) → checkout with the test card → Orders �
   await line.waitFor();
   await page.getByTestId("cart-badge").getByText("1").waitFor();
 
-  await Promise.all([page.waitForURL(/\/checkout$/), page.getByRole("link", { name: "주문하기" }).click()]);
+  await Promise.all([
+    page.waitForURL(/\/checkout$/),
+    page.getByRole("link", { name: "주문하기" }).click(),
+  ]);
   await hydrated(page);
   await page.getByLabel("받는 분").fill(customer.name);
   await page.getByLabel("전화번호").fill("010-2345-6789");
@@ -56,13 +73,23 @@ test("guest cart → login (merged) → checkout with the test card → Orders �
   await page.getByLabel("유효기간 (MM/YY)").fill("12/39");
   await page.getByLabel("CVC").fill("123");
   const total = await page.getByTestId("grand-total").innerText();
-  await Promise.all([page.waitForURL(/\/checkout\/complete\//, { timeout: 30_000 }), page.getByRole("button", { name: /결제하기$/ }).click()]);
+  await Promise.all([
+    page.waitForURL(/\/checkout\/complete\//, { timeout: 30_000 }),
+    page.getByRole("button", { name: /결제하기$/ }).click(),
+  ]);
   await page.getByRole("heading", { name: "주문이 완료되었어요" }).waitFor();
-  assert.equal(await page.getByTestId("grand-total").innerText(), total, "the confirmation shows the total that was paid");
+  assert.equal(
+    await page.getByTestId("grand-total").innerText(),
+    total,
+    "the confirmation shows the total that was paid",
+  );
   const orderNumber = (await page.getByTestId("order-number").innerText()).trim();
   const orderId = page.url().split("/").pop()!;
 
-  await Promise.all([page.waitForURL(/\/orders$/), page.getByRole("link", { name: "Orders" }).click()]);
+  await Promise.all([
+    page.waitForURL(/\/orders$/),
+    page.getByRole("link", { name: "Orders" }).click(),
+  ]);
   const card = page.getByTestId("order-card").filter({ hasText: orderNumber });
   await card.waitFor();
   await card.getByTestId("order-state").getByText("결제 완료").waitFor();
@@ -79,7 +106,11 @@ test("guest cart → login (merged) → checkout with the test card → Orders �
 
   await page.goto(shopUrl(`/orders/${orderId}`));
   await page.getByTestId("order-state").getByText("배송중").waitFor();
-  assert.equal(await page.getByRole("button", { name: "주문 취소" }).count(), 0, "a shipped order cannot be cancelled");
+  assert.equal(
+    await page.getByRole("button", { name: "주문 취소" }).count(),
+    0,
+    "a shipped order cannot be cancelled",
+  );
   await context.close();
 });
 
@@ -98,12 +129,17 @@ test("a declined test card keeps the customer on the checkout page with a clear 
   await page.getByLabel("카드 번호").fill("4000 0000 0000 0002");
   await page.getByLabel("유효기간 (MM/YY)").fill("12/39");
   await page.getByLabel("CVC").fill("123");
-  const answer = page.waitForResponse((r) => r.url().endsWith("/api/checkout") && r.request().method() === "POST", { timeout: 45_000 });
+  const answer = page.waitForResponse(
+    (r) => r.url().endsWith("/api/checkout") && r.request().method() === "POST",
+    { timeout: 45_000 },
+  );
   await page.getByRole("button", { name: /결제하기$/ }).click();
   assert.equal((await answer).status(), 402, "the order service declines the card");
   const alert = page.getByRole("alert").filter({ hasText: "카드 결제가 거절되었어요." });
   await alert.waitFor({ timeout: 10_000 }).catch(async () => {
-    assert.fail(`expected the decline message; the page shows: ${(await page.getByRole("alert").allInnerTexts()).join(" | ")}`);
+    assert.fail(
+      `expected the decline message; the page shows: ${(await page.getByRole("alert").allInnerTexts()).join(" | ")}`,
+    );
   });
   assert.match(page.url(), /\/checkout$/);
   await context.close();

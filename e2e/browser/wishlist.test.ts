@@ -28,13 +28,25 @@ test("a guest's heart leads to login and back; the member's hearts fill /wishlis
   await submitLogin(page, customer.email, customer.password, /\/categories$/);
   await hydrated(page);
   await heart().click();
-  await page.waitForFunction((n) => document.querySelector(`button[aria-label^="${n} 위시리스트"]`)?.getAttribute("aria-pressed") === "true", name);
+  await page.waitForFunction(
+    (n) =>
+      document
+        .querySelector(`button[aria-label^="${n} 위시리스트"]`)
+        ?.getAttribute("aria-pressed") === "true",
+    name,
+  );
 
   await page.goto(shopUrl("/wishlist"));
   await hydrated(page);
   await page.getByRole("heading", { name }).waitFor();
   await heart().click();
-  await page.waitForFunction((n) => document.querySelector(`button[aria-label^="${n} 위시리스트"]`)?.getAttribute("aria-pressed") === "false", name);
+  await page.waitForFunction(
+    (n) =>
+      document
+        .querySelector(`button[aria-label^="${n} 위시리스트"]`)
+        ?.getAttribute("aria-pressed") === "false",
+    name,
+  );
   await page.reload();
   await page.getByText("아직 찜한 상품이 없어요").waitFor();
   assert.equal(await page.getByRole("heading", { name }).count(), 0);

@@ -44,7 +44,8 @@ export function parseConfig(env: Record<string, string | undefined>): Storefront
     throw new ConfigError(
       result.error.issues.map((issue) => {
         const name = issue.path.map(String).join(".");
-        const shown = env[name] === undefined ? "unset" : /KEY|SECRET/.test(name) ? "set" : `'${env[name]}'`;
+        const shown =
+          env[name] === undefined ? "unset" : /KEY|SECRET/.test(name) ? "set" : `'${env[name]}'`;
         return `${name}: ${issue.message} (${shown})`;
       }),
     );
@@ -54,7 +55,9 @@ export function parseConfig(env: Record<string, string | undefined>): Storefront
   // server checks them at start (instrumentation.ts) and on first use.
   if (parsed.NODE_ENV === "production" && env.NEXT_PHASE !== "phase-production-build") {
     if (parsed.AUTH_CLIENT_KEY === DEV_AUTH_CLIENT_KEY) {
-      throw new ConfigError(["AUTH_CLIENT_KEY: must be set in production (the development default is not allowed)"]);
+      throw new ConfigError([
+        "AUTH_CLIENT_KEY: must be set in production (the development default is not allowed)",
+      ]);
     }
     if (parsed.AUTH_CLIENT_KEY.length < 32) {
       throw new ConfigError(["AUTH_CLIENT_KEY: must be at least 32 characters in production"]);

@@ -71,5 +71,7 @@ async function maybeRefresh(request: NextRequest): Promise<NextResponse | null> 
 
 export const config = {
   // Pages, route handlers and server actions; not static files, optimised images or product images.
-  matcher: ["/((?!_next/static|_next/image|images/|favicon.ico|icon.svg|robots.txt|placeholder-product.svg).*)"],
+  matcher: [
+    "/((?!_next/static|_next/image|images/|favicon.ico|icon.svg|robots.txt|placeholder-product.svg).*)",
+  ],
 };

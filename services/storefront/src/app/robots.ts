@@ -5,7 +5,22 @@ export const dynamic = "force-dynamic";
 
 export default function robots(): MetadataRoute.Robots {
   return {
-    rules: [{ userAgent: "*", allow: "/", disallow: ["/account", "/cart", "/checkout", "/orders", "/wishlist", "/admin", "/auth", "/session"] }],
+    rules: [
+      {
+        userAgent: "*",
+        allow: "/",
+        disallow: [
+          "/account",
+          "/cart",
+          "/checkout",
+          "/orders",
+          "/wishlist",
+          "/admin",
+          "/auth",
+          "/session",
+        ],
+      },
+    ],
     host: config().PUBLIC_URL,
   };
 }

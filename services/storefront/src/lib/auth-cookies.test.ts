@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { clearedCookies, isSecureRequest, needsRefresh, peekClaims, rewriteCookieHeader, sessionCookies } from "./auth-cookies";
+import {
+  clearedCookies,
+  isSecureRequest,
+  needsRefresh,
+  peekClaims,
+  rewriteCookieHeader,
+  sessionCookies,
+} from "./auth-cookies";
 
 function jwt(claims: Record<string, unknown>): string {
   const part = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
@@ -9,8 +16,19 @@ function jwt(claims: Record<string, unknown>): string {
 
 describe("session cookies", () => {
   it("are httpOnly, SameSite=Lax, Path=/ and live as long as their tokens", () => {
-    const [access, refresh] = sessionCookies({ accessToken: "A", refreshToken: "R", expiresIn: 900, refreshExpiresIn: 1209600 }, true);
-    assert.deepEqual(access, { name: "access_token", value: "A", httpOnly: true, sameSite: "lax", path: "/", secure: true, maxAge: 900 });
+    const [access, refresh] = sessionCookies(
+      { accessToken: "A", refreshToken: "R", expiresIn: 900, refreshExpiresIn: 1209600 },
+      true,
+    );
+    assert.deepEqual(access, {
+      name: "access_token",
+      value: "A",
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: true,
+      maxAge: 900,
+    });
     assert.equal(refresh?.maxAge, 1209600);
     assert.equal(refresh?.name, "refresh_token");
   });
@@ -46,7 +64,11 @@ describe("refresh decision", () => {
   });
 
   it("reads claims without trusting them", () => {
-    assert.deepEqual(peekClaims(jwt({ exp: 5, role: "guest", sub: "guest_1" })), { exp: 5, role: "guest", sub: "guest_1" });
+    assert.deepEqual(peekClaims(jwt({ exp: 5, role: "guest", sub: "guest_1" })), {
+      exp: 5,
+      role: "guest",
+      sub: "guest_1",
+    });
     assert.equal(peekClaims("a.b"), null);
   });
 });
@@ -54,8 +76,14 @@ describe("refresh decision", () => {
 describe("rewriteCookieHeader", () => {
   it("replaces and removes cookies and keeps the others", () => {
     const header = "theme=dark; access_token=old; refresh_token=r1";
-    assert.equal(rewriteCookieHeader(header, { access_token: "new", refresh_token: "r2" }), "theme=dark; access_token=new; refresh_token=r2");
-    assert.equal(rewriteCookieHeader(header, { access_token: null, refresh_token: null }), "theme=dark");
+    assert.equal(
+      rewriteCookieHeader(header, { access_token: "new", refresh_token: "r2" }),
+      "theme=dark; access_token=new; refresh_token=r2",
+    );
+    assert.equal(
+      rewriteCookieHeader(header, { access_token: null, refresh_token: null }),
+      "theme=dark",
+    );
     assert.equal(rewriteCookieHeader(null, { access_token: "a" }), "access_token=a");
   });
 });

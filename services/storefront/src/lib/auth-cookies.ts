@@ -35,14 +35,31 @@ export interface TokenPair {
 export function sessionCookies(tokens: TokenPair, secure: boolean): CookieSpec[] {
   const base = { httpOnly: true, sameSite: "lax", path: "/", secure } as const;
   return [
-    { ...base, name: ACCESS_COOKIE, value: tokens.accessToken, maxAge: Math.max(1, Math.floor(tokens.expiresIn)) },
-    { ...base, name: REFRESH_COOKIE, value: tokens.refreshToken, maxAge: Math.max(1, Math.floor(tokens.refreshExpiresIn)) },
+    {
+      ...base,
+      name: ACCESS_COOKIE,
+      value: tokens.accessToken,
+      maxAge: Math.max(1, Math.floor(tokens.expiresIn)),
+    },
+    {
+      ...base,
+      name: REFRESH_COOKIE,
+      value: tokens.refreshToken,
+      maxAge: Math.max(1, Math.floor(tokens.refreshExpiresIn)),
+    },
   ];
 }
 
 /** Cookies that delete the session (same attributes, expired). */
 export function clearedCookies(secure: boolean): CookieSpec[] {
-  const base = { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge: 0, value: "" } as const;
+  const base = {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure,
+    maxAge: 0,
+    value: "",
+  } as const;
   return [
     { ...base, name: ACCESS_COOKIE },
     { ...base, name: REFRESH_COOKIE },
@@ -57,11 +74,15 @@ export function isSecureRequest(forwardedProto: string | null | undefined, url: 
 }
 
 /** The unverified claims of a JWT (for deciding when to refresh; never for authorisation). */
-export function peekClaims(token: string | undefined): { exp?: number; role?: string; sub?: string } | null {
+export function peekClaims(
+  token: string | undefined,
+): { exp?: number; role?: string; sub?: string } | null {
   const payload = token?.split(".")[1];
   if (!payload) return null;
   try {
-    const json = Buffer.from(payload.replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("utf8");
+    const json = Buffer.from(payload.replace(/-/g, "+").replace(/_/g, "/"), "base64").toString(
+      "utf8",
+    );
     const claims = JSON.parse(json) as Record<string, unknown>;
     return {
       exp: typeof claims.exp === "number" ? claims.exp : undefined,
@@ -74,18 +95,26 @@ export function peekClaims(token: string | undefined): { exp?: number; role?: st
 }
 
 /** True when a refresh token is present and the access token is missing, unreadable or about to expire. */
-export function needsRefresh(accessToken: string | undefined, refreshToken: string | undefined, nowSec: number): boolean {
+export function needsRefresh(
+  accessToken: string | undefined,
+  refreshToken: string | undefined,
+  nowSec: number,
+): boolean {
   if (!refreshToken) return false;
   const exp = peekClaims(accessToken)?.exp;
   return exp === undefined || exp - REFRESH_MARGIN_SEC <= nowSec;
 }
 
 /** A `Cookie` request header with some cookies replaced or removed (value null). */
-export function rewriteCookieHeader(header: string | null, changes: Record<string, string | null>): string {
+export function rewriteCookieHeader(
+  header: string | null,
+  changes: Record<string, string | null>,
+): string {
   const kept = (header ?? "")
     .split(";")
     .map((part) => part.trim())
     .filter((part) => part && !(part.split("=")[0]! in changes));
-  for (const [name, value] of Object.entries(changes)) if (value !== null) kept.push(`${name}=${value}`);
+  for (const [name, value] of Object.entries(changes))
+    if (value !== null) kept.push(`${name}=${value}`);
   return kept.join("; ");
 }

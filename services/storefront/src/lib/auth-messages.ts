@@ -25,8 +25,17 @@ export function apiErrorToFields(error: ApiError, fields: readonly string[]): Fi
   const fieldMessage = FIELD_MESSAGES[error.code];
   if (fieldMessage && fields.includes(fieldMessage[0])) {
     const [field, message] = fieldMessage;
-    return { [field]: error.code === "PASSWORD_TOO_WEAK" && error.message ? `${message} (${error.message})` : message };
+    return {
+      [field]:
+        error.code === "PASSWORD_TOO_WEAK" && error.message
+          ? `${message} (${error.message})`
+          : message,
+    };
   }
   if (error.fieldErrors.length) return serverFieldErrors(error.fieldErrors, fields);
-  return { form: MESSAGES[error.code] ?? (error.status >= 500 ? MESSAGES.UPSTREAM_UNAVAILABLE! : error.message) };
+  return {
+    form:
+      MESSAGES[error.code] ??
+      (error.status >= 500 ? MESSAGES.UPSTREAM_UNAVAILABLE! : error.message),
+  };
 }

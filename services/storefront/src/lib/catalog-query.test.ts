@@ -4,8 +4,29 @@ import { pageWindow, parseFilters, toQuery, toSearch } from "./catalog-query";
 
 describe("catalogue filters in the URL", () => {
   it("parses valid values and drops bad ones instead of failing the page", () => {
-    const f = parseFilters({ sort: "drop", page: "-3", minPrice: "abc", maxPrice: "50,000", onSale: "true", isNew: "1", q: "  셔츠 " }, "shoes");
-    assert.deepEqual(f, { category: "shoes", q: "셔츠", sort: "newest", minPrice: null, maxPrice: 50000, onSale: true, isNew: true, featured: false, page: 1 });
+    const f = parseFilters(
+      {
+        sort: "drop",
+        page: "-3",
+        minPrice: "abc",
+        maxPrice: "50,000",
+        onSale: "true",
+        isNew: "1",
+        q: "  셔츠 ",
+      },
+      "shoes",
+    );
+    assert.deepEqual(f, {
+      category: "shoes",
+      q: "셔츠",
+      sort: "newest",
+      minPrice: null,
+      maxPrice: 50000,
+      onSale: true,
+      isNew: true,
+      featured: false,
+      page: 1,
+    });
   });
 
   it("swaps a reversed price range", () => {
@@ -15,7 +36,10 @@ describe("catalogue filters in the URL", () => {
   });
 
   it("writes canonical URLs: defaults left out, fixed order", () => {
-    const f = parseFilters({ page: "3", onSale: "on", sort: "price_asc", maxPrice: "20000" }, "shoes");
+    const f = parseFilters(
+      { page: "3", onSale: "on", sort: "price_asc", maxPrice: "20000" },
+      "shoes",
+    );
     assert.equal(toSearch(f), "?sort=price_asc&maxPrice=20000&onSale=true&page=3");
     assert.equal(toSearch(f, { page: 1, sort: "newest" }), "?maxPrice=20000&onSale=true");
     assert.equal(toSearch(parseFilters({})), "");
@@ -23,7 +47,18 @@ describe("catalogue filters in the URL", () => {
 
   it("gives the BFF every filter it needs", () => {
     const q = toQuery(parseFilters({ q: "bag", featured: "true", page: "2" }, "bags"));
-    assert.deepEqual(q, { category: "bags", q: "bag", sort: "newest", minPrice: null, maxPrice: null, onSale: undefined, isNew: undefined, featured: "true", page: 2, limit: 20 });
+    assert.deepEqual(q, {
+      category: "bags",
+      q: "bag",
+      sort: "newest",
+      minPrice: null,
+      maxPrice: null,
+      onSale: undefined,
+      isNew: undefined,
+      featured: "true",
+      page: 2,
+      limit: 20,
+    });
   });
 
   it("shows page numbers around the current one with gaps", () => {

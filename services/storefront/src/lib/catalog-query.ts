@@ -54,7 +54,8 @@ export function parseFilters(params: SearchParams, category: string | null = nul
   const q = first(params.q)?.trim().slice(0, 100) || null;
   let minPrice = price(first(params.minPrice));
   let maxPrice = price(first(params.maxPrice));
-  if (minPrice !== null && maxPrice !== null && minPrice > maxPrice) [minPrice, maxPrice] = [maxPrice, minPrice];
+  if (minPrice !== null && maxPrice !== null && minPrice > maxPrice)
+    [minPrice, maxPrice] = [maxPrice, minPrice];
   return {
     category,
     q,

@@ -7,7 +7,12 @@ export function formatWon(amount: number): string {
   return `${won.format(Math.round(amount))}원`;
 }
 
-const dateFormat = new Intl.DateTimeFormat("ko-KR", { year: "numeric", month: "long", day: "numeric", timeZone: "Asia/Seoul" });
+const dateFormat = new Intl.DateTimeFormat("ko-KR", {
+  year: "numeric",
+  month: "long",
+  day: "numeric",
+  timeZone: "Asia/Seoul",
+});
 const dateTimeFormat = new Intl.DateTimeFormat("ko-KR", {
   year: "numeric",
   month: "2-digit",

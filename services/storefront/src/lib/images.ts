@@ -17,7 +17,8 @@ export function imageSource(url: string | null | undefined): ImageSource {
   if (url.startsWith("/images/")) return { src: url, unoptimized: false };
   try {
     const parsed = new URL(url);
-    if (parsed.pathname.startsWith("/images/") && !parsed.search) return { src: parsed.pathname, unoptimized: false };
+    if (parsed.pathname.startsWith("/images/") && !parsed.search)
+      return { src: parsed.pathname, unoptimized: false };
     if (parsed.protocol === "https:") return { src: url, unoptimized: true };
   } catch {
     // not a URL

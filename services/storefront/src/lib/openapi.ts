@@ -14,7 +14,9 @@ export const SessionAnswer = z.object({
 });
 
 const Health = z.object({ status: z.string(), service: z.literal("storefront") });
-const Ready = Health.extend({ checks: z.object({ gateway: z.enum(["up", "down"]), auth: z.enum(["up", "down"]) }) });
+const Ready = Health.extend({
+  checks: z.object({ gateway: z.enum(["up", "down"]), auth: z.enum(["up", "down"]) }),
+});
 
 const json = (schema: z.ZodType, description: string) => ({
   description,
@@ -24,24 +26,47 @@ const json = (schema: z.ZodType, description: string) => ({
 export function openApiDocument() {
   return {
     openapi: "3.1.0",
-    info: { title: "storefront", version: "0.1.0", description: "The storefront's JSON and form routes (its pages are HTML)." },
+    info: {
+      title: "storefront",
+      version: "0.1.0",
+      description: "The storefront's JSON and form routes (its pages are HTML).",
+    },
     paths: {
-      "/session": { get: { summary: "Who the visitor is (never cached)", responses: { 200: json(SessionAnswer, "The session") } } },
+      "/session": {
+        get: {
+          summary: "Who the visitor is (never cached)",
+          responses: { 200: json(SessionAnswer, "The session") },
+        },
+      },
       "/auth/logout": {
         post: {
           summary: "Log out (form post from the same site)",
-          responses: { 303: { description: "Session revoked, cookies cleared, redirect to /" }, 403: { description: "Cross-site request" } },
+          responses: {
+            303: { description: "Session revoked, cookies cleared, redirect to /" },
+            403: { description: "Cross-site request" },
+          },
         },
       },
       "/images/{key}": {
         get: {
           summary: "A product image file (from the gateway), input of /_next/image",
           parameters: [{ name: "key", in: "path", required: true, schema: { type: "string" } }],
-          responses: { 200: { description: "The image" }, 404: { description: "No such image" }, 503: { description: "Image service unavailable" } },
+          responses: {
+            200: { description: "The image" },
+            404: { description: "No such image" },
+            503: { description: "Image service unavailable" },
+          },
         },
       },
-      "/health": { get: { summary: "The process is up", responses: { 200: json(Health, "Alive") } } },
-      "/health/ready": { get: { summary: "Gateway and auth answer", responses: { 200: json(Ready, "Ready"), 503: json(Ready, "Not ready") } } },
+      "/health": {
+        get: { summary: "The process is up", responses: { 200: json(Health, "Alive") } },
+      },
+      "/health/ready": {
+        get: {
+          summary: "Gateway and auth answer",
+          responses: { 200: json(Ready, "Ready"), 503: json(Ready, "Not ready") },
+        },
+      },
     },
   };
 }

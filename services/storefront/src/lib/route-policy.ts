@@ -4,16 +4,32 @@
  */
 
 /** Surrogate-Control for catalogue HTML (honoured and stripped by the edge proxy). */
-export const CATALOGUE_SURROGATE_CONTROL = "max-age=60, stale-while-revalidate=300, stale-if-error=86400";
+export const CATALOGUE_SURROGATE_CONTROL =
+  "max-age=60, stale-while-revalidate=300, stale-if-error=86400";
 
-const CATALOGUE = [/^\/$/, /^\/categories(\/[^/]+)?\/?$/, /^\/products\/[^/]+\/?$/, /^\/search\/?$/];
-const PRIVATE_PREFIXES = ["/account", "/wishlist", "/cart", "/checkout", "/orders", "/admin", "/auth", "/session"];
+const CATALOGUE = [
+  /^\/$/,
+  /^\/categories(\/[^/]+)?\/?$/,
+  /^\/products\/[^/]+\/?$/,
+  /^\/search\/?$/,
+];
+const PRIVATE_PREFIXES = [
+  "/account",
+  "/wishlist",
+  "/cart",
+  "/checkout",
+  "/orders",
+  "/admin",
+  "/auth",
+  "/session",
+];
 
 export type RouteKind = "catalogue" | "private" | "other";
 
 export function routeKind(pathname: string): RouteKind {
   if (CATALOGUE.some((re) => re.test(pathname))) return "catalogue";
-  if (PRIVATE_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return "private";
+  if (PRIVATE_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`)))
+    return "private";
   return "other";
 }
 

@@ -5,11 +5,25 @@ import { loginPath, safeRedirectPath } from "./safe-redirect";
 describe("post-login redirect", () => {
   it("keeps same-site paths with their query", () => {
     assert.equal(safeRedirectPath("/account"), "/account");
-    assert.equal(safeRedirectPath("/categories/shoes?sort=price_asc#top"), "/categories/shoes?sort=price_asc#top");
+    assert.equal(
+      safeRedirectPath("/categories/shoes?sort=price_asc#top"),
+      "/categories/shoes?sort=price_asc#top",
+    );
   });
 
   it("refuses other origins and tricks", () => {
-    for (const bad of ["https://evil.example/", "//evil.example", "/\\evil.example", "javascript:alert(1)", "account", "", "/auth/login?redirect=/x", "/a\nb", 42, undefined]) {
+    for (const bad of [
+      "https://evil.example/",
+      "//evil.example",
+      "/\\evil.example",
+      "javascript:alert(1)",
+      "account",
+      "",
+      "/auth/login?redirect=/x",
+      "/a\nb",
+      42,
+      undefined,
+    ]) {
       assert.equal(safeRedirectPath(bad), "/", String(bad));
     }
   });

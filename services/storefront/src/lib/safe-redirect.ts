@@ -6,7 +6,8 @@ export function safeRedirectPath(value: unknown, fallback = FALLBACK): string {
   if (typeof value !== "string" || value.length === 0 || value.length > 2048) return fallback;
   // Must be an absolute path; "//host" and "/\host" are treated as other origins by browsers.
   if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  if ([...value].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)) return fallback;
+  if ([...value].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f))
+    return fallback;
   try {
     const url = new URL(value, "http://storefront.invalid");
     if (url.origin !== "http://storefront.invalid") return fallback;

@@ -16,7 +16,11 @@ export type RefreshOutcome =
   /** Auth unreachable or failing: leave the cookies alone and try again next request. */
   | { kind: "unavailable" };
 
-export function refreshSession(auth: Transport, refreshToken: string, now = Date.now()): Promise<RefreshOutcome> {
+export function refreshSession(
+  auth: Transport,
+  refreshToken: string,
+  now = Date.now(),
+): Promise<RefreshOutcome> {
   for (const [token, entry] of inFlight) if (now - entry.at > SHARE_MS) inFlight.delete(token);
   const existing = inFlight.get(refreshToken);
   if (existing) return existing.promise;

@@ -1,7 +1,6 @@
 import { getHome } from "@/lib/api/home";
 import { publicGateway } from "@/lib/api/server";
 import { PageHeader } from "@/components/layout/page-header";
-import { SearchBar } from "@/components/layout/search-bar";
 import { HomeSection } from "@/components/home/home-sections";
 import { Alert } from "@/components/ui/alert";
 
@@ -11,7 +10,6 @@ export default async function HomePage() {
   return (
     <>
       <PageHeader title="Home" />
-      <SearchBar />
       <div className="flex flex-col gap-8 border-t border-slate-100 pt-4">
         {home.components.map((component) => (
           <HomeSection key={component.id} component={component} />

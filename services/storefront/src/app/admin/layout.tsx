@@ -3,7 +3,10 @@ import type { ReactNode } from "react";
 import { Link } from "@/components/ui/link";
 import { SessionBootstrap } from "@/components/layout/session-bootstrap";
 
-export const metadata: Metadata = { title: { default: "관리자", template: "%s | 모아샵 관리자" }, robots: { index: false } };
+export const metadata: Metadata = {
+  title: { default: "관리자", template: "%s | 모아샵 관리자" },
+  robots: { index: false },
+};
 
 /** The admin area: a wider layout; every page checks the admin role on the server itself. */
 export default function AdminLayout({ children }: { children: ReactNode }) {

@@ -10,7 +10,10 @@ export default function DocsPage() {
     <main id="main" className="mx-auto max-w-3xl bg-white px-4 py-8">
       <h1 className="text-2xl font-bold">storefront API</h1>
       <p className="mt-1 text-sm text-muted">
-        {doc.info.description} Machine-readable: <a className="text-brand underline" href="/docs/openapi.json">/docs/openapi.json</a>
+        {doc.info.description} Machine-readable:{" "}
+        <a className="text-brand underline" href="/docs/openapi.json">
+          /docs/openapi.json
+        </a>
       </p>
       <ul className="mt-6 flex flex-col gap-4">
         {Object.entries(doc.paths).flatMap(([path, operations]) =>
@@ -20,7 +23,9 @@ export default function DocsPage() {
                 {method.toUpperCase()} {path}
               </p>
               <p className="text-sm">{operation.summary}</p>
-              <p className="mt-1 text-xs text-muted">answers: {Object.keys(operation.responses).join(", ")}</p>
+              <p className="mt-1 text-xs text-muted">
+                answers: {Object.keys(operation.responses).join(", ")}
+              </p>
             </li>
           )),
         )}

@@ -2,5 +2,8 @@
 import { NextResponse } from "next/server";
 
 export function GET(): NextResponse {
-  return NextResponse.json({ status: "ok", service: "storefront" }, { headers: { "cache-control": "no-store" } });
+  return NextResponse.json(
+    { status: "ok", service: "storefront" },
+    { headers: { "cache-control": "no-store" } },
+  );
 }

@@ -7,7 +7,10 @@ import { getSession, hasSessionCookie } from "@/lib/session";
 
 export async function GET(): Promise<NextResponse> {
   const [session, hasSession] = await Promise.all([getSession(), hasSessionCookie()]);
-  const user = session && session.role !== "guest" ? { id: session.userId, name: session.name, role: session.role } : null;
+  const user =
+    session && session.role !== "guest"
+      ? { id: session.userId, name: session.name, role: session.role }
+      : null;
   return NextResponse.json(
     { user, hasSession: hasSession },
     { headers: { "cache-control": "private, no-store" } },

@@ -11,7 +11,10 @@ import { getSession } from "@/lib/session";
 
 const SIGNED_OUT = failed({ form: "로그인이 만료되었어요. 다시 로그인해 주세요." });
 
-export async function updateProfileAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+export async function updateProfileAction(
+  _prev: ActionState,
+  form: FormData,
+): Promise<ActionState> {
   const session = await getSession();
   if (!session || session.role === "guest") return SIGNED_OUT;
   const checked = validate(profileSchema, formValues(form));
@@ -21,26 +24,45 @@ export async function updateProfileAction(_prev: ActionState, form: FormData): P
     await updateMe(await userGateway(), {
       name: v.name,
       phone: v.phone || null,
-      shippingAddress: v.line1 ? { recipient: v.recipient, postalCode: v.postalCode, line1: v.line1, line2: v.line2 || null } : null,
+      shippingAddress: v.line1
+        ? {
+            recipient: v.recipient,
+            postalCode: v.postalCode,
+            line1: v.line1,
+            line2: v.line2 || null,
+          }
+        : null,
     });
   } catch (error) {
-    if (error instanceof ApiError) return failed(apiErrorToFields(error, ["name", "phone", "recipient", "postalCode", "line1", "line2"]));
+    if (error instanceof ApiError)
+      return failed(
+        apiErrorToFields(error, ["name", "phone", "recipient", "postalCode", "line1", "line2"]),
+      );
     throw error;
   }
   return succeeded({ message: "회원 정보를 저장했어요." });
 }
 
-export async function changePasswordAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+export async function changePasswordAction(
+  _prev: ActionState,
+  form: FormData,
+): Promise<ActionState> {
   const session = await getSession();
   if (!session || session.role === "guest") return SIGNED_OUT;
   const checked = validate(passwordSchema, formValues(form));
   if (checked.errors) return failed(checked.errors);
   try {
-    await changePassword(await userGateway(), session.userId, checked.data.currentPassword, checked.data.newPassword);
+    await changePassword(
+      await userGateway(),
+      session.userId,
+      checked.data.currentPassword,
+      checked.data.newPassword,
+    );
   } catch (error) {
     if (error instanceof ApiError) {
       const fields = apiErrorToFields(error, ["currentPassword", "newPassword"]);
-      if (error.code === "PASSWORD_TOO_WEAK") return failed({ newPassword: fields.password ?? error.message });
+      if (error.code === "PASSWORD_TOO_WEAK")
+        return failed({ newPassword: fields.password ?? error.message });
       return failed(fields);
     }
     throw error;

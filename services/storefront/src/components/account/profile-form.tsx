@@ -32,14 +32,33 @@ export function ProfileForm({ member }: { member: Member }) {
     state,
   );
   return (
-    <form action={action} onSubmit={form.guard} noValidate className="flex flex-col gap-3" aria-label="회원 정보 수정">
+    <form
+      action={action}
+      onSubmit={form.guard}
+      noValidate
+      className="flex flex-col gap-3"
+      aria-label="회원 정보 수정"
+    >
       <Field label="이메일" name="email-readonly" value={member.email} readOnly disabled />
       <Field label="이름" autoComplete="name" required {...form.bind("name")} />
-      <Field label="전화번호" type="tel" autoComplete="tel" inputMode="tel" placeholder="010-1234-5678" {...form.bind("phone")} />
+      <Field
+        label="전화번호"
+        type="tel"
+        autoComplete="tel"
+        inputMode="tel"
+        placeholder="010-1234-5678"
+        {...form.bind("phone")}
+      />
       <fieldset className="mt-2 flex flex-col gap-3">
         <legend className="mb-2 text-sm font-semibold">기본 배송지</legend>
         <Field label="받는 분" autoComplete="shipping name" {...form.bind("recipient")} />
-        <Field label="우편번호" inputMode="numeric" autoComplete="shipping postal-code" maxLength={5} {...form.bind("postalCode")} />
+        <Field
+          label="우편번호"
+          inputMode="numeric"
+          autoComplete="shipping postal-code"
+          maxLength={5}
+          {...form.bind("postalCode")}
+        />
         <Field label="주소" autoComplete="shipping address-line1" {...form.bind("line1")} />
         <Field label="상세 주소" autoComplete="shipping address-line2" {...form.bind("line2")} />
       </fieldset>

@@ -6,7 +6,15 @@ import { browserTransport } from "@/lib/api/browser";
 import { deleteProduct } from "@/lib/api/products";
 import { buttonDanger } from "@/components/ui/styles";
 
-export function DeleteProductButton({ id, name, redirectTo }: { id: string; name: string; redirectTo?: string }) {
+export function DeleteProductButton({
+  id,
+  name,
+  redirectTo,
+}: {
+  id: string;
+  name: string;
+  redirectTo?: string;
+}) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState(false);
@@ -25,7 +33,13 @@ export function DeleteProductButton({ id, name, redirectTo }: { id: string; name
     }
   }
   return (
-    <button type="button" onClick={remove} disabled={busy} className={buttonDanger} aria-label={`${name} 삭제`}>
+    <button
+      type="button"
+      onClick={remove}
+      disabled={busy}
+      className={buttonDanger}
+      aria-label={`${name} 삭제`}
+    >
       {busy ? "삭제 중…" : error ? "다시 시도" : "삭제"}
     </button>
   );

@@ -5,13 +5,22 @@ import { IMAGE_TYPES, MAX_IMAGE_BYTES } from "@/lib/forms/product";
 /** Checks picked files before upload (type and size; the product service checks content too). */
 export function checkImages(files: File[]): string | null {
   for (const file of files) {
-    if (!IMAGE_TYPES.includes(file.type)) return `${file.name}: JPEG, PNG, WebP 이미지만 올릴 수 있어요.`;
+    if (!IMAGE_TYPES.includes(file.type))
+      return `${file.name}: JPEG, PNG, WebP 이미지만 올릴 수 있어요.`;
     if (file.size > MAX_IMAGE_BYTES) return `${file.name}: 5MB 이하 이미지만 올릴 수 있어요.`;
   }
   return files.length > 10 ? "이미지는 한 번에 10장까지 올릴 수 있어요." : null;
 }
 
-export function ImageInput({ label, error, onFiles }: { label: string; error?: string | undefined; onFiles: (files: File[]) => void }) {
+export function ImageInput({
+  label,
+  error,
+  onFiles,
+}: {
+  label: string;
+  error?: string | undefined;
+  onFiles: (files: File[]) => void;
+}) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor="field-images" className="text-sm font-medium">

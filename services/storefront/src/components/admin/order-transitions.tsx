@@ -5,7 +5,12 @@ import { useRouter } from "next/navigation";
 import clsx from "clsx";
 import { browserTransport } from "@/lib/api/browser";
 import { ApiError } from "@/lib/api/http";
-import { ADMIN_TRANSITIONS, STATE_LABELS, transitionOrder, type OrderState } from "@/lib/api/orders";
+import {
+  ADMIN_TRANSITIONS,
+  STATE_LABELS,
+  transitionOrder,
+  type OrderState,
+} from "@/lib/api/orders";
 
 /** Buttons moving an order to the states an admin may choose next (the first one is the usual step). */
 export function OrderTransitions({ orderId, state }: { orderId: string; state: OrderState }) {
@@ -16,14 +21,22 @@ export function OrderTransitions({ orderId, state }: { orderId: string; state: O
   if (targets.length === 0) return <span className="text-xs text-muted">—</span>;
 
   async function move(to: OrderState) {
-    if ((to === "cancelled" || to === "refunded") && !window.confirm(`주문을 '${STATE_LABELS[to]}' 상태로 바꿀까요?`)) return;
+    if (
+      (to === "cancelled" || to === "refunded") &&
+      !window.confirm(`주문을 '${STATE_LABELS[to]}' 상태로 바꿀까요?`)
+    )
+      return;
     setBusy(to);
     setError(null);
     try {
       await transitionOrder(browserTransport, orderId, to);
       router.refresh();
     } catch (e) {
-      setError(e instanceof ApiError && e.code === "ORDER_TRANSITION_INVALID" ? "지금 상태에서는 바꿀 수 없어요." : "바꾸지 못했어요.");
+      setError(
+        e instanceof ApiError && e.code === "ORDER_TRANSITION_INVALID"
+          ? "지금 상태에서는 바꿀 수 없어요."
+          : "바꾸지 못했어요.",
+      );
     } finally {
       setBusy(null);
     }
@@ -39,7 +52,9 @@ export function OrderTransitions({ orderId, state }: { orderId: string; state: O
           onClick={() => move(to)}
           className={clsx(
             "rounded-lg px-2.5 py-1.5 text-xs font-semibold disabled:opacity-50",
-            i === 0 ? "bg-brand text-white hover:bg-brand-strong" : "border border-slate-300 hover:bg-slate-50",
+            i === 0
+              ? "bg-brand text-white hover:bg-brand-strong"
+              : "border border-slate-300 hover:bg-slate-50",
           )}
         >
           {busy === to ? "…" : `→ ${STATE_LABELS[to]}`}

@@ -69,15 +69,30 @@ export function ProductFields({
         ) : null}
       </div>
       <Field label="판매가 (원)" inputMode="numeric" required {...text("price")} />
-      <Field label="정가 (원, 할인 전)" inputMode="numeric" hint="비우면 할인 없음" {...text("originalPrice")} />
+      <Field
+        label="정가 (원, 할인 전)"
+        inputMode="numeric"
+        hint="비우면 할인 없음"
+        {...text("originalPrice")}
+      />
       <Field label="재고" inputMode="numeric" required {...text("stock")} />
       <div className="flex items-end gap-5 pb-2 text-sm">
         <label className="flex items-center gap-2">
-          <input type="checkbox" checked={values.isNew} onChange={(e) => onChange({ isNew: e.target.checked })} className="size-4 accent-brand" />
+          <input
+            type="checkbox"
+            checked={values.isNew}
+            onChange={(e) => onChange({ isNew: e.target.checked })}
+            className="size-4 accent-brand"
+          />
           신상품
         </label>
         <label className="flex items-center gap-2">
-          <input type="checkbox" checked={values.isFeatured} onChange={(e) => onChange({ isFeatured: e.target.checked })} className="size-4 accent-brand" />
+          <input
+            type="checkbox"
+            checked={values.isFeatured}
+            onChange={(e) => onChange({ isFeatured: e.target.checked })}
+            className="size-4 accent-brand"
+          />
           추천 상품
         </label>
       </div>

@@ -1,19 +1,18 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import Image from "next/image";
 import { useRouter } from "next/navigation";
 import type { Category } from "@/lib/api/categories";
 import { browserTransport as t } from "@/lib/api/browser";
 import { ApiError } from "@/lib/api/http";
 import { createProduct, updateProduct, uploadImages, type ProductDetail } from "@/lib/api/products";
-import { imageSource } from "@/lib/images";
 import { PRODUCT_FIELDS, productSchema } from "@/lib/forms/product";
 import { serverFieldErrors, validate, type FieldErrors } from "@/lib/forms/validate";
 import { Alert } from "@/components/ui/alert";
 import { buttonPrimary } from "@/components/ui/styles";
 import { ProductFields, type ProductValues } from "./product-fields";
 import { ImageInput, checkImages } from "./image-input";
+import { ExistingImages } from "./existing-images";
 
 function initialValues(product: ProductDetail | undefined): ProductValues {
   return {
@@ -30,7 +29,13 @@ function initialValues(product: ProductDetail | undefined): ProductValues {
 }
 
 /** Create (multipart to the BFF: fields + images) or edit (JSON to the product service) a product. */
-export function ProductForm({ categories, product }: { categories: Category[]; product?: ProductDetail }) {
+export function ProductForm({
+  categories,
+  product,
+}: {
+  categories: Category[];
+  product?: ProductDetail;
+}) {
   const router = useRouter();
   const [values, setValues] = useState<ProductValues>(() => initialValues(product));
   const [files, setFiles] = useState<File[]>([]);
@@ -41,11 +46,14 @@ export function ProductForm({ categories, product }: { categories: Category[]; p
   const [saved, setSaved] = useState(false);
   const clientErrors = useMemo(() => {
     const errors = validate(productSchema, values).errors ?? {};
-    const imageError = checkImages(files) ?? (!product && files.length === 0 ? "이미지를 한 장 이상 올려 주세요." : null);
+    const imageError =
+      checkImages(files) ??
+      (!product && files.length === 0 ? "이미지를 한 장 이상 올려 주세요." : null);
     return imageError ? { ...errors, images: imageError } : errors;
   }, [values, files, product]);
   const errors: FieldErrors = { ...serverErrors };
-  for (const [field, message] of Object.entries(clientErrors)) if (touched.has(field)) errors[field] ??= message;
+  for (const [field, message] of Object.entries(clientErrors))
+    if (touched.has(field)) errors[field] ??= message;
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
@@ -62,7 +70,17 @@ export function ProductForm({ categories, product }: { categories: Category[]; p
     try {
       if (!product) {
         const form = new FormData();
-        const fields = { name: v.name, brand: v.brand, categoryId: v.categoryId, description: v.description, price: v.price, originalPrice, stock: v.stock, isNew: v.isNew, isFeatured: v.isFeatured };
+        const fields = {
+          name: v.name,
+          brand: v.brand,
+          categoryId: v.categoryId,
+          description: v.description,
+          price: v.price,
+          originalPrice,
+          stock: v.stock,
+          isNew: v.isNew,
+          isFeatured: v.isFeatured,
+        };
         for (const [key, value] of Object.entries(fields)) form.append(key, String(value));
         for (const file of files) form.append("images", file, file.name);
         const created = await createProduct(t, form);
@@ -82,7 +100,12 @@ export function ProductForm({ categories, product }: { categories: Category[]; p
     } catch (error) {
       if (error instanceof ApiError) {
         const fields = serverFieldErrors(error.fieldErrors, PRODUCT_FIELDS);
-        setServerErrors({ ...fields, form: fields.form ?? (error.status === 403 ? "관리자만 상품을 바꿀 수 있어요." : error.message) });
+        setServerErrors({
+          ...fields,
+          form:
+            fields.form ??
+            (error.status === 403 ? "관리자만 상품을 바꿀 수 있어요." : error.message),
+        });
       } else {
         setServerErrors({ form: "저장하지 못했어요. 잠시 후 다시 시도해 주세요." });
       }
@@ -92,7 +115,12 @@ export function ProductForm({ categories, product }: { categories: Category[]; p
   }
 
   return (
-    <form onSubmit={save} noValidate className="flex flex-col gap-5" aria-label={product ? "상품 수정" : "상품 등록"}>
+    <form
+      onSubmit={save}
+      noValidate
+      className="flex flex-col gap-5"
+      aria-label={product ? "상품 수정" : "상품 등록"}
+    >
       <ProductFields
         values={values}
         errors={errors}
@@ -104,28 +132,7 @@ export function ProductForm({ categories, product }: { categories: Category[]; p
         onBlur={(name) => setTouched((s) => new Set(s).add(name))}
       />
       {product?.images.length ? (
-        <fieldset>
-          <legend className="mb-2 text-sm font-medium">현재 이미지 (체크 해제하면 삭제)</legend>
-          <ul className="flex flex-wrap gap-3">
-            {product.images.map((image, i) => (
-              <li key={image.id}>
-                <label className="flex flex-col items-center gap-1 text-xs">
-                  <span className="relative block size-20 overflow-hidden rounded-lg bg-slate-100">
-                    <Image src={imageSource(image.url).src} alt={`${product.name} 이미지 ${i + 1}`} fill sizes="96px" className="object-cover" />
-                  </span>
-                  <span className="flex items-center gap-1">
-                    <input
-                      type="checkbox"
-                      checked={keptImages.includes(image.id)}
-                      onChange={(e) => setKeptImages((ids) => (e.target.checked ? [...ids, image.id] : ids.filter((id) => id !== image.id)))}
-                    />
-                    유지
-                  </span>
-                </label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
+        <ExistingImages product={product} kept={keptImages} onChange={setKeptImages} />
       ) : null}
       <ImageInput
         label={product ? "이미지 추가" : "상품 이미지"}

@@ -9,7 +9,13 @@ import * as auth from "@/lib/api/auth";
 import { mergeGuestCart } from "@/lib/api/cart";
 import { ApiError } from "@/lib/api/http";
 import { authService, userGateway } from "@/lib/api/server";
-import { ACCESS_COOKIE, isSecureRequest, peekClaims, sessionCookies, type CookieSpec } from "@/lib/auth-cookies";
+import {
+  ACCESS_COOKIE,
+  isSecureRequest,
+  peekClaims,
+  sessionCookies,
+  type CookieSpec,
+} from "@/lib/auth-cookies";
 import { apiErrorToFields } from "@/lib/auth-messages";
 import { failed, succeeded, type ActionState } from "@/lib/forms/action-state";
 import { loginSchema, registerSchema } from "@/lib/forms/auth";
@@ -18,7 +24,10 @@ import { safeRedirectPath } from "@/lib/safe-redirect";
 
 async function secureRequest(): Promise<boolean> {
   const h = await headers();
-  return isSecureRequest(h.get("x-forwarded-proto"), `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? ""}`);
+  return isSecureRequest(
+    h.get("x-forwarded-proto"),
+    `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? ""}`,
+  );
 }
 
 async function writeCookies(specs: CookieSpec[]): Promise<void> {
@@ -33,14 +42,23 @@ async function guestToken(): Promise<string | undefined> {
 }
 
 /** Starts the member's session: cookies, then the guest cart merged into theirs. */
-async function startSession(tokens: auth.TokenSet, previousGuest: string | undefined): Promise<void> {
+async function startSession(
+  tokens: auth.TokenSet,
+  previousGuest: string | undefined,
+): Promise<void> {
   await writeCookies(sessionCookies(tokens, await secureRequest()));
   if (!previousGuest) return;
   try {
     await mergeGuestCart(await userGateway(tokens.accessToken), previousGuest);
   } catch (error) {
     // The login itself succeeded; an unmerged guest cart must not turn it into a failure.
-    console.warn(JSON.stringify({ level: "warn", msg: "guest cart merge failed", error: error instanceof ApiError ? error.code : String(error) }));
+    console.warn(
+      JSON.stringify({
+        level: "warn",
+        msg: "guest cart merge failed",
+        error: error instanceof ApiError ? error.code : String(error),
+      }),
+    );
   }
 }
 
@@ -69,7 +87,8 @@ export async function registerAction(_prev: ActionState, form: FormData): Promis
     const tokens = await auth.register(await authService(), { name, email, password });
     await startSession(tokens, previousGuest);
   } catch (error) {
-    if (error instanceof ApiError) return failed(apiErrorToFields(error, ["name", "email", "password"]));
+    if (error instanceof ApiError)
+      return failed(apiErrorToFields(error, ["name", "email", "password"]));
     throw error;
   }
   return succeeded({ redirectTo: safeRedirectPath(values.redirect) });

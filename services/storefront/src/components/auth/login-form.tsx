@@ -13,12 +13,34 @@ import { useLiveForm } from "@/components/ui/use-live-form";
 export function LoginForm({ redirectTo }: { redirectTo: string }) {
   const [state, action, pending] = useActionState(loginAction, initialActionState);
   const form = useLiveForm(loginSchema, { email: "", password: "" }, state);
-  const registerHref = redirectTo === "/" ? "/auth/register" : `/auth/register?redirect=${encodeURIComponent(redirectTo)}`;
+  const registerHref =
+    redirectTo === "/"
+      ? "/auth/register"
+      : `/auth/register?redirect=${encodeURIComponent(redirectTo)}`;
   return (
-    <form action={action} onSubmit={form.guard} noValidate className="flex flex-col gap-4" aria-label="로그인">
+    <form
+      action={action}
+      onSubmit={form.guard}
+      noValidate
+      className="flex flex-col gap-4"
+      aria-label="로그인"
+    >
       <input type="hidden" name="redirect" value={redirectTo} />
-      <Field label="이메일" type="email" autoComplete="email" inputMode="email" required {...form.bind("email")} />
-      <Field label="비밀번호" type="password" autoComplete="current-password" required {...form.bind("password")} />
+      <Field
+        label="이메일"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        required
+        {...form.bind("email")}
+      />
+      <Field
+        label="비밀번호"
+        type="password"
+        autoComplete="current-password"
+        required
+        {...form.bind("password")}
+      />
       {form.formError ? <Alert tone="error">{form.formError}</Alert> : null}
       {state.ok ? <Alert tone="success">로그인되었어요. 이동하는 중…</Alert> : null}
       <button type="submit" disabled={pending || state.ok} className={`${buttonPrimary} h-12`}>

@@ -12,15 +12,46 @@ import { useLiveForm } from "@/components/ui/use-live-form";
 
 export function RegisterForm({ redirectTo }: { redirectTo: string }) {
   const [state, action, pending] = useActionState(registerAction, initialActionState);
-  const form = useLiveForm(registerSchema, { name: "", email: "", password: "", passwordConfirm: "" }, state);
-  const loginHref = redirectTo === "/" ? "/auth/login" : `/auth/login?redirect=${encodeURIComponent(redirectTo)}`;
+  const form = useLiveForm(
+    registerSchema,
+    { name: "", email: "", password: "", passwordConfirm: "" },
+    state,
+  );
+  const loginHref =
+    redirectTo === "/" ? "/auth/login" : `/auth/login?redirect=${encodeURIComponent(redirectTo)}`;
   return (
-    <form action={action} onSubmit={form.guard} noValidate className="flex flex-col gap-4" aria-label="회원가입">
+    <form
+      action={action}
+      onSubmit={form.guard}
+      noValidate
+      className="flex flex-col gap-4"
+      aria-label="회원가입"
+    >
       <input type="hidden" name="redirect" value={redirectTo} />
       <Field label="이름" autoComplete="name" required maxLength={50} {...form.bind("name")} />
-      <Field label="이메일" type="email" autoComplete="email" inputMode="email" required {...form.bind("email")} />
-      <Field label="비밀번호" type="password" autoComplete="new-password" required hint="8자 이상, 흔한 비밀번호는 사용할 수 없어요." {...form.bind("password")} />
-      <Field label="비밀번호 확인" type="password" autoComplete="new-password" required {...form.bind("passwordConfirm")} />
+      <Field
+        label="이메일"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        required
+        {...form.bind("email")}
+      />
+      <Field
+        label="비밀번호"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="8자 이상, 흔한 비밀번호는 사용할 수 없어요."
+        {...form.bind("password")}
+      />
+      <Field
+        label="비밀번호 확인"
+        type="password"
+        autoComplete="new-password"
+        required
+        {...form.bind("passwordConfirm")}
+      />
       {form.formError ? <Alert tone="error">{form.formError}</Alert> : null}
       {state.ok ? <Alert tone="success">가입이 완료되었어요. 이동하는 중…</Alert> : null}
       <button type="submit" disabled={pending || state.ok} className={`${buttonPrimary} h-12`}>

@@ -35,7 +35,13 @@ export function CartLine({
               line.name
             )}
           </p>
-          <button type="button" onClick={onRemove} disabled={busy} aria-label={`${line.name} 삭제`} className="grid size-8 shrink-0 place-items-center rounded-full text-slate-600 hover:bg-slate-100">
+          <button
+            type="button"
+            onClick={onRemove}
+            disabled={busy}
+            aria-label={`${line.name} 삭제`}
+            className="grid size-8 shrink-0 place-items-center rounded-full text-slate-600 hover:bg-slate-100"
+          >
             <Trash2 aria-hidden className="size-4" />
           </button>
         </div>
@@ -46,13 +52,27 @@ export function CartLine({
           </p>
         ) : null}
         {line.outOfStock ? (
-          <p className="text-xs font-semibold text-sale">품절되었거나 판매가 중지된 상품이에요. 삭제해 주세요.</p>
+          <p className="text-xs font-semibold text-sale">
+            품절되었거나 판매가 중지된 상품이에요. 삭제해 주세요.
+          </p>
         ) : line.exceedsStock ? (
-          <p className="text-xs font-semibold text-sale">남은 재고가 {line.available}개예요. 수량을 줄여 주세요.</p>
+          <p className="text-xs font-semibold text-sale">
+            남은 재고가 {line.available}개예요. 수량을 줄여 주세요.
+          </p>
         ) : null}
         <div className="mt-1 flex items-center justify-between">
-          <div className="flex items-center rounded-lg border border-slate-300" role="group" aria-label={`${line.name} 수량`}>
-            <button type="button" aria-label="수량 줄이기" className="grid size-8 place-items-center disabled:opacity-40" disabled={busy || line.quantity <= 1} onClick={() => onQuantity(line.quantity - 1)}>
+          <div
+            className="flex items-center rounded-lg border border-slate-300"
+            role="group"
+            aria-label={`${line.name} 수량`}
+          >
+            <button
+              type="button"
+              aria-label="수량 줄이기"
+              className="grid size-8 place-items-center disabled:opacity-40"
+              disabled={busy || line.quantity <= 1}
+              onClick={() => onQuantity(line.quantity - 1)}
+            >
               <Minus aria-hidden className="size-3.5" />
             </button>
             <span className="w-8 text-center text-sm font-semibold" aria-live="polite">

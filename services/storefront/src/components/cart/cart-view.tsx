@@ -60,7 +60,9 @@ export function CartView({ initial }: { initial: Cart }) {
         </dl>
         <p className="mt-1 text-xs text-muted">배송비는 주문서에서 배송 방법에 따라 계산돼요.</p>
       </section>
-      {blocked.length ? <Alert tone="error">품절되었거나 재고가 부족한 상품을 정리하면 주문할 수 있어요.</Alert> : null}
+      {blocked.length ? (
+        <Alert tone="error">품절되었거나 재고가 부족한 상품을 정리하면 주문할 수 있어요.</Alert>
+      ) : null}
       {blocked.length ? (
         <span className={`${buttonPrimary} h-12 opacity-60`} aria-disabled="true">
           주문하기

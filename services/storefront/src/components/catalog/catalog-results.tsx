@@ -8,7 +8,15 @@ import { Pagination } from "./pagination";
 import { SortSelect } from "./sort-select";
 
 /** Toolbar (count, sort, filters), the product grid and pagination of a catalogue page. */
-export function CatalogResults({ basePath, filters, products }: { basePath: string; filters: CatalogFilters; products: Page<ProductSummary> }) {
+export function CatalogResults({
+  basePath,
+  filters,
+  products,
+}: {
+  basePath: string;
+  filters: CatalogFilters;
+  products: Page<ProductSummary>;
+}) {
   return (
     <div className="flex flex-col gap-3">
       <div className="flex items-center justify-between px-4">
@@ -21,7 +29,9 @@ export function CatalogResults({ basePath, filters, products }: { basePath: stri
       {products.items.length ? (
         <ProductGrid products={products.items} eager={2} label="상품 목록" />
       ) : (
-        <EmptyState title="조건에 맞는 상품이 없어요">필터를 바꾸거나 다른 검색어로 찾아보세요.</EmptyState>
+        <EmptyState title="조건에 맞는 상품이 없어요">
+          필터를 바꾸거나 다른 검색어로 찾아보세요.
+        </EmptyState>
       )}
       <Pagination basePath={basePath} filters={filters} totalPages={products.totalPages} />
     </div>

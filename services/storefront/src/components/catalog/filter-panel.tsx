@@ -15,7 +15,12 @@ export function FilterPanel({ basePath, filters }: { basePath: string; filters: 
         <SlidersHorizontal aria-hidden className="size-4" />
         필터{active ? " (적용됨)" : ""}
       </summary>
-      <form action={basePath} method="get" className="mt-3 flex flex-col gap-3 rounded-xl border border-slate-200 p-3" aria-label="상품 필터">
+      <form
+        action={basePath}
+        method="get"
+        className="mt-3 flex flex-col gap-3 rounded-xl border border-slate-200 p-3"
+        aria-label="상품 필터"
+      >
         {filters.q ? <input type="hidden" name="q" value={filters.q} /> : null}
         <fieldset className="flex items-end gap-2">
           <legend className="mb-1 text-sm font-medium">가격 (원)</legend>
@@ -47,18 +52,34 @@ export function FilterPanel({ basePath, filters }: { basePath: string; filters: 
         </fieldset>
         <div className="flex flex-wrap gap-4 text-sm">
           <label className="flex items-center gap-2">
-            <input type="checkbox" name="onSale" value="true" defaultChecked={filters.onSale} className="size-4 accent-brand" />
+            <input
+              type="checkbox"
+              name="onSale"
+              value="true"
+              defaultChecked={filters.onSale}
+              className="size-4 accent-brand"
+            />
             할인 상품만
           </label>
           <label className="flex items-center gap-2">
-            <input type="checkbox" name="isNew" value="true" defaultChecked={filters.isNew} className="size-4 accent-brand" />
+            <input
+              type="checkbox"
+              name="isNew"
+              value="true"
+              defaultChecked={filters.isNew}
+              className="size-4 accent-brand"
+            />
             신상품만
           </label>
           {filters.featured ? <input type="hidden" name="featured" value="true" /> : null}
         </div>
         <label className="flex items-center gap-2 text-sm">
           정렬
-          <select name="sort" defaultValue={filters.sort} className="h-10 flex-1 rounded-lg border border-slate-300 bg-white px-2">
+          <select
+            name="sort"
+            defaultValue={filters.sort}
+            className="h-10 flex-1 rounded-lg border border-slate-300 bg-white px-2"
+          >
             {SORTS.map((sort) => (
               <option key={sort} value={sort}>
                 {SORT_LABELS[sort]}
@@ -70,7 +91,10 @@ export function FilterPanel({ basePath, filters }: { basePath: string; filters: 
           <button type="submit" className={`${buttonPrimary} flex-1`}>
             적용
           </button>
-          <Link href={filters.q ? `${basePath}?q=${encodeURIComponent(filters.q)}` : basePath} className={buttonSecondary}>
+          <Link
+            href={filters.q ? `${basePath}?q=${encodeURIComponent(filters.q)}` : basePath}
+            className={buttonSecondary}
+          >
             초기화
           </Link>
         </div>

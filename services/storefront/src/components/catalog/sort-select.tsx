@@ -14,7 +14,9 @@ export function SortSelect({ basePath, filters }: { basePath: string; filters: C
       <select
         id="sort"
         value={filters.sort}
-        onChange={(e) => router.push(`${basePath}${toSearch(filters, { sort: e.target.value as Sort, page: 1 })}`)}
+        onChange={(e) =>
+          router.push(`${basePath}${toSearch(filters, { sort: e.target.value as Sort, page: 1 })}`)
+        }
         className="h-9 rounded-lg border border-slate-300 bg-white px-2 text-sm"
       >
         {SORTS.map((sort) => (

@@ -2,10 +2,9 @@
 
 import { useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
-import clsx from "clsx";
 import { EMPTY_CART } from "@/lib/api/cart";
 import { ApiError } from "@/lib/api/http";
-import { totalsWith, type CheckoutPreview, type ShippingMethod } from "@/lib/api/orders";
+import { totalsWith, type CheckoutPreview } from "@/lib/api/orders";
 import { CHECKOUT_FIELDS, checkoutSchemaFor } from "@/lib/forms/checkout";
 import { serverFieldErrors, validate, type FieldErrors } from "@/lib/forms/validate";
 import { formatWon } from "@/lib/format";
@@ -15,11 +14,10 @@ import { Field } from "@/components/ui/field";
 import { buttonPrimary } from "@/components/ui/styles";
 import { checkoutMessage } from "./checkout-messages";
 import { OrderSummary } from "./order-summary";
+import { ShippingMethods } from "./shipping-methods";
 import { useCheckoutSubmit } from "./use-checkout-submit";
 
 type Values = Record<(typeof CHECKOUT_FIELDS)[number], string>;
-
-const METHOD_LABELS: Record<ShippingMethod, string> = { standard: "일반 배송 (2–3일)", express: "빠른 배송 (다음 날)" };
 
 /** Address (prefilled for members), shipping method, test card, server totals; places the order. */
 export function CheckoutForm({ preview, guest }: { preview: CheckoutPreview; guest: boolean }) {
@@ -67,7 +65,13 @@ export function CheckoutForm({ preview, guest }: { preview: CheckoutPreview; gue
     try {
       const result = await submit({
         ...(guest ? { email: v.email } : {}),
-        shippingAddress: { recipient: v.recipient, phone: v.phone, postalCode: v.postalCode, line1: v.line1, ...(v.line2 ? { line2: v.line2 } : {}) },
+        shippingAddress: {
+          recipient: v.recipient,
+          phone: v.phone,
+          postalCode: v.postalCode,
+          line1: v.line1,
+          ...(v.line2 ? { line2: v.line2 } : {}),
+        },
         shippingMethod: v.shippingMethod,
         payment: { method: "card", cardNumber: v.cardNumber, expiry: v.expiry, cvc: v.cvc },
       });
@@ -75,7 +79,9 @@ export function CheckoutForm({ preview, guest }: { preview: CheckoutPreview; gue
       router.push(`/checkout/complete/${result.order.id}`);
     } catch (error) {
       if (error instanceof ApiError) {
-        const fields = error.fieldErrors.length ? serverFieldErrors(error.fieldErrors, CHECKOUT_FIELDS) : {};
+        const fields = error.fieldErrors.length
+          ? serverFieldErrors(error.fieldErrors, CHECKOUT_FIELDS)
+          : {};
         setServerErrors({ ...fields, form: fields.form ?? checkoutMessage(error) });
       } else {
         setServerErrors({ form: "주문하지 못했어요. 잠시 후 다시 시도해 주세요." });
@@ -87,43 +93,77 @@ export function CheckoutForm({ preview, guest }: { preview: CheckoutPreview; gue
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6 px-4" aria-label="주문서">
       <fieldset className="flex flex-col gap-3">
         <legend className="mb-2 text-lg font-bold">배송지</legend>
-        {guest ? <Field label="이메일 (주문 확인용)" type="email" autoComplete="email" inputMode="email" {...bind("email")} /> : null}
+        {guest ? (
+          <Field
+            label="이메일 (주문 확인용)"
+            type="email"
+            autoComplete="email"
+            inputMode="email"
+            {...bind("email")}
+          />
+        ) : null}
         <Field label="받는 분" autoComplete="shipping name" {...bind("recipient")} />
-        <Field label="전화번호" type="tel" autoComplete="tel" inputMode="tel" placeholder="010-1234-5678" {...bind("phone")} />
-        <Field label="우편번호" inputMode="numeric" autoComplete="shipping postal-code" maxLength={5} {...bind("postalCode")} />
+        <Field
+          label="전화번호"
+          type="tel"
+          autoComplete="tel"
+          inputMode="tel"
+          placeholder="010-1234-5678"
+          {...bind("phone")}
+        />
+        <Field
+          label="우편번호"
+          inputMode="numeric"
+          autoComplete="shipping postal-code"
+          maxLength={5}
+          {...bind("postalCode")}
+        />
         <Field label="주소" autoComplete="shipping address-line1" {...bind("line1")} />
         <Field label="상세 주소 (선택)" autoComplete="shipping address-line2" {...bind("line2")} />
       </fieldset>
-      <fieldset className="flex flex-col gap-2">
-        <legend className="mb-2 text-lg font-bold">배송 방법</legend>
-        {preview.shippingOptions.map((option) => (
-          <label
-            key={option.method}
-            className={clsx(
-              "flex cursor-pointer items-center justify-between rounded-xl border p-3 text-sm has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-accent",
-              method === option.method ? "border-brand bg-brand-soft" : "border-slate-300",
-            )}
-          >
-            <span className="flex items-center gap-2">
-              <input type="radio" name="shippingMethod" value={option.method} checked={method === option.method} onChange={() => setValues((v) => ({ ...v, shippingMethod: option.method }))} className="size-4 accent-brand" />
-              {METHOD_LABELS[option.method]}
-            </span>
-            <span className="font-semibold">{option.fee === 0 ? "무료" : formatWon(option.fee)}</span>
-          </label>
-        ))}
-      </fieldset>
+      <ShippingMethods
+        options={preview.shippingOptions}
+        method={method}
+        onChange={(shippingMethod) => setValues((v) => ({ ...v, shippingMethod }))}
+      />
       <fieldset className="flex flex-col gap-3">
         <legend className="mb-2 text-lg font-bold">결제 (카드)</legend>
-        <Alert>테스트 카드: 4242 4242 4242 4242 (승인) · 4000 0000 0000 0002 (거절). 유효기간은 미래 날짜, CVC는 아무 숫자 3자리.</Alert>
-        <Field label="카드 번호" inputMode="numeric" autoComplete="cc-number" placeholder="4242 4242 4242 4242" maxLength={23} {...bind("cardNumber")} />
+        <Alert>
+          테스트 카드: 4242 4242 4242 4242 (승인) · 4000 0000 0000 0002 (거절). 유효기간은 미래
+          날짜, CVC는 아무 숫자 3자리.
+        </Alert>
+        <Field
+          label="카드 번호"
+          inputMode="numeric"
+          autoComplete="cc-number"
+          placeholder="4242 4242 4242 4242"
+          maxLength={23}
+          {...bind("cardNumber")}
+        />
         <div className="grid grid-cols-2 gap-3">
-          <Field label="유효기간 (MM/YY)" autoComplete="cc-exp" placeholder="12/30" maxLength={5} {...bind("expiry")} />
-          <Field label="CVC" inputMode="numeric" autoComplete="cc-csc" maxLength={4} {...bind("cvc")} />
+          <Field
+            label="유효기간 (MM/YY)"
+            autoComplete="cc-exp"
+            placeholder="12/30"
+            maxLength={5}
+            {...bind("expiry")}
+          />
+          <Field
+            label="CVC"
+            inputMode="numeric"
+            autoComplete="cc-csc"
+            maxLength={4}
+            {...bind("cvc")}
+          />
         </div>
       </fieldset>
       <OrderSummary totals={totals} />
       {serverErrors.form ? <Alert tone="error">{serverErrors.form}</Alert> : null}
-      <button type="submit" disabled={pending || !preview.canCheckout} className={`${buttonPrimary} h-12`}>
+      <button
+        type="submit"
+        disabled={pending || !preview.canCheckout}
+        className={`${buttonPrimary} h-12`}
+      >
         {pending ? "결제하는 중…" : `${formatWon(totals.grandTotal)} 결제하기`}
       </button>
     </form>

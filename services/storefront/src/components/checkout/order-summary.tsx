@@ -2,7 +2,13 @@ import type { OrderTotals } from "@/lib/api/orders";
 import { formatWon } from "@/lib/format";
 
 /** Items, discount, shipping and total, as computed by the order service. */
-export function OrderSummary({ totals, title = "결제 금액" }: { totals: OrderTotals; title?: string }) {
+export function OrderSummary({
+  totals,
+  title = "결제 금액",
+}: {
+  totals: OrderTotals;
+  title?: string;
+}) {
   return (
     <section aria-label={title} className="rounded-2xl bg-slate-50 p-4">
       <dl className="flex flex-col gap-1.5 text-sm">

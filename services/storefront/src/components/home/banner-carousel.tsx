@@ -10,7 +10,15 @@ import type { Slide } from "@/lib/api/home";
  * The gradient banner carousel: slides scroll-snap horizontally (swipe works without script);
  * dots and autoplay come with hydration. Autoplay pauses on hover/focus and with reduced motion.
  */
-export function BannerCarousel({ slides, autoplayMs, label }: { slides: Slide[]; autoplayMs: number; label: string }) {
+export function BannerCarousel({
+  slides,
+  autoplayMs,
+  label,
+}: {
+  slides: Slide[];
+  autoplayMs: number;
+  label: string;
+}) {
   const track = useRef<HTMLDivElement>(null);
   const [index, setIndex] = useState(0);
   const [paused, setPaused] = useState(false);
@@ -53,7 +61,9 @@ export function BannerCarousel({ slides, autoplayMs, label }: { slides: Slide[];
             aria-roledescription="slide"
             aria-label={`${i + 1} / ${slides.length}`}
             className="relative flex h-40 w-full shrink-0 snap-start items-center overflow-hidden px-5"
-            style={{ background: slide.visual.gradient ?? "linear-gradient(135deg, #667eea, #764ba2)" }}
+            style={{
+              background: slide.visual.gradient ?? "linear-gradient(135deg, #667eea, #764ba2)",
+            }}
           >
             <div className="absolute inset-0 bg-black/30" aria-hidden />
             <div className="relative z-10 flex max-w-[62%] flex-col gap-1.5 text-white">
@@ -68,7 +78,10 @@ export function BannerCarousel({ slides, autoplayMs, label }: { slides: Slide[];
                 <span className="sr-only"> — {slide.title}</span>
               </Link>
             </div>
-            <div className="absolute right-4 top-1/2 z-10 grid size-24 -translate-y-1/2 place-items-center rounded-2xl bg-white/90" aria-hidden>
+            <div
+              className="absolute right-4 top-1/2 z-10 grid size-24 -translate-y-1/2 place-items-center rounded-2xl bg-white/90"
+              aria-hidden
+            >
               <ShoppingBag className="size-12 text-slate-800" strokeWidth={1.5} />
             </div>
           </div>
@@ -85,7 +98,12 @@ export function BannerCarousel({ slides, autoplayMs, label }: { slides: Slide[];
               aria-current={i === index ? "true" : undefined}
               className="grid h-6 w-7 place-items-center"
             >
-              <span className={clsx("block h-1 rounded-full", i === index ? "w-5 bg-white" : "w-3 bg-white/60")} />
+              <span
+                className={clsx(
+                  "block h-1 rounded-full",
+                  i === index ? "w-5 bg-white" : "w-3 bg-white/60",
+                )}
+              />
             </button>
           ))}
         </div>

@@ -1,4 +1,21 @@
-import { Baby, Dumbbell, Footprints, Gem, Gift, Glasses, Headphones, Home, Sofa, type LucideIcon, Shirt, ShoppingBag, Smartphone, Sparkles, Volleyball, Watch } from "lucide-react";
+import {
+  Baby,
+  Dumbbell,
+  Footprints,
+  Gem,
+  Gift,
+  Glasses,
+  Headphones,
+  Home,
+  Sofa,
+  type LucideIcon,
+  Shirt,
+  ShoppingBag,
+  Smartphone,
+  Sparkles,
+  Volleyball,
+  Watch,
+} from "lucide-react";
 
 const ICONS: Record<string, { icon: LucideIcon; tint: string }> = {
   clothing: { icon: Shirt, tint: "text-emerald-600" },
@@ -32,6 +49,7 @@ const ICONS: Record<string, { icon: LucideIcon; tint: string }> = {
 /** The tile icon of a category's icon code (unknown codes get a gift box). */
 export function CategoryIcon({ code, className }: { code: string; className?: string }) {
   const key = code.toLowerCase().split(/[-_]/)[0] ?? "";
-  const { icon: Icon, tint } = ICONS[code.toLowerCase()] ?? ICONS[key] ?? { icon: Gift, tint: "text-slate-700" };
+  const { icon: Icon, tint } = ICONS[code.toLowerCase()] ??
+    ICONS[key] ?? { icon: Gift, tint: "text-slate-700" };
   return <Icon aria-hidden className={`${tint} ${className ?? "size-7"}`} strokeWidth={1.7} />;
 }

@@ -4,7 +4,15 @@ import type { Category } from "@/lib/api/categories";
 import { CategoryIcon } from "./category-icon";
 
 /** The "Category" row of rounded icon tiles; the current category is highlighted. */
-export function CategoryRow({ categories, current, label }: { categories: Category[]; current?: string | null; label: string }) {
+export function CategoryRow({
+  categories,
+  current,
+  label,
+}: {
+  categories: Category[];
+  current?: string | null;
+  label: string;
+}) {
   return (
     <ul className="scrollbar-none flex gap-4 overflow-x-auto px-4 pb-1" aria-label={label}>
       {categories.map((category, i) => {

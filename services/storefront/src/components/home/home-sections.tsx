@@ -16,7 +16,11 @@ export function HomeSection({ component }: { component: HomeComponent }) {
   switch (component.type) {
     case "banner":
       return component.data.slides.length ? (
-        <BannerCarousel slides={component.data.slides} autoplayMs={component.data.autoplayMs} label={component.title || "기획전"} />
+        <BannerCarousel
+          slides={component.data.slides}
+          autoplayMs={component.data.autoplayMs}
+          label={component.title || "기획전"}
+        />
       ) : null;
     case "categories":
       return component.data.items.length ? (

@@ -3,7 +3,13 @@ import type { Review } from "@/lib/api/reviews";
 import { Stars } from "@/components/product/stars";
 
 /** Latest reviews across the shop (home) or of one product. */
-export function ReviewList({ reviews, showProduct = false }: { reviews: Review[]; showProduct?: boolean }) {
+export function ReviewList({
+  reviews,
+  showProduct = false,
+}: {
+  reviews: Review[];
+  showProduct?: boolean;
+}) {
   return (
     <ul className="flex flex-col gap-3 px-4">
       {reviews.map((review) => (
@@ -13,7 +19,10 @@ export function ReviewList({ reviews, showProduct = false }: { reviews: Review[]
             <span className="text-xs text-slate-600">{review.authorName}</span>
           </div>
           {showProduct && review.product ? (
-            <Link href={`/products/${review.product.slug}`} className="mt-1 block text-sm font-semibold hover:underline">
+            <Link
+              href={`/products/${review.product.slug}`}
+              className="mt-1 block text-sm font-semibold hover:underline"
+            >
               {review.product.name}
             </Link>
           ) : null}

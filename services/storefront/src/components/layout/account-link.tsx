@@ -17,7 +17,11 @@ export function AccountLink() {
     );
   }
   return (
-    <Link href="/account" className="block max-w-20 truncate text-sm font-medium text-muted hover:underline" title="내 정보">
+    <Link
+      href="/account"
+      className="block max-w-20 truncate text-sm font-medium text-muted hover:underline"
+      title="내 정보"
+    >
       {user.name ?? "내 정보"}님
     </Link>
   );

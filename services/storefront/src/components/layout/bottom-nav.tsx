@@ -8,10 +8,35 @@ import { useStore } from "zustand";
 import { cartStore } from "@/lib/stores";
 
 const TABS = [
-  { href: "/", label: "Home", icon: House, match: (p: string) => p === "/" || p.startsWith("/categories") || p.startsWith("/products") || p.startsWith("/search") },
-  { href: "/cart", label: "Cart", icon: ShoppingCart, match: (p: string) => p.startsWith("/cart") || p.startsWith("/checkout") },
-  { href: "/orders", label: "Orders", icon: ClipboardCheck, match: (p: string) => p.startsWith("/orders") },
-  { href: "/account", label: "Profile", icon: User, match: (p: string) => p.startsWith("/account") || p.startsWith("/auth") || p.startsWith("/wishlist") },
+  {
+    href: "/",
+    label: "Home",
+    icon: House,
+    match: (p: string) =>
+      p === "/" ||
+      p.startsWith("/categories") ||
+      p.startsWith("/products") ||
+      p.startsWith("/search"),
+  },
+  {
+    href: "/cart",
+    label: "Cart",
+    icon: ShoppingCart,
+    match: (p: string) => p.startsWith("/cart") || p.startsWith("/checkout"),
+  },
+  {
+    href: "/orders",
+    label: "Orders",
+    icon: ClipboardCheck,
+    match: (p: string) => p.startsWith("/orders"),
+  },
+  {
+    href: "/account",
+    label: "Profile",
+    icon: User,
+    match: (p: string) =>
+      p.startsWith("/account") || p.startsWith("/auth") || p.startsWith("/wishlist"),
+  },
 ];
 
 /** Bottom navigation (Home / Cart / Orders / Profile) with the cart badge. */
@@ -19,7 +44,10 @@ export function BottomNav() {
   const pathname = usePathname();
   const count = useStore(cartStore, (s) => s.count);
   return (
-    <nav aria-label="주요 메뉴" className="fixed inset-x-0 bottom-0 z-30 mx-auto max-w-[480px] border-t border-line bg-white">
+    <nav
+      aria-label="주요 메뉴"
+      className="fixed inset-x-0 bottom-0 z-30 mx-auto max-w-[480px] border-t border-line bg-white"
+    >
       <ul className="grid grid-cols-4 px-2 py-1.5">
         {TABS.map(({ href, label, icon: Icon, match }) => {
           const active = match(pathname);

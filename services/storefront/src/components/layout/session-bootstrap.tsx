@@ -16,8 +16,16 @@ export function SessionBootstrap() {
       const { hasSession, user } = sessionStore.getState();
       // A marker for tests and tools: the page is hydrated and knows who is looking at it.
       document.documentElement.dataset.session = user ? "member" : "visitor";
-      if (hasSession) void cartStore.getState().refresh().catch(() => undefined);
-      if (user) void wishlistStore.getState().load().catch(() => undefined);
+      if (hasSession)
+        void cartStore
+          .getState()
+          .refresh()
+          .catch(() => undefined);
+      if (user)
+        void wishlistStore
+          .getState()
+          .load()
+          .catch(() => undefined);
     })();
     return () => {
       cancelled = true;

@@ -22,7 +22,11 @@ export function CancelOrderButton({ orderId }: { orderId: string }) {
       await cancelOrder(browserTransport, orderId);
       router.refresh();
     } catch (e) {
-      setError(e instanceof ApiError && e.code === "ORDER_TRANSITION_INVALID" ? "이미 배송이 시작되어 취소할 수 없어요." : "취소하지 못했어요. 잠시 후 다시 시도해 주세요.");
+      setError(
+        e instanceof ApiError && e.code === "ORDER_TRANSITION_INVALID"
+          ? "이미 배송이 시작되어 취소할 수 없어요."
+          : "취소하지 못했어요. 잠시 후 다시 시도해 주세요.",
+      );
     } finally {
       setBusy(false);
     }

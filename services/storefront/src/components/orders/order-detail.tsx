@@ -18,7 +18,10 @@ export function OrderDetail({ order, canCancel = true }: { order: Order; canCanc
         </div>
         <OrderStateBadge state={order.state} />
       </div>
-      <ul className="divide-y divide-slate-100 rounded-2xl border border-slate-100 px-3" aria-label="주문 상품">
+      <ul
+        className="divide-y divide-slate-100 rounded-2xl border border-slate-100 px-3"
+        aria-label="주문 상품"
+      >
         {order.lines.map((line, i) => (
           <li key={`${line.productId}-${i}`} className="flex justify-between gap-3 py-3 text-sm">
             <span className="min-w-0">
@@ -29,7 +32,9 @@ export function OrderDetail({ order, canCancel = true }: { order: Order; canCanc
               ) : (
                 <span className="font-semibold">{line.name}</span>
               )}
-              {line.optionLabel ? <span className="block text-xs text-muted">옵션: {line.optionLabel}</span> : null}
+              {line.optionLabel ? (
+                <span className="block text-xs text-muted">옵션: {line.optionLabel}</span>
+              ) : null}
               <span className="block text-xs text-muted">
                 {formatWon(line.unitPrice)} × {line.quantity}
               </span>
@@ -48,7 +53,8 @@ export function OrderDetail({ order, canCancel = true }: { order: Order; canCanc
             {order.shippingAddress.recipient} · {order.shippingAddress.phone}
           </p>
           <p className="text-muted">
-            ({order.shippingAddress.postalCode}) {order.shippingAddress.line1} {order.shippingAddress.line2}
+            ({order.shippingAddress.postalCode}) {order.shippingAddress.line1}{" "}
+            {order.shippingAddress.line2}
           </p>
         </section>
       ) : null}

@@ -3,7 +3,13 @@ import type { Order } from "@/lib/api/orders";
 import { formatDate, formatWon } from "@/lib/format";
 import { OrderStateBadge } from "./order-state-badge";
 
-export function OrderList({ orders, hrefOf }: { orders: Order[]; hrefOf: (order: Order) => string }) {
+export function OrderList({
+  orders,
+  hrefOf,
+}: {
+  orders: Order[];
+  hrefOf: (order: Order) => string;
+}) {
   return (
     <ul className="flex flex-col gap-3 px-4" aria-label="주문 목록">
       {orders.map((order) => {
@@ -11,7 +17,11 @@ export function OrderList({ orders, hrefOf }: { orders: Order[]; hrefOf: (order:
         const more = order.lines.length - 1;
         return (
           <li key={order.id}>
-            <Link href={hrefOf(order)} className="flex flex-col gap-1 rounded-2xl border border-slate-100 p-4 hover:bg-slate-50" data-testid="order-card">
+            <Link
+              href={hrefOf(order)}
+              className="flex flex-col gap-1 rounded-2xl border border-slate-100 p-4 hover:bg-slate-50"
+              data-testid="order-card"
+            >
               <span className="flex items-center justify-between">
                 <span className="text-xs text-muted">
                   {formatDate(order.createdAt)} · {order.number}

@@ -13,7 +13,11 @@ const TONES: Record<OrderState, string> = {
 
 export function OrderStateBadge({ state }: { state: OrderState }) {
   return (
-    <span className={clsx("inline-block rounded-full px-2.5 py-0.5 text-xs font-bold", TONES[state])} data-testid="order-state" data-state={state}>
+    <span
+      className={clsx("inline-block rounded-full px-2.5 py-0.5 text-xs font-bold", TONES[state])}
+      data-testid="order-state"
+      data-state={state}
+    >
       {STATE_LABELS[state]}
     </span>
   );

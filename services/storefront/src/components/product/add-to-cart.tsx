@@ -16,10 +16,22 @@ const MAX_QUANTITY = 99;
  * Option choice, quantity and "add to cart". A cart line holds one option, so the product's first
  * option group is the one chosen here (it carries the stock); other groups are shown for reference.
  */
-export function AddToCart({ productId, price, stock, options }: { productId: string; price: number; stock: number; options: ProductOption[] }) {
+export function AddToCart({
+  productId,
+  price,
+  stock,
+  options,
+}: {
+  productId: string;
+  price: number;
+  stock: number;
+  options: ProductOption[];
+}) {
   const groups = useMemo(() => groupByType(options), [options]);
   const buyGroup = groups[0] ?? [];
-  const [optionId, setOptionId] = useState<string | null>(() => (buyGroup.length === 1 && buyGroup[0]!.stock > 0 ? buyGroup[0]!.id : null));
+  const [optionId, setOptionId] = useState<string | null>(() =>
+    buyGroup.length === 1 && buyGroup[0]!.stock > 0 ? buyGroup[0]!.id : null,
+  );
   const [quantity, setQuantity] = useState(1);
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -36,7 +48,9 @@ export function AddToCart({ productId, price, stock, options }: { productId: str
     }
     setBusy(true);
     setMessage(null);
-    const result = await cartStore.getState().add({ productId, optionId: option?.id ?? null, quantity });
+    const result = await cartStore
+      .getState()
+      .add({ productId, optionId: option?.id ?? null, quantity });
     setBusy(false);
     if (result.ok) {
       // The edge proxy may just have created a guest session: let the session state know.
@@ -51,7 +65,12 @@ export function AddToCart({ productId, price, stock, options }: { productId: str
     <div className="flex flex-col gap-4">
       {groups.map((group, i) =>
         i === 0 ? (
-          <OptionPicker key={group[0]!.type} options={group} selected={optionId} onSelect={setOptionId} />
+          <OptionPicker
+            key={group[0]!.type}
+            options={group}
+            selected={optionId}
+            onSelect={setOptionId}
+          />
         ) : (
           <p key={group[0]!.type} className="text-sm text-muted">
             {group[0]!.type === "colour" ? "색상" : "옵션"}: {group.map((o) => o.label).join(", ")}
@@ -62,14 +81,30 @@ export function AddToCart({ productId, price, stock, options }: { productId: str
         <span className="text-sm font-semibold" id="quantity-label">
           수량
         </span>
-        <div className="flex items-center rounded-lg border border-slate-300" role="group" aria-labelledby="quantity-label">
-          <button type="button" aria-label="수량 줄이기" className="grid size-10 place-items-center disabled:opacity-40" disabled={quantity <= 1} onClick={() => setQuantity((q) => Math.max(1, q - 1))}>
+        <div
+          className="flex items-center rounded-lg border border-slate-300"
+          role="group"
+          aria-labelledby="quantity-label"
+        >
+          <button
+            type="button"
+            aria-label="수량 줄이기"
+            className="grid size-10 place-items-center disabled:opacity-40"
+            disabled={quantity <= 1}
+            onClick={() => setQuantity((q) => Math.max(1, q - 1))}
+          >
             <Minus aria-hidden className="size-4" />
           </button>
           <output className="w-10 text-center font-semibold" aria-live="polite" aria-label="수량">
             {quantity}
           </output>
-          <button type="button" aria-label="수량 늘리기" className="grid size-10 place-items-center disabled:opacity-40" disabled={quantity >= limit} onClick={() => setQuantity((q) => Math.min(limit, q + 1))}>
+          <button
+            type="button"
+            aria-label="수량 늘리기"
+            className="grid size-10 place-items-center disabled:opacity-40"
+            disabled={quantity >= limit}
+            onClick={() => setQuantity((q) => Math.min(limit, q + 1))}
+          >
             <Plus aria-hidden className="size-4" />
           </button>
         </div>
@@ -88,7 +123,12 @@ export function AddToCart({ productId, price, stock, options }: { productId: str
           ) : null}
         </Alert>
       ) : null}
-      <button type="button" onClick={add} disabled={busy || soldOut} className={`${buttonPrimary} h-12 w-full`}>
+      <button
+        type="button"
+        onClick={add}
+        disabled={busy || soldOut}
+        className={`${buttonPrimary} h-12 w-full`}
+      >
         <ShoppingCart aria-hidden className="size-5" />
         {soldOut ? "품절" : busy ? "담는 중…" : "장바구니 담기"}
       </button>

@@ -27,7 +27,10 @@ export function Gallery({ images, name }: { images: ProductImage[]; name: string
         />
       </div>
       {list.length > 1 ? (
-        <ul className="scrollbar-none flex gap-2 overflow-x-auto px-4" aria-label="상품 이미지 선택">
+        <ul
+          className="scrollbar-none flex gap-2 overflow-x-auto px-4"
+          aria-label="상품 이미지 선택"
+        >
           {list.map((image, i) => {
             const thumb = imageSource(image.url);
             return (
@@ -37,9 +40,19 @@ export function Gallery({ images, name }: { images: ProductImage[]; name: string
                   onClick={() => setIndex(i)}
                   aria-label={`이미지 ${i + 1} 보기`}
                   aria-pressed={i === index}
-                  className={clsx("relative block size-16 overflow-hidden rounded-lg border-2", i === index ? "border-brand" : "border-transparent")}
+                  className={clsx(
+                    "relative block size-16 overflow-hidden rounded-lg border-2",
+                    i === index ? "border-brand" : "border-transparent",
+                  )}
                 >
-                  <Image src={thumb.src} alt="" fill sizes="64px" unoptimized={thumb.unoptimized} className="object-cover" />
+                  <Image
+                    src={thumb.src}
+                    alt=""
+                    fill
+                    sizes="64px"
+                    unoptimized={thumb.unoptimized}
+                    className="object-cover"
+                  />
                 </button>
               </li>
             );

@@ -4,7 +4,11 @@ import clsx from "clsx";
 import type { ProductOption } from "@/lib/api/products";
 import { formatWon } from "@/lib/format";
 
-const GROUP_LABEL: Record<ProductOption["type"], string> = { colour: "색상", size: "사이즈", other: "옵션" };
+const GROUP_LABEL: Record<ProductOption["type"], string> = {
+  colour: "색상",
+  size: "사이즈",
+  other: "옵션",
+};
 
 /** One option group as a radio group: colour swatches or size chips; sold-out choices disabled. */
 export function OptionPicker({
@@ -29,7 +33,11 @@ export function OptionPicker({
           const soldOut = option.stock <= 0;
           const label = `${option.label}${option.extraPrice ? ` (+${formatWon(option.extraPrice)})` : ""}${soldOut ? " 품절" : ""}`;
           return (
-            <label key={option.id} className={clsx("relative", soldOut ? "cursor-not-allowed" : "cursor-pointer")} title={label}>
+            <label
+              key={option.id}
+              className={clsx("relative", soldOut ? "cursor-not-allowed" : "cursor-pointer")}
+              title={label}
+            >
               <input
                 type="radio"
                 name={`option-${type}`}
@@ -54,7 +62,9 @@ export function OptionPicker({
                 <span
                   className={clsx(
                     "flex h-10 min-w-12 items-center justify-center rounded-lg border px-3 text-sm peer-focus-visible:ring-2 peer-focus-visible:ring-accent",
-                    selected === option.id ? "border-brand bg-brand-soft font-semibold text-brand-strong" : "border-slate-300",
+                    selected === option.id
+                      ? "border-brand bg-brand-soft font-semibold text-brand-strong"
+                      : "border-slate-300",
                     soldOut && "text-slate-500 line-through",
                   )}
                 >

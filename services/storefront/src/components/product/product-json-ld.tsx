@@ -14,9 +14,18 @@ export function ProductJsonLd({ view }: { view: ProductPageView }) {
       "@type": "Offer",
       priceCurrency: "KRW",
       price: product.price,
-      availability: product.stock > 0 ? "https://schema.org/InStock" : "https://schema.org/OutOfStock",
+      availability:
+        product.stock > 0 ? "https://schema.org/InStock" : "https://schema.org/OutOfStock",
     },
-    ...(rating.count > 0 ? { aggregateRating: { "@type": "AggregateRating", ratingValue: rating.average, reviewCount: rating.count } } : {}),
+    ...(rating.count > 0
+      ? {
+          aggregateRating: {
+            "@type": "AggregateRating",
+            ratingValue: rating.average,
+            reviewCount: rating.count,
+          },
+        }
+      : {}),
   };
   // `<` is escaped so product text can never close the script element.
   const json = JSON.stringify(data).replace(/</g, "\\u003c");

@@ -63,7 +63,13 @@ export function ReviewForm({ productId }: { productId: string }) {
     } catch (error) {
       setErrors(
         error instanceof ApiError
-          ? { ...error.byField(), form: error.code === "REVIEW_ALREADY_EXISTS" ? "이미 이 상품에 리뷰를 남기셨어요." : error.message }
+          ? {
+              ...error.byField(),
+              form:
+                error.code === "REVIEW_ALREADY_EXISTS"
+                  ? "이미 이 상품에 리뷰를 남기셨어요."
+                  : error.message,
+            }
           : { form: "잠시 후 다시 시도해 주세요." },
       );
     } finally {
@@ -78,8 +84,21 @@ export function ReviewForm({ productId }: { productId: string }) {
         <div className="flex gap-1">
           {[1, 2, 3, 4, 5].map((n) => (
             <label key={n} className="cursor-pointer">
-              <input type="radio" name="rating" value={n} checked={rating === n} onChange={() => setRating(n)} className="peer sr-only" />
-              <Star aria-hidden className={clsx("size-8 rounded peer-focus-visible:ring-2 peer-focus-visible:ring-accent", n <= rating ? "fill-star text-star" : "text-slate-400")} />
+              <input
+                type="radio"
+                name="rating"
+                value={n}
+                checked={rating === n}
+                onChange={() => setRating(n)}
+                className="peer sr-only"
+              />
+              <Star
+                aria-hidden
+                className={clsx(
+                  "size-8 rounded peer-focus-visible:ring-2 peer-focus-visible:ring-accent",
+                  n <= rating ? "fill-star text-star" : "text-slate-400",
+                )}
+              />
               <span className="sr-only">{n}점</span>
             </label>
           ))}

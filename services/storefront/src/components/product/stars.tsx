@@ -15,9 +15,17 @@ export function RatingBadge({ rating, count }: { rating: number; count?: number 
 /** Five stars filled to `rating` (whole stars), for reviews. */
 export function Stars({ rating, label }: { rating: number; label?: string }) {
   return (
-    <span className="inline-flex items-center" role="img" aria-label={label ?? `별점 ${rating}점 (5점 만점)`}>
+    <span
+      className="inline-flex items-center"
+      role="img"
+      aria-label={label ?? `별점 ${rating}점 (5점 만점)`}
+    >
       {[1, 2, 3, 4, 5].map((n) => (
-        <Star key={n} aria-hidden className={n <= rating ? "size-4 fill-star text-star" : "size-4 text-slate-300"} />
+        <Star
+          key={n}
+          aria-hidden
+          className={n <= rating ? "size-4 fill-star text-star" : "size-4 text-slate-300"}
+        />
       ))}
     </span>
   );

@@ -9,7 +9,15 @@ import { sessionStore, wishlistStore } from "@/lib/stores";
 import { loginPath } from "@/lib/safe-redirect";
 
 /** The heart on a product: toggles the member's wishlist; guests are sent to log in first. */
-export function WishlistHeart({ productId, productName, className }: { productId: string; productName: string; className?: string }) {
+export function WishlistHeart({
+  productId,
+  productName,
+  className,
+}: {
+  productId: string;
+  productName: string;
+  className?: string;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const active = useStore(wishlistStore, (s) => s.ids.has(productId));
@@ -42,9 +50,16 @@ export function WishlistHeart({ productId, productName, className }: { productId
       aria-pressed={active}
       aria-label={`${productName} ${active ? "위시리스트에서 빼기" : "위시리스트에 담기"}`}
       title={failed ? "잠시 후 다시 시도해 주세요." : undefined}
-      className={clsx("grid size-9 place-items-center rounded-full bg-white/80 hover:bg-white", className)}
+      className={clsx(
+        "grid size-9 place-items-center rounded-full bg-white/80 hover:bg-white",
+        className,
+      )}
     >
-      <Heart aria-hidden className={clsx("size-5", active ? "fill-sale text-sale" : "text-slate-700")} strokeWidth={1.8} />
+      <Heart
+        aria-hidden
+        className={clsx("size-5", active ? "fill-sale text-sale" : "text-slate-700")}
+        strokeWidth={1.8}
+      />
     </button>
   );
 }

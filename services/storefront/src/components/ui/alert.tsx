@@ -2,7 +2,13 @@ import type { ReactNode } from "react";
 import clsx from "clsx";
 
 /** A message box: `error` is announced immediately, `info`/`success` politely. */
-export function Alert({ tone = "info", children }: { tone?: "info" | "error" | "success"; children: ReactNode }) {
+export function Alert({
+  tone = "info",
+  children,
+}: {
+  tone?: "info" | "error" | "success";
+  children: ReactNode;
+}) {
   return (
     <div
       role={tone === "error" ? "alert" : "status"}

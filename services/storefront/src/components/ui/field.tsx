@@ -13,7 +13,8 @@ export function Field({ name, label, error, hint, className, id, ...input }: Fie
   const inputId = id ?? `field-${name}`;
   const errorId = `${inputId}-error`;
   const hintId = `${inputId}-hint`;
-  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={clsx("flex flex-col gap-1", className)}>
       <label htmlFor={inputId} className="text-sm font-medium text-ink">

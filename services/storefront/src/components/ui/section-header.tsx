@@ -1,7 +1,15 @@
 import { Link } from "@/components/ui/link";
 
 /** "Category  see all" style heading of a home section. */
-export function SectionHeader({ id, title, href }: { id: string; title: string; href?: string | null }) {
+export function SectionHeader({
+  id,
+  title,
+  href,
+}: {
+  id: string;
+  title: string;
+  href?: string | null;
+}) {
   return (
     <div className="mb-3 flex items-center justify-between px-4">
       <h2 id={id} className="text-xl font-bold tracking-tight">

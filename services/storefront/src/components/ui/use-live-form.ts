@@ -10,7 +10,11 @@ import { validate, type FieldErrors } from "@/lib/forms/validate";
  * submitted) and shows the server action's field errors until that field is edited again.
  * On success the browser does a full navigation, so every store starts from the new session.
  */
-export function useLiveForm<V extends Record<string, string>>(schema: z.ZodType, initial: V, state: ActionState) {
+export function useLiveForm<V extends Record<string, string>>(
+  schema: z.ZodType,
+  initial: V,
+  state: ActionState,
+) {
   const [values, setValues] = useState<V>(initial);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [serverErrors, setServerErrors] = useState<FieldErrors>(state.fieldErrors);

@@ -72,11 +72,19 @@ export function guest(t: Transport): Promise<TokenSet> {
 }
 
 /** Revokes the session of `accessToken` (and its refresh token family). */
-export function logout(t: Transport, accessToken: string, refreshToken: string | undefined): Promise<void> {
+export function logout(
+  t: Transport,
+  accessToken: string,
+  refreshToken: string | undefined,
+): Promise<void> {
   return request(
     t,
     "/api/auth/logout",
-    { method: "POST", json: refreshToken ? { refreshToken } : {}, headers: { authorization: `Bearer ${accessToken}` } },
+    {
+      method: "POST",
+      json: refreshToken ? { refreshToken } : {},
+      headers: { authorization: `Bearer ${accessToken}` },
+    },
     () => undefined,
   );
 }

@@ -60,8 +60,14 @@ export function toCart(value: unknown): Cart {
   const lines = arr(source.lines).map(toCartLine);
   return {
     lines,
-    itemCount: num(source.itemCount, lines.reduce((n, l) => n + l.quantity, 0)),
-    subtotal: num(source.subtotal, lines.reduce((n, l) => n + l.lineTotal, 0)),
+    itemCount: num(
+      source.itemCount,
+      lines.reduce((n, l) => n + l.quantity, 0),
+    ),
+    subtotal: num(
+      source.subtotal,
+      lines.reduce((n, l) => n + l.lineTotal, 0),
+    ),
     currency: optStr(source.currency) ?? "KRW",
   };
 }
@@ -87,16 +93,30 @@ export interface AddItem {
 }
 
 export function addItem(t: Transport, item: AddItem): Promise<Cart | null> {
-  const json = { productId: item.productId, quantity: item.quantity, ...(item.optionId ? { optionId: item.optionId } : {}) };
+  const json = {
+    productId: item.productId,
+    quantity: item.quantity,
+    ...(item.optionId ? { optionId: item.optionId } : {}),
+  };
   return request(t, "/api/cart/items", { method: "POST", json }, toCartOrNull);
 }
 
 export function setQuantity(t: Transport, lineId: string, quantity: number): Promise<Cart | null> {
-  return request(t, `/api/cart/items/${encodeURIComponent(lineId)}`, { method: "PATCH", json: { quantity } }, toCartOrNull);
+  return request(
+    t,
+    `/api/cart/items/${encodeURIComponent(lineId)}`,
+    { method: "PATCH", json: { quantity } },
+    toCartOrNull,
+  );
 }
 
 export function removeLine(t: Transport, lineId: string): Promise<Cart | null> {
-  return request(t, `/api/cart/items/${encodeURIComponent(lineId)}`, { method: "DELETE" }, toCartOrNull);
+  return request(
+    t,
+    `/api/cart/items/${encodeURIComponent(lineId)}`,
+    { method: "DELETE" },
+    toCartOrNull,
+  );
 }
 
 export function clearCart(t: Transport): Promise<Cart | null> {

@@ -46,7 +46,10 @@ describe("toProductSummary", () => {
   });
 
   it("fails loudly (502) when the id is missing, instead of rendering a broken card", () => {
-    assert.throws(() => toProductSummary({ ...summary, id: undefined }), (e: unknown) => e instanceof ApiError && e.status === 502);
+    assert.throws(
+      () => toProductSummary({ ...summary, id: undefined }),
+      (e: unknown) => e instanceof ApiError && e.status === 502,
+    );
   });
 
   it("computes the discount from the prices", () => {
@@ -65,10 +68,28 @@ describe("toProductPage", () => {
         options: [],
         images: [],
       },
-      options: [{ id: "o1", type: "colour", value: "black", label: "Black", hex: "#000000", extraPrice: 0, stock: 3 }],
+      options: [
+        {
+          id: "o1",
+          type: "colour",
+          value: "black",
+          label: "Black",
+          hex: "#000000",
+          extraPrice: 0,
+          stock: 3,
+        },
+      ],
       images: [{ id: "i1", url: "/images/p/1.webp", width: 800, height: 800 }],
       rating: { average: 4.25, count: 4, distribution: { 1: 0, 2: 0, 3: 1, 4: 1, 5: 2 } },
-      reviews: [{ id: "r1", rating: 5, text: "좋아요", authorName: "민지", createdAt: "2026-11-01T00:00:00Z" }],
+      reviews: [
+        {
+          id: "r1",
+          rating: 5,
+          text: "좋아요",
+          authorName: "민지",
+          createdAt: "2026-11-01T00:00:00Z",
+        },
+      ],
       related: [summary],
       degraded: ["reviews"],
     });
@@ -106,22 +127,49 @@ describe("toHome", () => {
           ],
         },
       },
-      { id: "categories", type: "categories", title: "Category", visible: true, data: { items: [{ id: "c1", name: "의류", slug: "clothing", iconCode: "shirt", sortOrder: 1 }], seeAllHref: "/categories" } },
-      { id: "featuredProducts", type: "featuredProducts", title: "추천 상품", visible: true, data: { items: [summary], seeAllHref: null } },
+      {
+        id: "categories",
+        type: "categories",
+        title: "Category",
+        visible: true,
+        data: {
+          items: [{ id: "c1", name: "의류", slug: "clothing", iconCode: "shirt", sortOrder: 1 }],
+          seeAllHref: "/categories",
+        },
+      },
+      {
+        id: "featuredProducts",
+        type: "featuredProducts",
+        title: "추천 상품",
+        visible: true,
+        data: { items: [summary], seeAllHref: null },
+      },
       { id: "hidden", type: "promotion", title: "숨김", visible: false, data: null },
       { id: "future", type: "carousel3d", title: "?", visible: true, data: {} },
-      { id: "broken", type: "newArrivals", title: "신상품", visible: true, data: { items: [{ name: "no id" }] } },
+      {
+        id: "broken",
+        type: "newArrivals",
+        title: "신상품",
+        visible: true,
+        data: { items: [{ name: "no id" }] },
+      },
     ],
     degraded: ["reviews"],
   };
 
   it("keeps the components it can render, in order, and skips hidden, unknown and malformed ones", () => {
     const view = toHome(home);
-    assert.deepEqual(view.components.map((c) => c.id), ["banner", "categories", "featuredProducts"]);
+    assert.deepEqual(
+      view.components.map((c) => c.id),
+      ["banner", "categories", "featuredProducts"],
+    );
     assert.deepEqual(view.degraded, ["reviews"]);
     const banner = view.components[0];
     assert.ok(banner?.type === "banner");
-    assert.equal(banner.data.slides[0]?.visual.gradient, "linear-gradient(135deg, #667eea, #764ba2)");
+    assert.equal(
+      banner.data.slides[0]?.visual.gradient,
+      "linear-gradient(135deg, #667eea, #764ba2)",
+    );
   });
 
   it("only links to site paths and https URLs", () => {

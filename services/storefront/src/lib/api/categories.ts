@@ -21,7 +21,12 @@ export interface CategoryPageView {
 export function toCategory(value: unknown): Category {
   const w = obj(value, "category");
   const slug = str(w.slug, "category.slug");
-  return { id: str(w.id, "category.id"), name: str(w.name, "category.name"), slug, iconCode: optStr(w.iconCode) ?? slug };
+  return {
+    id: str(w.id, "category.id"),
+    name: str(w.name, "category.name"),
+    slug,
+    iconCode: optStr(w.iconCode) ?? slug,
+  };
 }
 
 export function toCategoryPage(value: unknown): CategoryPageView {

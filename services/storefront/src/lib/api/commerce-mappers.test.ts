@@ -29,8 +29,18 @@ const line = {
 
 describe("toCart", () => {
   it("maps the cart service's cart, including the merge answer's wrapped cart", () => {
-    const cart = { ownerId: "u1", lines: [line], itemCount: 2, subtotal: 58000, currency: "KRW", updatedAt: null };
-    for (const wire of [cart, { cart, merged: true, lines: { merged: [], capped: [], dropped: [] } }]) {
+    const cart = {
+      ownerId: "u1",
+      lines: [line],
+      itemCount: 2,
+      subtotal: 58000,
+      currency: "KRW",
+      updatedAt: null,
+    };
+    for (const wire of [
+      cart,
+      { cart, merged: true, lines: { merged: [], capped: [], dropped: [] } },
+    ]) {
       const mapped = toCart(wire);
       assert.equal(mapped.itemCount, 2);
       assert.equal(mapped.subtotal, 58000);
@@ -40,8 +50,17 @@ describe("toCart", () => {
   });
 
   it("lists lines that block checkout (sold out or over stock)", () => {
-    const cart = toCart({ lines: [line, { ...line, lineId: "x", exceedsStock: false }, { ...line, lineId: "y", exceedsStock: false, outOfStock: true }] });
-    assert.deepEqual(blockingLines(cart).map((l) => l.lineId), ["abcdEFGH12345678", "y"]);
+    const cart = toCart({
+      lines: [
+        line,
+        { ...line, lineId: "x", exceedsStock: false },
+        { ...line, lineId: "y", exceedsStock: false, outOfStock: true },
+      ],
+    });
+    assert.deepEqual(
+      blockingLines(cart).map((l) => l.lineId),
+      ["abcdEFGH12345678", "y"],
+    );
   });
 });
 
@@ -50,15 +69,51 @@ const order = {
   number: "ORD-20261125-0001",
   state: "shipped",
   email: "minji@example.com",
-  lines: [{ productId: "p1", optionId: null, name: "티셔츠", slug: "simple-tee", brand: null, imageUrl: null, optionLabel: null, quantity: 1, unitPrice: 29000, originalPrice: 34000, lineTotal: 29000 }],
-  totals: { itemsTotal: 34000, discountTotal: 5000, subtotal: 29000, shippingFee: 3000, grandTotal: 32000, currency: "KRW" },
+  lines: [
+    {
+      productId: "p1",
+      optionId: null,
+      name: "티셔츠",
+      slug: "simple-tee",
+      brand: null,
+      imageUrl: null,
+      optionLabel: null,
+      quantity: 1,
+      unitPrice: 29000,
+      originalPrice: 34000,
+      lineTotal: 29000,
+    },
+  ],
+  totals: {
+    itemsTotal: 34000,
+    discountTotal: 5000,
+    subtotal: 29000,
+    shippingFee: 3000,
+    grandTotal: 32000,
+    currency: "KRW",
+  },
   shippingMethod: "standard",
-  shippingAddress: { recipient: "김민지", phone: "010-1234-5678", postalCode: "04524", line1: "서울 중구 세종대로 110", line2: "3층" },
+  shippingAddress: {
+    recipient: "김민지",
+    phone: "010-1234-5678",
+    postalCode: "04524",
+    line1: "서울 중구 세종대로 110",
+    line2: "3층",
+  },
   payment: { id: "pay_1", method: "card", status: "captured", brand: "visa", last4: "4242" },
   cancellable: false,
   createdAt: "2026-11-25T01:00:00Z",
   updatedAt: "2026-11-25T02:00:00Z",
-  transitions: [{ from: null, to: "pending_payment", actorType: "customer", actorId: "u1", reason: null, at: "2026-11-25T01:00:00Z" }],
+  transitions: [
+    {
+      from: null,
+      to: "pending_payment",
+      actorType: "customer",
+      actorId: "u1",
+      reason: null,
+      at: "2026-11-25T01:00:00Z",
+    },
+  ],
 };
 
 describe("toOrder", () => {
@@ -79,15 +134,36 @@ describe("toOrder", () => {
 describe("checkout preview", () => {
   const preview = toCheckoutPreview({
     lines: order.lines,
-    totals: { itemsTotal: 34000, discountTotal: 5000, subtotal: 29000, shippingFee: 3000, grandTotal: 32000, currency: "KRW" },
+    totals: {
+      itemsTotal: 34000,
+      discountTotal: 5000,
+      subtotal: 29000,
+      shippingFee: 3000,
+      grandTotal: 32000,
+      currency: "KRW",
+    },
     shippingMethod: "standard",
     shippingOptions: [
       { method: "standard", label: "Standard (2–3 days)", fee: 3000 },
       { method: "express", label: "Express (next day)", fee: 5000 },
     ],
     email: "minji@example.com",
-    shippingAddress: { recipient: "김민지", phone: "010-1234-5678", postalCode: "04524", line1: "서울 중구 세종대로 110" },
-    problems: [{ productId: "p2", optionId: null, name: "가방", requested: 2, available: 0, reason: "unavailable" }],
+    shippingAddress: {
+      recipient: "김민지",
+      phone: "010-1234-5678",
+      postalCode: "04524",
+      line1: "서울 중구 세종대로 110",
+    },
+    problems: [
+      {
+        productId: "p2",
+        optionId: null,
+        name: "가방",
+        requested: 2,
+        available: 0,
+        reason: "unavailable",
+      },
+    ],
     canCheckout: false,
   });
 
@@ -100,27 +176,62 @@ describe("checkout preview", () => {
 
   it("derives the other method's totals from the server's fee", () => {
     assert.equal(totalsWith(preview, "standard").grandTotal, 32000);
-    assert.deepEqual(totalsWith(preview, "express"), { ...preview.totals, shippingFee: 5000, grandTotal: 34000 });
+    assert.deepEqual(totalsWith(preview, "express"), {
+      ...preview.totals,
+      shippingFee: 5000,
+      grandTotal: 34000,
+    });
   });
 });
 
 describe("identity mappers", () => {
   it("maps the token answer, a guest's user being null", () => {
-    const tokens = toTokenSet({ accessToken: "a", refreshToken: "r", tokenType: "Bearer", expiresIn: 900, refreshExpiresIn: 1209600, user: null });
+    const tokens = toTokenSet({
+      accessToken: "a",
+      refreshToken: "r",
+      tokenType: "Bearer",
+      expiresIn: 900,
+      refreshExpiresIn: 1209600,
+      user: null,
+    });
     assert.equal(tokens.user, null);
     assert.equal(tokens.expiresIn, 900);
-    const member = toTokenSet({ accessToken: "a", refreshToken: "r", expiresIn: 900, refreshExpiresIn: 10, user: { id: "u1", email: "a@b.c", name: "A", role: "admin" } });
+    const member = toTokenSet({
+      accessToken: "a",
+      refreshToken: "r",
+      expiresIn: 900,
+      refreshExpiresIn: 10,
+      user: { id: "u1", email: "a@b.c", name: "A", role: "admin" },
+    });
     assert.equal(member.user?.role, "admin");
   });
 
   it("maps a member with or without a saved address", () => {
-    const base = { id: "u1", email: "a@b.c", name: "A", phone: null, role: "customer", status: "active", createdAt: "", updatedAt: "" };
+    const base = {
+      id: "u1",
+      email: "a@b.c",
+      name: "A",
+      phone: null,
+      role: "customer",
+      status: "active",
+      createdAt: "",
+      updatedAt: "",
+    };
     assert.equal(toMember({ ...base, shippingAddress: null }).shippingAddress, null);
-    assert.equal(toMember({ ...base, shippingAddress: { recipient: "A", postalCode: "04524", line1: "x", line2: null } }).shippingAddress?.line2, "");
+    assert.equal(
+      toMember({
+        ...base,
+        shippingAddress: { recipient: "A", postalCode: "04524", line1: "x", line2: null },
+      }).shippingAddress?.line2,
+      "",
+    );
     assert.equal(toMember({ ...base, shippingAddress: null }).phone, "");
   });
 
   it("maps wishlist entries", () => {
-    assert.deepEqual(toWishlistEntry({ productId: "p1", addedAt: "2026-11-25T00:00:00Z" }), { productId: "p1", addedAt: "2026-11-25T00:00:00Z" });
+    assert.deepEqual(toWishlistEntry({ productId: "p1", addedAt: "2026-11-25T00:00:00Z" }), {
+      productId: "p1",
+      addedAt: "2026-11-25T00:00:00Z",
+    });
   });
 });

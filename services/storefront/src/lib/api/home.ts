@@ -35,7 +35,10 @@ export type HomeComponent =
   | Base<"banner", { autoplayMs: number; slides: Slide[] }>
   | Base<"categories", { items: Category[]; seeAllHref: string | null }>
   | Base<"featuredProducts" | "newArrivals", { items: ProductSummary[]; seeAllHref: string | null }>
-  | Base<"promotion", { subtitle: string; badge: string | null; cta: Cta; visual: Visual; endsAt: string | null }>
+  | Base<
+      "promotion",
+      { subtitle: string; badge: string | null; cta: Cta; visual: Visual; endsAt: string | null }
+    >
   | Base<"reviews", { items: Review[] }>;
 
 export interface HomeView {
@@ -59,10 +62,16 @@ function toVisual(value: unknown): Visual {
   const w = (value && typeof value === "object" ? value : {}) as Wire;
   const image = w.image && typeof w.image === "object" ? (w.image as Wire) : null;
   const g = w.gradient && typeof w.gradient === "object" ? (w.gradient as Wire) : null;
-  const hex = (v: unknown, fallback: string) => (typeof v === "string" && /^#[0-9a-fA-F]{6}$/.test(v) ? v : fallback);
+  const hex = (v: unknown, fallback: string) =>
+    typeof v === "string" && /^#[0-9a-fA-F]{6}$/.test(v) ? v : fallback;
   return {
-    image: image && typeof image.url === "string" ? { url: image.url, alt: optStr(image.alt) ?? "" } : null,
-    gradient: g ? `linear-gradient(${num(g.angle, 135)}deg, ${hex(g.from, "#6b7fe6")}, ${hex(g.to, "#8a5cc0")})` : null,
+    image:
+      image && typeof image.url === "string"
+        ? { url: image.url, alt: optStr(image.alt) ?? "" }
+        : null,
+    gradient: g
+      ? `linear-gradient(${num(g.angle, 135)}deg, ${hex(g.from, "#6b7fe6")}, ${hex(g.to, "#8a5cc0")})`
+      : null,
   };
 }
 
@@ -85,9 +94,17 @@ export function toHomeComponent(value: unknown): HomeComponent | null {
   const base = { id: str(w.id, "component.id"), title: optStr(w.title) ?? "" };
   switch (w.type) {
     case "banner":
-      return { ...base, type: "banner", data: { autoplayMs: num(d.autoplayMs, 5000), slides: arr(d.slides).map(toSlide) } };
+      return {
+        ...base,
+        type: "banner",
+        data: { autoplayMs: num(d.autoplayMs, 5000), slides: arr(d.slides).map(toSlide) },
+      };
     case "categories":
-      return { ...base, type: "categories", data: { items: arr(d.items).map(toCategory), seeAllHref: optStr(d.seeAllHref) } };
+      return {
+        ...base,
+        type: "categories",
+        data: { items: arr(d.items).map(toCategory), seeAllHref: optStr(d.seeAllHref) },
+      };
     case "featuredProducts":
     case "newArrivals":
       return {
@@ -125,7 +142,10 @@ export function toHome(value: unknown): HomeView {
       // One malformed component must not take the page down; it is skipped like a degraded one.
     }
   }
-  return { components, degraded: arr(w.degraded).filter((x): x is string => typeof x === "string") };
+  return {
+    components,
+    degraded: arr(w.degraded).filter((x): x is string => typeof x === "string"),
+  };
 }
 
 /** `GET /api/home` through the gateway (cached there for 300 s). */

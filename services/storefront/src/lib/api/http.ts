@@ -74,9 +74,20 @@ export async function request<T>(
   }
   let response: Response;
   try {
-    response = await transport(withQuery(path, options.query), { method: options.method ?? "GET", headers, body });
+    response = await transport(withQuery(path, options.query), {
+      method: options.method ?? "GET",
+      headers,
+      body,
+    });
   } catch (error) {
-    throw new ApiError(503, "UPSTREAM_UNAVAILABLE", "서버에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.", [], undefined, error);
+    throw new ApiError(
+      503,
+      "UPSTREAM_UNAVAILABLE",
+      "서버에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.",
+      [],
+      undefined,
+      error,
+    );
   }
   if (!response.ok) throw await problemOf(response);
   if (response.status === 204) return map(undefined);
@@ -96,7 +107,12 @@ export async function problemOf(response: Response): Promise<ApiError> {
   const errors = Array.isArray(body.errors)
     ? body.errors.filter(isFieldError).map(({ field, message }) => ({ field, message }))
     : [];
-  const detail = typeof body.detail === "string" ? body.detail : typeof body.title === "string" ? body.title : response.statusText;
+  const detail =
+    typeof body.detail === "string"
+      ? body.detail
+      : typeof body.title === "string"
+        ? body.title
+        : response.statusText;
   return new ApiError(
     response.status,
     typeof body.code === "string" ? body.code : `HTTP_${response.status}`,

@@ -49,14 +49,24 @@ export function getMe(t: Transport): Promise<Member> {
 export interface ProfileUpdate {
   name: string;
   phone: string | null;
-  shippingAddress: { recipient: string; postalCode: string; line1: string; line2: string | null } | null;
+  shippingAddress: {
+    recipient: string;
+    postalCode: string;
+    line1: string;
+    line2: string | null;
+  } | null;
 }
 
 export function updateMe(t: Transport, update: ProfileUpdate): Promise<Member> {
   return request(t, "/api/members/me", { method: "PATCH", json: update }, toMember);
 }
 
-export function changePassword(t: Transport, memberId: string, currentPassword: string, newPassword: string): Promise<void> {
+export function changePassword(
+  t: Transport,
+  memberId: string,
+  currentPassword: string,
+  newPassword: string,
+): Promise<void> {
   return request(
     t,
     `/api/members/${encodeURIComponent(memberId)}/password`,

@@ -6,7 +6,15 @@ import { toAddress, type Address } from "./members";
 
 export type { OrderState, ShippingMethod };
 
-export const ORDER_STATES: OrderState[] = ["pending_payment", "paid", "preparing", "shipped", "delivered", "cancelled", "refunded"];
+export const ORDER_STATES: OrderState[] = [
+  "pending_payment",
+  "paid",
+  "preparing",
+  "shipped",
+  "delivered",
+  "cancelled",
+  "refunded",
+];
 
 export const STATE_LABELS: Record<OrderState, string> = {
   pending_payment: "결제 대기",
@@ -110,19 +118,34 @@ export function toOrder(value: unknown): Order {
     totals: toTotals(w.totals),
     shippingMethod: w.shippingMethod === "express" ? "express" : "standard",
     shippingAddress,
-    payment: { status: optStr(payment.status) ?? "none", brand: optStr(payment.brand), last4: optStr(payment.last4) },
+    payment: {
+      status: optStr(payment.status) ?? "none",
+      brand: optStr(payment.brand),
+      last4: optStr(payment.last4),
+    },
     cancellable: bool(w.cancellable),
     createdAt: optStr(w.createdAt) ?? "",
     transitions: arr(w.transitions).map((t) => {
       const x = obj(t, "transition");
-      return { from: optStr(x.from), to: toOrderState(x.to), at: optStr(x.at) ?? "", actorType: optStr(x.actorType) ?? "" };
+      return {
+        from: optStr(x.from),
+        to: toOrderState(x.to),
+        at: optStr(x.at) ?? "",
+        actorType: optStr(x.actorType) ?? "",
+      };
     }),
   };
 }
 
 export interface CheckoutInput {
   email?: string;
-  shippingAddress: { recipient: string; phone: string; postalCode: string; line1: string; line2?: string };
+  shippingAddress: {
+    recipient: string;
+    phone: string;
+    postalCode: string;
+    line1: string;
+    line2?: string;
+  };
   shippingMethod: ShippingMethod;
   payment: { method: "card"; cardNumber: string; expiry: string; cvc: string };
 }
@@ -133,7 +156,11 @@ export interface CheckoutResult {
 }
 
 /** Places the order. `idempotencyKey` stays the same across retries of one submit. */
-export function checkout(t: Transport, input: CheckoutInput, idempotencyKey: string): Promise<CheckoutResult> {
+export function checkout(
+  t: Transport,
+  input: CheckoutInput,
+  idempotencyKey: string,
+): Promise<CheckoutResult> {
   return request(
     t,
     "/api/checkout",
@@ -141,8 +168,13 @@ export function checkout(t: Transport, input: CheckoutInput, idempotencyKey: str
     (wire) => {
       const w = obj(wire, "checkout result");
       const order = toOrder(w.order ?? w);
-      const payment = w.payment && typeof w.payment === "object" ? (w.payment as Record<string, unknown>) : {};
-      return { order, outcome: payment.outcome === "pending" ? "pending" : order.state === "paid" ? "paid" : "pending" };
+      const payment =
+        w.payment && typeof w.payment === "object" ? (w.payment as Record<string, unknown>) : {};
+      return {
+        order,
+        outcome:
+          payment.outcome === "pending" ? "pending" : order.state === "paid" ? "paid" : "pending",
+      };
     },
   );
 }
@@ -169,7 +201,13 @@ export interface CheckoutPreview {
   shippingOptions: ShippingOption[];
   /** The member's saved contact, to prefill the form (null for guests). */
   email: string | null;
-  address: { recipient: string; phone: string; postalCode: string; line1: string; line2: string } | null;
+  address: {
+    recipient: string;
+    phone: string;
+    postalCode: string;
+    line1: string;
+    line2: string;
+  } | null;
   problems: CheckoutProblem[];
   canCheckout: boolean;
 }
@@ -180,7 +218,10 @@ export function toCheckoutPreview(value: unknown): CheckoutPreview {
     const x = obj(o, "shipping option");
     return { method: x.method === "express" ? "express" : "standard", fee: num(x.fee) };
   });
-  const a = w.shippingAddress && typeof w.shippingAddress === "object" ? (w.shippingAddress as Record<string, unknown>) : null;
+  const a =
+    w.shippingAddress && typeof w.shippingAddress === "object"
+      ? (w.shippingAddress as Record<string, unknown>)
+      : null;
   const lines = arr(w.lines).map(toOrderLine);
   return {
     lines,
@@ -199,8 +240,15 @@ export function toCheckoutPreview(value: unknown): CheckoutPreview {
       : null,
     problems: arr(w.problems).map((p) => {
       const x = obj(p, "problem");
-      const reason = x.reason === "not_found" || x.reason === "unavailable" ? x.reason : "insufficient_stock";
-      return { productId: optStr(x.productId) ?? "", name: optStr(x.name), requested: num(x.requested), available: num(x.available), reason };
+      const reason =
+        x.reason === "not_found" || x.reason === "unavailable" ? x.reason : "insufficient_stock";
+      return {
+        productId: optStr(x.productId) ?? "",
+        name: optStr(x.name),
+        requested: num(x.requested),
+        available: num(x.available),
+        reason,
+      };
     }),
     canCheckout: w.canCheckout === undefined ? lines.length > 0 : bool(w.canCheckout),
   };
@@ -210,10 +258,17 @@ export function toCheckoutPreview(value: unknown): CheckoutPreview {
 export function totalsWith(preview: CheckoutPreview, method: ShippingMethod): OrderTotals {
   const option = preview.shippingOptions.find((o) => o.method === method);
   if (!option || method === preview.shippingMethod) return preview.totals;
-  return { ...preview.totals, shippingFee: option.fee, grandTotal: preview.totals.subtotal + option.fee };
+  return {
+    ...preview.totals,
+    shippingFee: option.fee,
+    grandTotal: preview.totals.subtotal + option.fee,
+  };
 }
 
-export function getCheckoutPreview(t: Transport, shippingMethod: ShippingMethod = "standard"): Promise<CheckoutPreview> {
+export function getCheckoutPreview(
+  t: Transport,
+  shippingMethod: ShippingMethod = "standard",
+): Promise<CheckoutPreview> {
   return request(t, "/api/checkout/preview", { query: { shippingMethod } }, toCheckoutPreview);
 }
 
@@ -222,21 +277,35 @@ export function listOrders(t: Transport, page = 1): Promise<Page<Order>> {
 }
 
 export function getOrder(t: Transport, id: string): Promise<Order> {
-  return request(t, `/api/orders/${encodeURIComponent(id)}`, {}, (wire) => toOrder(obj(wire, "order").order ?? wire));
-}
-
-export function cancelOrder(t: Transport, id: string): Promise<Order> {
-  return request(t, `/api/orders/${encodeURIComponent(id)}/cancel`, { method: "POST", json: {} }, (wire) =>
+  return request(t, `/api/orders/${encodeURIComponent(id)}`, {}, (wire) =>
     toOrder(obj(wire, "order").order ?? wire),
   );
 }
 
-export function listAdminOrders(t: Transport, state: OrderState | null, page = 1): Promise<Page<Order>> {
-  return request(t, "/api/admin/orders", { query: { state, page, limit: 20 } }, (wire) => toPage(wire, toOrder));
+export function cancelOrder(t: Transport, id: string): Promise<Order> {
+  return request(
+    t,
+    `/api/orders/${encodeURIComponent(id)}/cancel`,
+    { method: "POST", json: {} },
+    (wire) => toOrder(obj(wire, "order").order ?? wire),
+  );
+}
+
+export function listAdminOrders(
+  t: Transport,
+  state: OrderState | null,
+  page = 1,
+): Promise<Page<Order>> {
+  return request(t, "/api/admin/orders", { query: { state, page, limit: 20 } }, (wire) =>
+    toPage(wire, toOrder),
+  );
 }
 
 export function transitionOrder(t: Transport, id: string, to: OrderState): Promise<Order> {
-  return request(t, `/api/admin/orders/${encodeURIComponent(id)}/transitions`, { method: "POST", json: { to } }, (wire) =>
-    toOrder(obj(wire, "order").order ?? wire),
+  return request(
+    t,
+    `/api/admin/orders/${encodeURIComponent(id)}/transitions`,
+    { method: "POST", json: { to } },
+    (wire) => toOrder(obj(wire, "order").order ?? wire),
   );
 }

@@ -1,6 +1,18 @@
 /** Products: wire → storefront mapping, the product page, and the admin product calls. */
 import { request, type Transport } from "./http";
-import { arr, bool, num, obj, optNum, optStr, productKey, str, toPage, type Page, type Wire } from "./wire";
+import {
+  arr,
+  bool,
+  num,
+  obj,
+  optNum,
+  optStr,
+  productKey,
+  str,
+  toPage,
+  type Page,
+  type Wire,
+} from "./wire";
 import { toCategory, type Category } from "./categories";
 import { toReview, type Review } from "./reviews";
 
@@ -120,7 +132,8 @@ function firstLine(text: string | null): string | null {
 
 export function toOption(value: unknown): ProductOption {
   const w = obj(value, "option");
-  const type = w.type === "colour" || w.type === "color" ? "colour" : w.type === "size" ? "size" : "other";
+  const type =
+    w.type === "colour" || w.type === "color" ? "colour" : w.type === "size" ? "size" : "other";
   const v = str(w.value, "option.value");
   return {
     id: str(w.id, "option.id"),
@@ -135,7 +148,12 @@ export function toOption(value: unknown): ProductOption {
 
 export function toImage(value: unknown): ProductImage {
   const w = obj(value, "image");
-  return { id: str(w.id ?? w.url, "image.id"), url: str(w.url, "image.url"), width: optNum(w.width), height: optNum(w.height) };
+  return {
+    id: str(w.id ?? w.url, "image.id"),
+    url: str(w.url, "image.url"),
+    width: optNum(w.width),
+    height: optNum(w.height),
+  };
 }
 
 export function toProductDetail(value: unknown): ProductDetail {
@@ -150,7 +168,10 @@ export function toProductDetail(value: unknown): ProductDetail {
   };
 }
 
-export function toRatingSummary(value: unknown, fallback: { average: number; count: number }): RatingSummary {
+export function toRatingSummary(
+  value: unknown,
+  fallback: { average: number; count: number },
+): RatingSummary {
   const w = (value && typeof value === "object" ? value : {}) as Wire;
   const d = (w.distribution && typeof w.distribution === "object" ? w.distribution : {}) as Wire;
   return {
@@ -184,7 +205,14 @@ export function getProductPage(t: Transport, idOrSlug: string): Promise<ProductP
 /** `GET /api/v1/products` (product service): a plain list, used by the admin table. */
 export function listProducts(
   t: Transport,
-  query: { page?: number; limit?: number; q?: string; category?: string; sort?: string; status?: string },
+  query: {
+    page?: number;
+    limit?: number;
+    q?: string;
+    category?: string;
+    sort?: string;
+    status?: string;
+  },
 ): Promise<Page<ProductSummary>> {
   return request(t, "/api/v1/products", { query }, (wire) => toPage(wire, toProductSummary));
 }
@@ -218,20 +246,37 @@ export interface ProductUpdate {
 }
 
 /** `PUT /api/v1/products/:id` (admin). */
-export function updateProduct(t: Transport, id: string, update: ProductUpdate): Promise<ProductDetail> {
-  return request(t, `/api/v1/products/${encodeURIComponent(id)}`, { method: "PUT", json: update }, toProductDetail);
+export function updateProduct(
+  t: Transport,
+  id: string,
+  update: ProductUpdate,
+): Promise<ProductDetail> {
+  return request(
+    t,
+    `/api/v1/products/${encodeURIComponent(id)}`,
+    { method: "PUT", json: update },
+    toProductDetail,
+  );
 }
 
 /** `DELETE /api/v1/products/:id` (admin; soft delete). */
 export function deleteProduct(t: Transport, id: string): Promise<void> {
-  return request(t, `/api/v1/products/${encodeURIComponent(id)}`, { method: "DELETE" }, () => undefined);
+  return request(
+    t,
+    `/api/v1/products/${encodeURIComponent(id)}`,
+    { method: "DELETE" },
+    () => undefined,
+  );
 }
 
 /** `GET /api/v1/products?ids=…` (batch read, in the order given; at most 100). */
 export function getProductsByIds(t: Transport, ids: string[]): Promise<ProductSummary[]> {
   if (ids.length === 0) return Promise.resolve([]);
-  return request(t, "/api/v1/products", { query: { ids: ids.slice(0, 100).join(",") } }, (wire) =>
-    toPage(wire, toProductSummary).items,
+  return request(
+    t,
+    "/api/v1/products",
+    { query: { ids: ids.slice(0, 100).join(",") } },
+    (wire) => toPage(wire, toProductSummary).items,
   );
 }
 

@@ -14,7 +14,8 @@ export interface Review {
 
 export function toReview(value: unknown): Review {
   const w = obj(value, "review");
-  const product = w.product && typeof w.product === "object" ? (w.product as Record<string, unknown>) : null;
+  const product =
+    w.product && typeof w.product === "object" ? (w.product as Record<string, unknown>) : null;
   return {
     id: str(w.id, "review.id"),
     rating: Math.min(5, Math.max(1, Math.round(num(w.rating, 5)))),
@@ -35,5 +36,10 @@ export interface ReviewInput {
 
 /** Posts a review as the signed-in customer. */
 export function createReview(t: Transport, productId: string, input: ReviewInput): Promise<Review> {
-  return request(t, `/api/v1/products/${encodeURIComponent(productId)}/reviews`, { method: "POST", json: input }, toReview);
+  return request(
+    t,
+    `/api/v1/products/${encodeURIComponent(productId)}/reviews`,
+    { method: "POST", json: input },
+    toReview,
+  );
 }

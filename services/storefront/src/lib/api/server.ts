@@ -17,7 +17,10 @@ interface Forwarded {
 
 async function forwarded(): Promise<Forwarded> {
   const h = await headers();
-  return { requestId: h.get("x-request-id") ?? undefined, forwardedFor: h.get("x-forwarded-for") ?? undefined };
+  return {
+    requestId: h.get("x-request-id") ?? undefined,
+    forwardedFor: h.get("x-forwarded-for") ?? undefined,
+  };
 }
 
 /** Catalogue reads: no identity, so every visitor gets the same (gateway-cached) answer. */

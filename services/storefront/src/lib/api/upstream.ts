@@ -10,7 +10,12 @@ export function httpTransport(base: string, extra: Record<string, string | undef
     for (const [name, value] of Object.entries(extra)) {
       if (value !== undefined && !headers.has(name)) headers.set(name, value);
     }
-    return fetch(`${base}${path}`, { ...init, headers, cache: "no-store", signal: AbortSignal.timeout(TIMEOUT_MS) });
+    return fetch(`${base}${path}`, {
+      ...init,
+      headers,
+      cache: "no-store",
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
   };
 }
 

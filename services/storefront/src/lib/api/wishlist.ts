@@ -14,7 +14,9 @@ export function toWishlistEntry(value: unknown): WishlistEntry {
 
 /** One page of the wishlist, newest first (the member service's page size is at most 100). */
 export function getWishlistPage(t: Transport, page = 1): Promise<Page<WishlistEntry>> {
-  return request(t, "/api/members/me/wishlist", { query: { page, limit: 100 } }, (wire) => toPage(wire, toWishlistEntry));
+  return request(t, "/api/members/me/wishlist", { query: { page, limit: 100 } }, (wire) =>
+    toPage(wire, toWishlistEntry),
+  );
 }
 
 const MAX_PAGES = 5;
@@ -23,14 +25,25 @@ const MAX_PAGES = 5;
 export async function getWishlist(t: Transport): Promise<WishlistEntry[]> {
   const first = await getWishlistPage(t, 1);
   const entries = [...first.items];
-  for (let page = 2; page <= Math.min(first.totalPages, MAX_PAGES); page++) entries.push(...(await getWishlistPage(t, page)).items);
+  for (let page = 2; page <= Math.min(first.totalPages, MAX_PAGES); page++)
+    entries.push(...(await getWishlistPage(t, page)).items);
   return entries;
 }
 
 export function addToWishlist(t: Transport, productId: string): Promise<void> {
-  return request(t, `/api/members/me/wishlist/${encodeURIComponent(productId)}`, { method: "PUT" }, () => undefined);
+  return request(
+    t,
+    `/api/members/me/wishlist/${encodeURIComponent(productId)}`,
+    { method: "PUT" },
+    () => undefined,
+  );
 }
 
 export function removeFromWishlist(t: Transport, productId: string): Promise<void> {
-  return request(t, `/api/members/me/wishlist/${encodeURIComponent(productId)}`, { method: "DELETE" }, () => undefined);
+  return request(
+    t,
+    `/api/members/me/wishlist/${encodeURIComponent(productId)}`,
+    { method: "DELETE" },
+    () => undefined,
+  );
 }

@@ -1,7 +1,12 @@
 /** Login, registration, profile and password forms (Korean messages, the server's rules). */
 import { z } from "zod";
 
-const email = z.string().trim().min(1, "이메일을 입력해 주세요.").max(254, "이메일이 너무 깁니다.").email("올바른 이메일 형식이 아닙니다.");
+const email = z
+  .string()
+  .trim()
+  .min(1, "이메일을 입력해 주세요.")
+  .max(254, "이메일이 너무 깁니다.")
+  .email("올바른 이메일 형식이 아닙니다.");
 const newPassword = z
   .string()
   .min(8, "비밀번호는 8자 이상이어야 합니다.")
@@ -9,7 +14,10 @@ const newPassword = z
 
 export const loginSchema = z.object({
   email,
-  password: z.string().min(1, "비밀번호를 입력해 주세요.").max(128, "비밀번호는 128자 이하여야 합니다."),
+  password: z
+    .string()
+    .min(1, "비밀번호를 입력해 주세요.")
+    .max(128, "비밀번호는 128자 이하여야 합니다."),
 });
 export type LoginInput = z.infer<typeof loginSchema>;
 
@@ -20,7 +28,10 @@ export const registerSchema = z
     password: newPassword,
     passwordConfirm: z.string(),
   })
-  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: "비밀번호가 일치하지 않습니다." });
+  .refine((v) => v.password === v.passwordConfirm, {
+    path: ["passwordConfirm"],
+    message: "비밀번호가 일치하지 않습니다.",
+  });
 export type RegisterInput = z.infer<typeof registerSchema>;
 
 const phone = z
@@ -44,9 +55,12 @@ export const profileSchema = z
   .superRefine((v, ctx) => {
     // The address is optional, but when any part is given the required parts must be too.
     if (!v.recipient && !v.postalCode && !v.line1 && !v.line2) return;
-    if (!v.recipient) ctx.addIssue({ code: "custom", path: ["recipient"], message: "받는 분을 입력해 주세요." });
-    if (!v.postalCode) ctx.addIssue({ code: "custom", path: ["postalCode"], message: "우편번호를 입력해 주세요." });
-    if (!v.line1) ctx.addIssue({ code: "custom", path: ["line1"], message: "주소를 입력해 주세요." });
+    if (!v.recipient)
+      ctx.addIssue({ code: "custom", path: ["recipient"], message: "받는 분을 입력해 주세요." });
+    if (!v.postalCode)
+      ctx.addIssue({ code: "custom", path: ["postalCode"], message: "우편번호를 입력해 주세요." });
+    if (!v.line1)
+      ctx.addIssue({ code: "custom", path: ["line1"], message: "주소를 입력해 주세요." });
   });
 export type ProfileInput = z.infer<typeof profileSchema>;
 
@@ -56,6 +70,12 @@ export const passwordSchema = z
     newPassword,
     newPasswordConfirm: z.string(),
   })
-  .refine((v) => v.newPassword === v.newPasswordConfirm, { path: ["newPasswordConfirm"], message: "새 비밀번호가 일치하지 않습니다." })
-  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "현재 비밀번호와 다른 비밀번호를 입력해 주세요." });
+  .refine((v) => v.newPassword === v.newPasswordConfirm, {
+    path: ["newPasswordConfirm"],
+    message: "새 비밀번호가 일치하지 않습니다.",
+  })
+  .refine((v) => v.newPassword !== v.currentPassword, {
+    path: ["newPassword"],
+    message: "현재 비밀번호와 다른 비밀번호를 입력해 주세요.",
+  });
 export type PasswordInput = z.infer<typeof passwordSchema>;

@@ -21,12 +21,18 @@ export function expiryValid(value: string, now = new Date()): boolean {
   if (!match) return false;
   const month = Number(match[1]);
   const year = 2000 + Number(match[2]);
-  return year > now.getUTCFullYear() || (year === now.getUTCFullYear() && month >= now.getUTCMonth() + 1);
+  return (
+    year > now.getUTCFullYear() || (year === now.getUTCFullYear() && month >= now.getUTCMonth() + 1)
+  );
 }
 
 export const checkoutSchema = z.object({
   email: z.string().trim().max(254).email("올바른 이메일 형식이 아닙니다.").or(z.literal("")),
-  recipient: z.string().trim().min(1, "받는 분을 입력해 주세요.").max(100, "100자 이하로 입력해 주세요."),
+  recipient: z
+    .string()
+    .trim()
+    .min(1, "받는 분을 입력해 주세요.")
+    .max(100, "100자 이하로 입력해 주세요."),
   phone: z
     .string()
     .trim()
@@ -42,7 +48,10 @@ export const checkoutSchema = z.object({
     .string()
     .transform((v) => v.replace(/[\s-]/g, ""))
     .refine((v) => /^\d{12,19}$/.test(v) && luhnValid(v), "올바른 카드 번호를 입력해 주세요."),
-  expiry: z.string().trim().refine((v) => expiryValid(v), "유효기간을 MM/YY 형식으로 입력해 주세요."),
+  expiry: z
+    .string()
+    .trim()
+    .refine((v) => expiryValid(v), "유효기간을 MM/YY 형식으로 입력해 주세요."),
   cvc: z
     .string()
     .trim()
@@ -53,8 +62,22 @@ export type CheckoutFormInput = z.infer<typeof checkoutSchema>;
 /** Guests must leave an email for the order; members have one on file. */
 export function checkoutSchemaFor(guest: boolean) {
   return guest
-    ? checkoutSchema.refine((v) => v.email !== "", { path: ["email"], message: "주문 확인용 이메일을 입력해 주세요." })
+    ? checkoutSchema.refine((v) => v.email !== "", {
+        path: ["email"],
+        message: "주문 확인용 이메일을 입력해 주세요.",
+      })
     : checkoutSchema;
 }
 
-export const CHECKOUT_FIELDS = ["email", "recipient", "phone", "postalCode", "line1", "line2", "shippingMethod", "cardNumber", "expiry", "cvc"] as const;
+export const CHECKOUT_FIELDS = [
+  "email",
+  "recipient",
+  "phone",
+  "postalCode",
+  "line1",
+  "line2",
+  "shippingMethod",
+  "cardNumber",
+  "expiry",
+  "cvc",
+] as const;

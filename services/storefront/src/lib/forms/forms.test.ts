@@ -7,10 +7,22 @@ import { serverFieldErrors, validate } from "./validate";
 
 describe("registration form", () => {
   it("asks for a valid email, 8+ character password and a matching confirmation", () => {
-    const result = validate(registerSchema, { name: "민지", email: "not-an-email", password: "short", passwordConfirm: "other" });
+    const result = validate(registerSchema, {
+      name: "민지",
+      email: "not-an-email",
+      password: "short",
+      passwordConfirm: "other",
+    });
     assert.ok(result.errors);
     assert.deepEqual(Object.keys(result.errors).sort(), ["email", "password", "passwordConfirm"]);
-    assert.ok(validate(registerSchema, { name: "민지", email: "minji@example.com", password: "correct-horse", passwordConfirm: "correct-horse" }).data);
+    assert.ok(
+      validate(registerSchema, {
+        name: "민지",
+        email: "minji@example.com",
+        password: "correct-horse",
+        passwordConfirm: "correct-horse",
+      }).data,
+    );
   });
 });
 
@@ -27,13 +39,28 @@ describe("profile form", () => {
 
 describe("password form", () => {
   it("rejects a new password equal to the current one", () => {
-    const result = validate(passwordSchema, { currentPassword: "same-password", newPassword: "same-password", newPasswordConfirm: "same-password" });
+    const result = validate(passwordSchema, {
+      currentPassword: "same-password",
+      newPassword: "same-password",
+      newPasswordConfirm: "same-password",
+    });
     assert.ok(result.errors?.newPassword);
   });
 });
 
 describe("checkout form", () => {
-  const valid = { email: "", recipient: "김민지", phone: "010-1234-5678", postalCode: "04524", line1: "서울 중구 세종대로 110", line2: "", shippingMethod: "standard", cardNumber: "4242 4242 4242 4242", expiry: "12/39", cvc: "123" };
+  const valid = {
+    email: "",
+    recipient: "김민지",
+    phone: "010-1234-5678",
+    postalCode: "04524",
+    line1: "서울 중구 세종대로 110",
+    line2: "",
+    shippingMethod: "standard",
+    cardNumber: "4242 4242 4242 4242",
+    expiry: "12/39",
+    cvc: "123",
+  };
 
   it("accepts the test cards and checks the card number's checksum", () => {
     assert.equal(luhnValid("4242424242424242"), true);
@@ -63,12 +90,26 @@ describe("checkout form", () => {
       ],
       CHECKOUT_FIELDS,
     );
-    assert.deepEqual(errors, { phone: "must be a phone number", cardNumber: "is not a valid card number", form: "odd" });
+    assert.deepEqual(errors, {
+      phone: "must be a phone number",
+      cardNumber: "is not a valid card number",
+      form: "odd",
+    });
   });
 });
 
 describe("admin product form", () => {
-  const base = { name: "새 상품", brand: "Moa", categoryId: "c1", description: "", price: "29000", originalPrice: "", stock: "5", isNew: false, isFeatured: true };
+  const base = {
+    name: "새 상품",
+    brand: "Moa",
+    categoryId: "c1",
+    description: "",
+    price: "29000",
+    originalPrice: "",
+    stock: "5",
+    isNew: false,
+    isFeatured: true,
+  };
   it("turns prices and stock into numbers", () => {
     const data = validate(productSchema, base).data;
     assert.equal(data?.price, 29000);

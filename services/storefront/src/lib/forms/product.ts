@@ -12,8 +12,16 @@ const won = (label: string) =>
 
 export const productSchema = z
   .object({
-    name: z.string().trim().min(1, "상품명을 입력해 주세요.").max(120, "120자 이하로 입력해 주세요."),
-    brand: z.string().trim().min(1, "브랜드를 입력해 주세요.").max(60, "60자 이하로 입력해 주세요."),
+    name: z
+      .string()
+      .trim()
+      .min(1, "상품명을 입력해 주세요.")
+      .max(120, "120자 이하로 입력해 주세요."),
+    brand: z
+      .string()
+      .trim()
+      .min(1, "브랜드를 입력해 주세요.")
+      .max(60, "60자 이하로 입력해 주세요."),
     categoryId: z.string().trim().min(1, "카테고리를 선택해 주세요."),
     description: z.string().trim().max(10_000, "10,000자 이하로 입력해 주세요."),
     price: won("판매가"),
@@ -21,11 +29,7 @@ export const productSchema = z
       .string()
       .trim()
       .regex(/^$|^\d+$/, "숫자만 입력해 주세요."),
-    stock: z
-      .string()
-      .trim()
-      .regex(/^\d+$/, "재고 수량을 숫자로 입력해 주세요.")
-      .transform(Number),
+    stock: z.string().trim().regex(/^\d+$/, "재고 수량을 숫자로 입력해 주세요.").transform(Number),
     isNew: z.boolean(),
     isFeatured: z.boolean(),
   })
@@ -35,7 +39,18 @@ export const productSchema = z
   });
 export type ProductFormInput = z.infer<typeof productSchema>;
 
-export const PRODUCT_FIELDS = ["name", "brand", "categoryId", "description", "price", "originalPrice", "stock", "isNew", "isFeatured", "images"] as const;
+export const PRODUCT_FIELDS = [
+  "name",
+  "brand",
+  "categoryId",
+  "description",
+  "price",
+  "originalPrice",
+  "stock",
+  "isNew",
+  "isFeatured",
+  "images",
+] as const;
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 export const IMAGE_TYPES = ["image/jpeg", "image/png", "image/webp"];

@@ -14,9 +14,14 @@ export function issuesByField(error: z.ZodError): FieldErrors {
   return out;
 }
 
-export function validate<T>(schema: z.ZodType<T>, values: unknown): { data: T; errors: null } | { data: null; errors: FieldErrors } {
+export function validate<T>(
+  schema: z.ZodType<T>,
+  values: unknown,
+): { data: T; errors: null } | { data: null; errors: FieldErrors } {
   const result = schema.safeParse(values);
-  return result.success ? { data: result.data, errors: null } : { data: null, errors: issuesByField(result.error) };
+  return result.success
+    ? { data: result.data, errors: null }
+    : { data: null, errors: issuesByField(result.error) };
 }
 
 /**

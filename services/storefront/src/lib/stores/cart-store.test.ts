@@ -6,7 +6,25 @@ import { createCartStore, type CartApi } from "./cart-store";
 
 function cartWith(quantity: number): Cart {
   return {
-    lines: [{ lineId: "l1", productId: "p1", optionId: null, name: "티셔츠", slug: "t", imageUrl: null, optionLabel: null, quantity, unitPrice: 1000, priceWhenAdded: 1000, priceChanged: false, available: 10, outOfStock: false, exceedsStock: false, lineTotal: 1000 * quantity }],
+    lines: [
+      {
+        lineId: "l1",
+        productId: "p1",
+        optionId: null,
+        name: "티셔츠",
+        slug: "t",
+        imageUrl: null,
+        optionLabel: null,
+        quantity,
+        unitPrice: 1000,
+        priceWhenAdded: 1000,
+        priceChanged: false,
+        available: 10,
+        outOfStock: false,
+        exceedsStock: false,
+        lineTotal: 1000 * quantity,
+      },
+    ],
     itemCount: quantity,
     subtotal: 1000 * quantity,
     currency: "KRW",
@@ -62,7 +80,10 @@ describe("cart store", () => {
   });
 
   it("reports a refused change with the server's message and shows what is stored", async () => {
-    const { api, calls } = fakeCartApi({ answerWithCart: true, failAdd: new ApiError(409, "INSUFFICIENT_STOCK", "Only 1 left") });
+    const { api, calls } = fakeCartApi({
+      answerWithCart: true,
+      failAdd: new ApiError(409, "INSUFFICIENT_STOCK", "Only 1 left"),
+    });
     const store = createCartStore(api);
     const result = await store.getState().add({ productId: "p1", quantity: 5 });
     assert.deepEqual(result, { ok: false, message: "Only 1 left", code: "INSUFFICIENT_STOCK" });

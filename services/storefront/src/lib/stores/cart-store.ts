@@ -39,7 +39,10 @@ export function createCartStore(api: CartApi) {
   return createStore<CartState>()((set, get) => {
     const apply = (cart: Cart) => set({ cart, count: cart.itemCount, error: null });
 
-    async function mutate(lineId: string | null, call: () => Promise<Cart | null>): Promise<MutationResult> {
+    async function mutate(
+      lineId: string | null,
+      call: () => Promise<Cart | null>,
+    ): Promise<MutationResult> {
       set({ busyLine: lineId, error: null });
       try {
         const cart = await call();
@@ -49,7 +52,9 @@ export function createCartStore(api: CartApi) {
       } catch (error) {
         const result = failure(error);
         // The server is the truth: re-read after a failed change so the page shows what is stored.
-        await get().refresh().catch(() => undefined);
+        await get()
+          .refresh()
+          .catch(() => undefined);
         set({ error: result.message });
         return result;
       } finally {

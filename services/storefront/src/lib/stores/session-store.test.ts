@@ -4,11 +4,17 @@ import { createSessionStore, toSessionSnapshot } from "./session-store";
 
 describe("session store", () => {
   it("reads /session's answer and ignores anything that is not a member", () => {
-    assert.deepEqual(toSessionSnapshot({ user: { id: "u1", name: "민지", role: "customer" }, hasSession: true }), {
-      user: { id: "u1", name: "민지", role: "customer" },
-      hasSession: true,
-    });
-    assert.deepEqual(toSessionSnapshot({ user: { id: "guest_1", role: "guest" }, hasSession: true }), { user: null, hasSession: true });
+    assert.deepEqual(
+      toSessionSnapshot({ user: { id: "u1", name: "민지", role: "customer" }, hasSession: true }),
+      {
+        user: { id: "u1", name: "민지", role: "customer" },
+        hasSession: true,
+      },
+    );
+    assert.deepEqual(
+      toSessionSnapshot({ user: { id: "guest_1", role: "guest" }, hasSession: true }),
+      { user: null, hasSession: true },
+    );
     assert.deepEqual(toSessionSnapshot("nonsense"), { user: null, hasSession: false });
   });
 
@@ -35,7 +41,12 @@ describe("session store", () => {
   it("makes a caller who asks during the read wait for its answer", async () => {
     let release: () => void = () => undefined;
     const store = createSessionStore(
-      () => new Promise((resolve) => (release = () => resolve({ user: { id: "u1", name: null, role: "customer" }, hasSession: true }))),
+      () =>
+        new Promise(
+          (resolve) =>
+            (release = () =>
+              resolve({ user: { id: "u1", name: null, role: "customer" }, hasSession: true })),
+        ),
     );
     const first = store.getState().load();
     const second = store.getState().load();

@@ -28,7 +28,10 @@ export function toSessionSnapshot(value: unknown): SessionSnapshot {
   const u = w.user && typeof w.user === "object" ? (w.user as Record<string, unknown>) : null;
   const role = u?.role === "admin" || u?.role === "customer" ? u.role : null;
   return {
-    user: u && role && typeof u.id === "string" ? { id: u.id, name: typeof u.name === "string" ? u.name : null, role } : null,
+    user:
+      u && role && typeof u.id === "string"
+        ? { id: u.id, name: typeof u.name === "string" ? u.name : null, role }
+        : null,
     hasSession: w.hasSession === true,
   };
 }

@@ -20,7 +20,12 @@ export async function startServer(handler: Handler) {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      const entry = { method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+      const entry = {
+        method: req.method ?? "GET",
+        url: req.url ?? "/",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      };
       received.push(entry);
       void Promise.resolve(handler(entry, res)).catch(() => {
         res.statusCode = 500;
@@ -37,7 +42,12 @@ export async function startServer(handler: Handler) {
   };
 }
 
-export function json(res: ServerResponse, status: number, body: unknown, type = "application/json"): void {
+export function json(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  type = "application/json",
+): void {
   res.writeHead(status, { "content-type": type });
   res.end(JSON.stringify(body));
 }

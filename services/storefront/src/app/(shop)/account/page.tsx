@@ -17,7 +17,9 @@ export default async function AccountPage() {
   const links = [
     { href: "/orders", label: "주문 내역", icon: Package },
     { href: "/wishlist", label: "위시리스트", icon: Heart },
-    ...(session.role === "admin" ? [{ href: "/admin/products", label: "관리자: 상품 · 주문", icon: LayoutDashboard }] : []),
+    ...(session.role === "admin"
+      ? [{ href: "/admin/products", label: "관리자: 상품 · 주문", icon: LayoutDashboard }]
+      : []),
   ];
   return (
     <>
@@ -35,7 +37,10 @@ export default async function AccountPage() {
           <ul className="divide-y divide-slate-100 rounded-2xl border border-slate-100">
             {links.map(({ href, label, icon: Icon }) => (
               <li key={href}>
-                <Link href={href} className="flex items-center gap-3 px-4 py-3 text-[15px] hover:bg-slate-50">
+                <Link
+                  href={href}
+                  className="flex items-center gap-3 px-4 py-3 text-[15px] hover:bg-slate-50"
+                >
                   <Icon aria-hidden className="size-5 text-brand" />
                   <span className="flex-1">{label}</span>
                   <ChevronRight aria-hidden className="size-4 text-slate-500" />

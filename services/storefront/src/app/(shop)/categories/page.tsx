@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { categoryFilters, categoryPage } from "@/lib/catalog-data";
 import type { SearchParams } from "@/lib/catalog-query";
 import { PageHeader } from "@/components/layout/page-header";
-import { SearchBar } from "@/components/layout/search-bar";
 import { CategoryRow } from "@/components/home/category-row";
 import { CatalogResults } from "@/components/catalog/catalog-results";
 
@@ -12,13 +11,16 @@ export const metadata: Metadata = {
   alternates: { canonical: "/categories" },
 };
 
-export default async function CategoriesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function CategoriesPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   const filters = categoryFilters(await searchParams, null);
   const view = await categoryPage(filters);
   return (
     <>
       <PageHeader title="Category" back={{ href: "/", label: "홈" }} />
-      <SearchBar />
       <div className="flex flex-col gap-4 border-t border-slate-100 pt-4">
         <CategoryRow categories={view.categories} current={null} label="카테고리" />
         <CatalogResults basePath="/categories" filters={filters} products={view.products} />

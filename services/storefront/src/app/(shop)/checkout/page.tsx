@@ -10,12 +10,19 @@ import { Alert } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "주문서", robots: { index: false } };
 
-const REASONS = { not_found: "판매가 끝났어요", unavailable: "지금은 살 수 없어요", insufficient_stock: "재고가 부족해요" } as const;
+const REASONS = {
+  not_found: "판매가 끝났어요",
+  unavailable: "지금은 살 수 없어요",
+  insufficient_stock: "재고가 부족해요",
+} as const;
 
 /** Checkout for guests (with an email) and members (address prefilled from the profile). */
 export default async function CheckoutPage() {
   if (!(await hasSessionCookie())) redirect("/cart");
-  const [preview, session] = await Promise.all([getCheckoutPreview(await userGateway()), getSession()]);
+  const [preview, session] = await Promise.all([
+    getCheckoutPreview(await userGateway()),
+    getSession(),
+  ]);
   if (preview.lines.length === 0) redirect("/cart");
   const guest = !session || session.role === "guest";
   return (
@@ -36,21 +43,30 @@ export default async function CheckoutPage() {
           <div className="px-4">
             <Alert tone="error">
               주문할 수 없는 상품이 있어요:{" "}
-              {preview.problems.map((p) => `${p.name ?? "상품"} (${REASONS[p.reason]})`).join(", ")}.{" "}
+              {preview.problems.map((p) => `${p.name ?? "상품"} (${REASONS[p.reason]})`).join(", ")}
+              .{" "}
               <Link href="/cart" className="font-semibold underline">
                 장바구니에서 정리하기
               </Link>
             </Alert>
           </div>
         ) : null}
-        <ul className="mx-4 divide-y divide-slate-100 rounded-2xl border border-slate-100 px-3" aria-label="주문 상품">
+        <ul
+          className="mx-4 divide-y divide-slate-100 rounded-2xl border border-slate-100 px-3"
+          aria-label="주문 상품"
+        >
           {preview.lines.map((line) => (
-            <li key={`${line.productId}-${line.optionLabel ?? ""}`} className="flex justify-between gap-3 py-2 text-sm">
+            <li
+              key={`${line.productId}-${line.optionLabel ?? ""}`}
+              className="flex justify-between gap-3 py-2 text-sm"
+            >
               <span className="min-w-0 truncate">
                 {line.name}
                 {line.optionLabel ? ` · ${line.optionLabel}` : ""} × {line.quantity}
               </span>
-              <span className="shrink-0 font-semibold">{line.lineTotal.toLocaleString("ko-KR")}원</span>
+              <span className="shrink-0 font-semibold">
+                {line.lineTotal.toLocaleString("ko-KR")}원
+              </span>
             </li>
           ))}
         </ul>

@@ -9,7 +9,11 @@ import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "주문 내역", robots: { index: false } };
 
-export default async function OrdersPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+export default async function OrdersPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ page?: string }>;
+}) {
   await requireMember("/orders");
   const page = Math.max(1, Number((await searchParams).page) || 1);
   const orders = await listOrders(await userGateway(), page);
@@ -20,7 +24,10 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         {orders.items.length ? (
           <OrderList orders={orders.items} hrefOf={(o) => `/orders/${o.id}`} />
         ) : (
-          <EmptyState title="아직 주문한 상품이 없어요" action={{ href: "/", label: "쇼핑하러 가기" }} />
+          <EmptyState
+            title="아직 주문한 상품이 없어요"
+            action={{ href: "/", label: "쇼핑하러 가기" }}
+          />
         )}
         {orders.totalPages > 1 ? (
           <nav aria-label="페이지" className="flex justify-center gap-4 py-6 text-sm">

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { categoryFilters, categoryPage } from "@/lib/catalog-data";
 import type { SearchParams } from "@/lib/catalog-query";
 import { PageHeader } from "@/components/layout/page-header";
-import { SearchBar } from "@/components/layout/search-bar";
 import { CatalogResults } from "@/components/catalog/catalog-results";
 
 interface Props {
@@ -23,8 +22,11 @@ export default async function SearchPage({ searchParams }: Props) {
   const view = await categoryPage(filters);
   return (
     <>
-      <PageHeader title={filters.q ? `'${filters.q}'` : "Search"} back={{ href: "/", label: "홈" }} />
-      <SearchBar defaultValue={filters.q ?? ""} />
+      <PageHeader
+        title={filters.q ? `'${filters.q}'` : "Search"}
+        back={{ href: "/", label: "홈" }}
+        query={filters.q ?? ""}
+      />
       <div className="border-t border-slate-100 pt-4">
         <CatalogResults basePath="/search" filters={filters} products={view.products} />
       </div>

@@ -13,7 +13,10 @@ export default async function WishlistPage() {
   await requireMember("/wishlist");
   const gateway = await userGateway();
   const entries = await getWishlist(gateway);
-  const products = await getProductsByIds(gateway, entries.map((e) => e.productId));
+  const products = await getProductsByIds(
+    gateway,
+    entries.map((e) => e.productId),
+  );
   return (
     <>
       <PageHeader title="위시리스트" back={{ href: "/account", label: "내 정보" }} />
@@ -24,7 +27,10 @@ export default async function WishlistPage() {
             <ProductGrid products={products} label="위시리스트 상품" />
           </>
         ) : (
-          <EmptyState title="아직 찜한 상품이 없어요" action={{ href: "/", label: "상품 보러 가기" }}>
+          <EmptyState
+            title="아직 찜한 상품이 없어요"
+            action={{ href: "/", label: "상품 보러 가기" }}
+          >
             마음에 드는 상품의 하트를 눌러 보세요.
           </EmptyState>
         )}

@@ -17,7 +17,9 @@ interface Props {
 export default async function AdminOrdersPage({ searchParams }: Props) {
   await requireAdmin("/admin/orders");
   const params = await searchParams;
-  const state = ORDER_STATES.includes(params.state as OrderState) ? (params.state as OrderState) : null;
+  const state = ORDER_STATES.includes(params.state as OrderState)
+    ? (params.state as OrderState)
+    : null;
   const page = Math.max(1, Number(params.page) || 1);
   const orders = await listAdminOrders(await userGateway(), state, page);
   const tabs: (OrderState | null)[] = [null, ...ORDER_STATES];
@@ -31,7 +33,12 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
               <Link
                 href={tab ? `/admin/orders?state=${tab}` : "/admin/orders"}
                 aria-current={tab === state ? "page" : undefined}
-                className={clsx("block rounded-full border px-3 py-1", tab === state ? "border-brand bg-brand text-white" : "border-slate-300 hover:bg-slate-50")}
+                className={clsx(
+                  "block rounded-full border px-3 py-1",
+                  tab === state
+                    ? "border-brand bg-brand text-white"
+                    : "border-slate-300 hover:bg-slate-50",
+                )}
               >
                 {tab ? STATE_LABELS[tab] : "전체"}
               </Link>
@@ -58,7 +65,9 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
               <tr key={order.id} data-testid="admin-order-row" data-order-id={order.id}>
                 <td className="py-2">
                   <span className="font-semibold">{order.number}</span>
-                  <span className="block text-xs text-muted">{formatDateTime(order.createdAt)}</span>
+                  <span className="block text-xs text-muted">
+                    {formatDateTime(order.createdAt)}
+                  </span>
                 </td>
                 <td>
                   {order.email}
@@ -80,11 +89,23 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
         </table>
       </div>
       <nav aria-label="페이지" className="flex justify-center gap-4 text-sm">
-        {page > 1 ? <Link href={`/admin/orders?${new URLSearchParams({ ...(state ? { state } : {}), page: String(page - 1) })}`}>이전</Link> : null}
+        {page > 1 ? (
+          <Link
+            href={`/admin/orders?${new URLSearchParams({ ...(state ? { state } : {}), page: String(page - 1) })}`}
+          >
+            이전
+          </Link>
+        ) : null}
         <span>
           {page} / {Math.max(1, orders.totalPages)}
         </span>
-        {page < orders.totalPages ? <Link href={`/admin/orders?${new URLSearchParams({ ...(state ? { state } : {}), page: String(page + 1) })}`}>다음</Link> : null}
+        {page < orders.totalPages ? (
+          <Link
+            href={`/admin/orders?${new URLSearchParams({ ...(state ? { state } : {}), page: String(page + 1) })}`}
+          >
+            다음
+          </Link>
+        ) : null}
       </nav>
     </div>
   );

@@ -20,7 +20,13 @@ export default async function AdminProductsPage({ searchParams }: Props) {
   await requireAdmin("/admin/products");
   const { q, page: rawPage, created } = await searchParams;
   const page = Math.max(1, Number(rawPage) || 1);
-  const products = await listProducts(await userGateway(), { q: q || undefined, page, limit: 20, sort: "newest", status: "all" });
+  const products = await listProducts(await userGateway(), {
+    q: q || undefined,
+    page,
+    limit: 20,
+    sort: "newest",
+    status: "all",
+  });
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -41,8 +47,17 @@ export default async function AdminProductsPage({ searchParams }: Props) {
         <label htmlFor="admin-q" className="sr-only">
           상품 검색
         </label>
-        <input id="admin-q" name="q" defaultValue={q ?? ""} placeholder="상품명, 브랜드" className="h-10 flex-1 rounded-lg border border-slate-300 px-3" />
-        <button type="submit" className="h-10 rounded-lg border border-slate-300 px-4 text-sm font-semibold">
+        <input
+          id="admin-q"
+          name="q"
+          defaultValue={q ?? ""}
+          placeholder="상품명, 브랜드"
+          className="h-10 flex-1 rounded-lg border border-slate-300 px-3"
+        />
+        <button
+          type="submit"
+          className="h-10 rounded-lg border border-slate-300 px-4 text-sm font-semibold"
+        >
           검색
         </button>
       </form>
@@ -68,10 +83,20 @@ export default async function AdminProductsPage({ searchParams }: Props) {
                 <td className="py-2">
                   <div className="flex items-center gap-3">
                     <span className="relative block size-12 shrink-0 overflow-hidden rounded-lg bg-slate-100">
-                      <Image src={imageSource(p.imageUrl).src} alt="" fill sizes="48px" unoptimized={imageSource(p.imageUrl).unoptimized} className="object-cover" />
+                      <Image
+                        src={imageSource(p.imageUrl).src}
+                        alt=""
+                        fill
+                        sizes="48px"
+                        unoptimized={imageSource(p.imageUrl).unoptimized}
+                        className="object-cover"
+                      />
                     </span>
                     <span>
-                      <Link href={`/admin/products/${p.id}`} className="font-semibold hover:underline">
+                      <Link
+                        href={`/admin/products/${p.id}`}
+                        className="font-semibold hover:underline"
+                      >
                         {p.name}
                       </Link>
                       <span className="block text-xs text-muted">{p.brand}</span>
@@ -90,11 +115,23 @@ export default async function AdminProductsPage({ searchParams }: Props) {
         </table>
       </div>
       <nav aria-label="페이지" className="flex justify-center gap-4 text-sm">
-        {page > 1 ? <Link href={`/admin/products?${new URLSearchParams({ ...(q ? { q } : {}), page: String(page - 1) })}`}>이전</Link> : null}
+        {page > 1 ? (
+          <Link
+            href={`/admin/products?${new URLSearchParams({ ...(q ? { q } : {}), page: String(page - 1) })}`}
+          >
+            이전
+          </Link>
+        ) : null}
         <span>
           {page} / {Math.max(1, products.totalPages)}
         </span>
-        {page < products.totalPages ? <Link href={`/admin/products?${new URLSearchParams({ ...(q ? { q } : {}), page: String(page + 1) })}`}>다음</Link> : null}
+        {page < products.totalPages ? (
+          <Link
+            href={`/admin/products?${new URLSearchParams({ ...(q ? { q } : {}), page: String(page + 1) })}`}
+          >
+            다음
+          </Link>
+        ) : null}
       </nav>
     </div>
   );

@@ -7,6 +7,7 @@ import { cookies, headers } from "next/headers";
 import * as auth from "@/lib/api/auth";
 import { authService } from "@/lib/api/server";
 import { ACCESS_COOKIE, REFRESH_COOKIE, clearedCookies, isSecureRequest } from "@/lib/auth-cookies";
+import { problemResponse } from "@/lib/problem";
 
 function sameSite(h: Headers): boolean {
   const fetchSite = h.get("sec-fetch-site");
@@ -23,7 +24,12 @@ function sameSite(h: Headers): boolean {
 
 export async function POST(): Promise<Response> {
   const h = await headers();
-  if (!sameSite(h)) return new Response("Cross-site request rejected", { status: 403 });
+  if (!sameSite(h))
+    return problemResponse(
+      "CSRF_REJECTED",
+      "Log out from the shop's own pages",
+      h.get("x-request-id"),
+    );
   const jar = await cookies();
   const access = jar.get(ACCESS_COOKIE)?.value;
   if (access) {
@@ -33,8 +39,14 @@ export async function POST(): Promise<Response> {
       // An expired or already revoked session is logged out anyway: the cookies go below.
     }
   }
-  const secure = isSecureRequest(h.get("x-forwarded-proto"), `${h.get("x-forwarded-proto") ?? "http"}://x`);
+  const secure = isSecureRequest(
+    h.get("x-forwarded-proto"),
+    `${h.get("x-forwarded-proto") ?? "http"}://x`,
+  );
   for (const { name, value, ...options } of clearedCookies(secure)) jar.set(name, value, options);
   // A relative Location: behind the edge proxy this server does not know the public origin.
-  return new Response(null, { status: 303, headers: { location: "/", "cache-control": "no-store" } });
+  return new Response(null, {
+    status: 303,
+    headers: { location: "/", "cache-control": "no-store" },
+  });
 }

@@ -13,7 +13,10 @@ async function probe(url: string): Promise<"up" | "down"> {
 
 export async function GET(): Promise<NextResponse> {
   const { GATEWAY_URL, AUTH_URL } = config();
-  const [gateway, auth] = await Promise.all([probe(`${GATEWAY_URL}/health`), probe(`${AUTH_URL}/health`)]);
+  const [gateway, auth] = await Promise.all([
+    probe(`${GATEWAY_URL}/health`),
+    probe(`${AUTH_URL}/health`),
+  ]);
   const ready = gateway === "up" && auth === "up";
   return NextResponse.json(
     { status: ready ? "ready" : "not_ready", service: "storefront", checks: { gateway, auth } },

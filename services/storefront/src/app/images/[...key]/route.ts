@@ -4,27 +4,50 @@
  * next.config rewrite because rewrites are fixed at build time and GATEWAY_URL is a runtime setting.
  */
 import { config } from "@/config";
+import { problemResponse } from "@/lib/problem";
 
 const PASSED_HEADERS = ["content-type", "content-length", "cache-control", "etag", "last-modified"];
 const KEY = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
 
-export async function GET(request: Request, { params }: { params: Promise<{ key: string[] }> }): Promise<Response> {
+export async function GET(
+  request: Request,
+  { params }: { params: Promise<{ key: string[] }> },
+): Promise<Response> {
   const key = (await params).key.join("/");
-  if (!KEY.test(key) || key.includes("..")) return new Response("Not found", { status: 404 });
+  const requestId = request.headers.get("x-request-id");
+  if (!KEY.test(key) || key.includes(".."))
+    return problemResponse("IMAGE_NOT_FOUND", "No image with this key", requestId);
   let upstream: Response;
   try {
     upstream = await fetch(`${config().GATEWAY_URL}/images/${key}`, {
-      headers: { accept: request.headers.get("accept") ?? "image/*", "x-request-id": request.headers.get("x-request-id") ?? "" },
+      headers: {
+        accept: request.headers.get("accept") ?? "image/*",
+        ...(requestId ? { "x-request-id": requestId } : {}),
+      },
       cache: "no-store",
       signal: AbortSignal.timeout(8_000),
     });
   } catch {
-    return new Response("Image service unavailable", { status: 503, headers: { "retry-after": "5" } });
+    return problemResponse(
+      "UPSTREAM_UNAVAILABLE",
+      "Images cannot be loaded right now; try again shortly",
+      requestId,
+      { "retry-after": "5" },
+    );
   }
+  if (!upstream.ok) await upstream.body?.cancel();
+  if (upstream.status === 404)
+    return problemResponse("IMAGE_NOT_FOUND", "No image with this key", requestId);
+  if (!upstream.ok)
+    return problemResponse(
+      "UPSTREAM_BAD_RESPONSE",
+      `The image service answered ${upstream.status}`,
+      requestId,
+    );
   const headers = new Headers();
   for (const name of PASSED_HEADERS) {
     const value = upstream.headers.get(name);
     if (value) headers.set(name, value);
   }
-  return new Response(upstream.ok ? upstream.body : null, { status: upstream.ok ? 200 : upstream.status === 404 ? 404 : 502, headers });
+  return new Response(upstream.body, { status: 200, headers });
 }

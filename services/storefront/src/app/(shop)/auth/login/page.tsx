@@ -8,7 +8,11 @@ import { safeRedirectPath } from "@/lib/safe-redirect";
 
 export const metadata: Metadata = { title: "로그인", robots: { index: false } };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ redirect?: string | string[] }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ redirect?: string | string[] }>;
+}) {
   const raw = (await searchParams).redirect;
   const redirectTo = safeRedirectPath(Array.isArray(raw) ? raw[0] : raw);
   const session = await getSession();
@@ -20,7 +24,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title="로그인" back={{ href: "/", label: "홈" }} />
       <div className="px-5 pt-6">
-        <p className="mb-6 text-sm text-muted">모아샵 계정으로 로그인하고 위시리스트와 주문 내역을 확인하세요.</p>
+        <p className="mb-6 text-sm text-muted">
+          모아샵 계정으로 로그인하고 위시리스트와 주문 내역을 확인하세요.
+        </p>
         <LoginForm redirectTo={redirectTo} />
       </div>
     </>

@@ -8,7 +8,11 @@ import { safeRedirectPath } from "@/lib/safe-redirect";
 
 export const metadata: Metadata = { title: "회원가입", robots: { index: false } };
 
-export default async function RegisterPage({ searchParams }: { searchParams: Promise<{ redirect?: string | string[] }> }) {
+export default async function RegisterPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ redirect?: string | string[] }>;
+}) {
   const raw = (await searchParams).redirect;
   const redirectTo = safeRedirectPath(Array.isArray(raw) ? raw[0] : raw);
   const session = await getSession();
@@ -20,7 +24,9 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader title="회원가입" back={{ href: "/auth/login", label: "로그인" }} />
       <div className="px-5 pt-6">
-        <p className="mb-6 text-sm text-muted">가입하면 장바구니가 기기 간에 유지되고 주문 내역을 볼 수 있어요.</p>
+        <p className="mb-6 text-sm text-muted">
+          가입하면 장바구니가 기기 간에 유지되고 주문 내역을 볼 수 있어요.
+        </p>
         <RegisterForm redirectTo={redirectTo} />
       </div>
     </>

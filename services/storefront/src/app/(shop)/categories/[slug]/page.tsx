@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { categoryFilters, categoryPage } from "@/lib/catalog-data";
 import type { SearchParams } from "@/lib/catalog-query";
 import { PageHeader } from "@/components/layout/page-header";
-import { SearchBar } from "@/components/layout/search-bar";
 import { CategoryRow } from "@/components/home/category-row";
 import { CatalogResults } from "@/components/catalog/catalog-results";
 
@@ -29,10 +28,13 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   return (
     <>
       <PageHeader title={view.selected?.name ?? "카테고리"} back={{ href: "/", label: "홈" }} />
-      <SearchBar />
       <div className="flex flex-col gap-4 border-t border-slate-100 pt-4">
         <CategoryRow categories={view.categories} current={slug} label="카테고리" />
-        <CatalogResults basePath={`/categories/${slug}`} filters={filters} products={view.products} />
+        <CatalogResults
+          basePath={`/categories/${slug}`}
+          filters={filters}
+          products={view.products}
+        />
       </div>
     </>
   );

@@ -24,7 +24,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: product.name,
     description,
     alternates: { canonical: `/products/${product.slug}` },
-    openGraph: { title: product.name, description, images: product.imageUrl?.startsWith("/") ? [product.imageUrl] : [] },
+    openGraph: {
+      title: product.name,
+      description,
+      images: product.imageUrl?.startsWith("/") ? [product.imageUrl] : [],
+    },
   };
 }
 
@@ -32,7 +36,9 @@ export default async function ProductPage({ params }: Props) {
   const { slug } = await params;
   const view = await productPage(slug);
   const { product } = view;
-  const back = product.category ? { href: `/categories/${product.category.slug}`, label: product.category.name } : { href: "/", label: "홈" };
+  const back = product.category
+    ? { href: `/categories/${product.category.slug}`, label: product.category.name }
+    : { href: "/", label: "홈" };
   return (
     <>
       <PageHeader title={product.name} back={back} />
@@ -44,25 +50,53 @@ export default async function ProductPage({ params }: Props) {
             <p className="text-sm text-muted">{product.brand}</p>
             <h2 className="text-xl font-bold">{product.name}</h2>
           </div>
-          <WishlistHeart productId={product.id} productName={product.name} className="border border-slate-200" />
+          <WishlistHeart
+            productId={product.id}
+            productName={product.name}
+            className="border border-slate-200"
+          />
         </div>
         <div className="flex items-center gap-2">
-          {product.discountPercent > 0 ? <span className="text-2xl font-bold text-sale">{product.discountPercent}%</span> : null}
+          {product.discountPercent > 0 ? (
+            <span className="text-2xl font-bold text-sale">{product.discountPercent}%</span>
+          ) : null}
           <Price price={product.price} originalPrice={product.originalPrice} size="lg" />
         </div>
-        {product.reviewCount > 0 ? <RatingBadge rating={product.rating} count={product.reviewCount} /> : null}
-        <AddToCart productId={product.id} price={product.price} stock={product.stock} options={view.options} />
-        {product.description ? <p className="whitespace-pre-line pt-2 text-[15px] leading-relaxed text-slate-700">{product.description}</p> : null}
+        {product.reviewCount > 0 ? (
+          <RatingBadge rating={product.rating} count={product.reviewCount} />
+        ) : null}
+        <AddToCart
+          productId={product.id}
+          price={product.price}
+          stock={product.stock}
+          options={view.options}
+        />
+        {product.description ? (
+          <p className="whitespace-pre-line pt-2 text-[15px] leading-relaxed text-slate-700">
+            {product.description}
+          </p>
+        ) : null}
       </div>
-      <section aria-labelledby="reviews-title" className="mt-8 flex flex-col gap-4 border-t border-slate-100 pt-6">
+      <section
+        aria-labelledby="reviews-title"
+        className="mt-8 flex flex-col gap-4 border-t border-slate-100 pt-6"
+      >
         <SectionHeader id="reviews-title" title="리뷰" />
-        {view.rating.count > 0 ? <RatingSummary rating={view.rating} /> : <p className="px-4 text-sm text-muted">아직 리뷰가 없어요.</p>}
+        {view.rating.count > 0 ? (
+          <RatingSummary rating={view.rating} />
+        ) : (
+          <p className="px-4 text-sm text-muted">아직 리뷰가 없어요.</p>
+        )}
         {view.reviews.length ? <ReviewList reviews={view.reviews} /> : null}
         <ReviewForm productId={product.id} />
       </section>
       {view.related.length ? (
         <section aria-labelledby="related-title" className="mt-8 border-t border-slate-100 pt-6">
-          <SectionHeader id="related-title" title="함께 보면 좋은 상품" href={product.category ? `/categories/${product.category.slug}` : null} />
+          <SectionHeader
+            id="related-title"
+            title="함께 보면 좋은 상품"
+            href={product.category ? `/categories/${product.category.slug}` : null}
+          />
           <ProductRail products={view.related} label="관련 상품" />
         </section>
       ) : null}

@@ -27,7 +27,10 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">상품 수정</h1>
         <div className="flex items-center gap-3">
-          <Link href={`/products/${product.slug}`} className="text-sm font-semibold text-brand underline">
+          <Link
+            href={`/products/${product.slug}`}
+            className="text-sm font-semibold text-brand underline"
+          >
             상품 페이지
           </Link>
           <DeleteProductButton id={product.id} name={product.name} redirectTo="/admin/products" />

@@ -13,7 +13,11 @@ import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 export const metadata: Metadata = { title: "주문 완료", robots: { index: false } };
 
 /** Order confirmation, for the session that placed it (guest or member). */
-export default async function CheckoutCompletePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function CheckoutCompletePage({
+  params,
+}: {
+  params: Promise<{ id: string }>;
+}) {
   const { id } = await params;
   const [order, session] = await Promise.all([
     getOrder(await userGateway(), id).catch((error: unknown) => {
@@ -31,7 +35,9 @@ export default async function CheckoutCompletePage({ params }: { params: Promise
         <CheckCircle2 aria-hidden className="size-12 text-emerald-600" />
         <h2 className="text-xl font-bold">{paid ? "주문이 완료되었어요" : "주문을 접수했어요"}</h2>
         <p className="text-sm text-muted">
-          {paid ? "결제가 승인되었어요. 배송이 시작되면 알려 드릴게요." : "결제 확인이 끝나면 주문 상태가 바뀌어요."}
+          {paid
+            ? "결제가 승인되었어요. 배송이 시작되면 알려 드릴게요."
+            : "결제 확인이 끝나면 주문 상태가 바뀌어요."}
           {order.email ? ` 주문 확인 메일: ${order.email}` : ""}
         </p>
       </div>
