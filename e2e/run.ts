@@ -20,22 +20,21 @@ const stack = await startStack({ profile, report }).catch((error: Error) => {
   process.exit(1);
 });
 
-let code = 1;
-try {
-  // Asynchronous on purpose: this process relays the parts' logs into their files while tests run.
-  const child = spawn("run-tests", files.length ? files : ["."], {
-    cwd: import.meta.dirname,
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      PATH: `${join(import.meta.dirname, "..", "node_modules/.bin")}:${process.env.PATH}`,
-      E2E_STACK: encodeStack(stack),
-    },
-  });
-  code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? 1)));
-} finally {
-  await stack.stop();
-}
+// Asynchronous on purpose: this process relays the parts' logs into their files while tests run.
+const child = spawn("run-tests", files.length ? files : ["."], {
+  cwd: import.meta.dirname,
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    PATH: `${join(import.meta.dirname, "..", "node_modules/.bin")}:${process.env.PATH}`,
+    E2E_STACK: encodeStack(stack),
+  },
+});
+let code = await new Promise<number>((resolve) => {
+  child.on("exit", (c) => resolve(c ?? 1));
+  child.on("error", () => resolve(1));
+});
+await stack.stop();
 
 const leftovers = (await Promise.all(stack.parts.map(async (p) => ((await portInUse(portOf(p, stack.profile))) ? p.name : undefined)))).filter(Boolean);
 if (leftovers.length) {

@@ -4,7 +4,7 @@
  * Used by `npm start`, the end-to-end harness and the benchmarks.
  */
 import { join } from "node:path";
-import { parts as allParts, startOrder, type Part, type PartName } from "../parts.js";
+import { parts as allParts, startOrder, type Part, type PartName, type StackEnv } from "../parts.js";
 import { databaseUrl, ensurePostgres, ensureRedis, flushRedisDb, prepareDatabases, type DataStore } from "./databases.js";
 import { portInUse, startProcess, waitReady, type PartProcess } from "./processes.js";
 import type { Reporter } from "./report.js";
@@ -99,22 +99,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const readiness = new Map<PartName, Promise<void>>();
   const launch = async (part: Part): Promise<void> => {
     await Promise.all(part.dependsOn.filter((d) => readiness.has(d)).map((d) => readiness.get(d)));
-    const env: Record<string, string> = {
-      PATH: `${join(repoRoot, "node_modules/.bin")}:${process.env.PATH ?? ""}`,
-      HOME: process.env.HOME ?? "",
-      LANG: process.env.LANG ?? "C.UTF-8",
-      NODE_ENV: part.name === "storefront" ? "production" : "development",
-      NEXT_TELEMETRY_DISABLED: "1",
-      PORT: String(portOf(part, profile)),
-      LOG_LEVEL: profile.logLevel,
-      REDIS_PREFIX: "",
-      ...secrets,
-      ADMIN_EMAIL: DEV_ADMIN.email,
-      ADMIN_PASSWORD: DEV_ADMIN.password,
-      ...(part.redis ? { REDIS_URL: redisUrl } : {}),
-      ...(databaseUrls[part.name] ? { DATABASE_URL: databaseUrls[part.name]! } : {}),
-      ...part.env(stackEnv),
-    };
+    const env = partEnv(part, { profile, secrets, redisUrl, databaseUrl: databaseUrls[part.name], stackEnv });
     const t0 = Date.now();
     report.step(part.name, `starting on :${env.PORT}`);
     const proc = startProcess({
@@ -147,4 +132,27 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   report.ok("platform", `all ${parts.length} parts ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   return { profile, urls, parts, processes, postgres, redis, redisUrl, databaseUrls, secrets, admin: DEV_ADMIN, logDir, stop };
+}
+
+/** The environment a part runs with: the stack's shared settings plus its own upstreams. */
+function partEnv(
+  part: Part,
+  ctx: { profile: StackProfile; secrets: DevSecrets; redisUrl: string; databaseUrl?: string; stackEnv: StackEnv },
+): Record<string, string> {
+  return {
+    PATH: `${join(repoRoot, "node_modules/.bin")}:${process.env.PATH ?? ""}`,
+    HOME: process.env.HOME ?? "",
+    LANG: process.env.LANG ?? "C.UTF-8",
+    NODE_ENV: part.name === "storefront" ? "production" : "development",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(portOf(part, ctx.profile)),
+    LOG_LEVEL: ctx.profile.logLevel,
+    REDIS_PREFIX: "",
+    ...ctx.secrets,
+    ADMIN_EMAIL: DEV_ADMIN.email,
+    ADMIN_PASSWORD: DEV_ADMIN.password,
+    ...(part.redis ? { REDIS_URL: ctx.redisUrl } : {}),
+    ...(ctx.databaseUrl ? { DATABASE_URL: ctx.databaseUrl } : {}),
+    ...part.env(ctx.stackEnv),
+  };
 }
