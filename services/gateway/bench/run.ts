@@ -4,7 +4,7 @@
  * and the upstream alone; the cached /api/home HIT; and 50 concurrent identical POSTs with one
  * Idempotency-Key. Servers run in child processes; the load comes from this process.
  *
- *   npm run bench -w services/gateway [-- --rounds 3 --duration 5 --connections 100 --json out.json]
+ *   npm run bench -w services/gateway [-- --rounds 3 --duration 5 --connections 100 --workers 1 --json out.json]
  */
 import autocannon from "autocannon";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
@@ -26,6 +26,7 @@ const { values } = parseArgs({
     "base-port": { type: "string", default: "43100" },
     json: { type: "string" },
     "access-log": { type: "boolean", default: false },
+    workers: { type: "string", default: "1" },
   },
 });
 const base = Number(values["base-port"]);
@@ -81,15 +82,21 @@ interface Figure {
 function cpuTicks(pids: number[]): number {
   let ticks = 0;
   const all = new Set(pids);
+  let entries: string[];
   try {
-    for (const entry of readdirSync("/proc")) {
-      if (!/^\d+$/.test(entry)) continue;
+    entries = readdirSync("/proc");
+  } catch {
+    return Number.NaN;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       if (all.has(Number(entry)) || all.has(Number(fields[1]))) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended between listing and reading
     }
-  } catch {
-    return Number.NaN;
   }
   return ticks;
 }
@@ -130,6 +137,7 @@ async function main(): Promise<void> {
     LOG_LEVEL: "warn",
     ENABLE_ACCESS_LOG: String(values["access-log"]),
     ENABLE_WARM_UP: "false",
+    GATEWAY_WORKERS: values.workers,
     REDIS_URL: benchRedisUrl,
     REDIS_PREFIX: prefix,
     GATEWAY_CONFIG: join(here, "gateway.bench.yaml"),

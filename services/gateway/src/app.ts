@@ -11,14 +11,15 @@ import { RedisStore } from "./cache/redis-store.js";
 import { ResponseCache } from "./cache/response-cache.js";
 import { list, type GatewayEnv } from "./config.js";
 import type { GatewayFile } from "./config/schema.js";
+import type { GatewaySettings } from "./http/context.js";
 import { createHandler } from "./http/handler.js";
 import { ownRoutes } from "./http/own-routes.js";
 import { IdempotencyStore } from "./idempotency/idempotency-store.js";
 import { createIdentityResolver } from "./identity/identity.js";
 import { createRateLimiter } from "./rate-limit/rate-limiter.js";
-import { createRouter } from "./routing/router.js";
+import { createRouter, type Route } from "./routing/router.js";
 import { fetchBuffered } from "./upstreams/proxy.js";
-import { closeUpstreams, createUpstreams } from "./upstreams/upstreams.js";
+import { closeUpstreams, createUpstreams, type Upstream } from "./upstreams/upstreams.js";
 import { createWarmUp, type WarmUp } from "./warm-up/warm-up.js";
 
 export interface Gateway {
@@ -43,30 +44,7 @@ export function buildApp(env: GatewayEnv, file: GatewayFile, logger: Logger = cr
   const redisReady = () => redis.status === "ready";
   const revocations = createRevocationList(env.REDIS_URL, { prefix, logger });
   const identity = createIdentityResolver({ jwksUrl: `${env.AUTH_URL}/.well-known/jwks.json`, revocations, logger });
-  const instanceId = randomUUID();
-
-  let announce: (key: string) => void = () => undefined;
-  const cache = new ResponseCache({
-    memory: new MemoryStore(file.cache.memory.maxEntries, file.cache.memory.maxSize),
-    shared: new RedisStore(redis, prefix),
-    sharedReady: redisReady,
-    fetch: (route, path, query, headers) =>
-      fetchBuffered({
-        upstream: upstreams.get(route.upstream)!,
-        method: "GET",
-        path: query ? `${route.rewrite(path)}?${query}` : route.rewrite(path),
-        headers,
-        body: null,
-        timeoutMs: route.timeoutMs,
-      }),
-    announce: (key) => announce(key),
-    logger,
-  });
-  redis.on("close", () => cache.clearLocal());
-  const events = subscribeCacheEvents({ subscriber, publisher: redis, prefix, routes: router.routes, cache, instanceId, logger });
-  announce = events.announce;
-  events.subscribed.catch((error: unknown) => logger.warn({ err: error }, "cache event subscription failed"));
-
+  const { cache, subscribed } = createCache({ file, upstreams, redis, subscriber, redisReady, prefix, routes: router.routes, logger });
   const health = createHealth("gateway", {
     redis: () => redis.ping(),
     jwks: async () => {
@@ -98,13 +76,7 @@ export function buildApp(env: GatewayEnv, file: GatewayFile, logger: Logger = cr
       maxResponseSize: file.idempotency.maxResponseSize,
       logger,
     },
-    settings: {
-      internalKey: env.INTERNAL_KEY,
-      trustedProxies: new Set(list(env.TRUSTED_PROXIES) ?? file.trustedProxies),
-      cors: { ...file.cors, origins: list(env.CORS_ORIGINS) ?? file.cors.origins },
-      accessLog: env.ENABLE_ACCESS_LOG,
-      rateLimitEnabled: env.ENABLE_RATE_LIMIT,
-    },
+    settings: settingsFrom(env, file),
     logger,
     ownRoutes: ownRoutes(health, router.routes, logger),
   });
@@ -122,7 +94,7 @@ export function buildApp(env: GatewayEnv, file: GatewayFile, logger: Logger = cr
     async settled(timeoutMs = 3_000) {
       const waitReady = new Promise<void>((resolve) => (redisReady() ? resolve() : redis.once("ready", () => resolve())));
       const quiet = (p: Promise<unknown>) => p.catch(() => undefined);
-      await withTimeout(Promise.all([waitReady, quiet(events.subscribed), revocationsStarted]), timeoutMs);
+      await withTimeout(Promise.all([waitReady, quiet(subscribed), revocationsStarted]), timeoutMs);
     },
     listen(port, host = env.HOST) {
       return new Promise((resolve, reject) => {
@@ -142,6 +114,62 @@ export function buildApp(env: GatewayEnv, file: GatewayFile, logger: Logger = cr
       subscriber.disconnect();
       redis.disconnect();
     },
+  };
+}
+
+interface CacheParts {
+  file: GatewayFile;
+  upstreams: Map<string, Upstream>;
+  redis: Redis;
+  subscriber: Redis;
+  redisReady: () => boolean;
+  prefix: string;
+  routes: readonly Route[];
+  logger: Logger;
+}
+
+/** The response cache with its two tiers, its upstream fetch and its event subscriptions. */
+function createCache(parts: CacheParts): { cache: ResponseCache; subscribed: Promise<unknown> } {
+  const { file, upstreams, redis, logger } = parts;
+  let announce: (key: string) => void = () => undefined;
+  const cache = new ResponseCache({
+    memory: new MemoryStore(file.cache.memory.maxEntries, file.cache.memory.maxSize),
+    shared: new RedisStore(redis, parts.prefix),
+    sharedReady: parts.redisReady,
+    fetch: (route, path, query, headers) =>
+      fetchBuffered({
+        upstream: upstreams.get(route.upstream)!,
+        method: "GET",
+        path: query ? `${route.rewrite(path)}?${query}` : route.rewrite(path),
+        headers,
+        body: null,
+        timeoutMs: route.timeoutMs,
+      }),
+    announce: (key) => announce(key),
+    logger,
+  });
+  redis.on("close", () => cache.clearLocal());
+  const events = subscribeCacheEvents({
+    subscriber: parts.subscriber,
+    publisher: redis,
+    prefix: parts.prefix,
+    routes: parts.routes,
+    cache,
+    instanceId: randomUUID(),
+    logger,
+  });
+  announce = events.announce;
+  events.subscribed.catch((error: unknown) => logger.warn({ err: error }, "cache event subscription failed"));
+  return { cache, subscribed: events.subscribed };
+}
+
+function settingsFrom(env: GatewayEnv, file: GatewayFile): GatewaySettings {
+  return {
+    internalKey: env.INTERNAL_KEY,
+    trustedProxies: new Set(list(env.TRUSTED_PROXIES) ?? file.trustedProxies),
+    cors: { ...file.cors, origins: list(env.CORS_ORIGINS) ?? file.cors.origins },
+    accessLog: env.ENABLE_ACCESS_LOG,
+    rateLimitEnabled: env.ENABLE_RATE_LIMIT,
   };
 }
 

@@ -15,7 +15,10 @@ const shape = {
   INTERNAL_KEY: secret(DEV_INTERNAL_KEY),
   AUTH_URL: url("http://127.0.0.1:4000"),
   /** The route file; default: gateway.yaml beside this service's package.json. */
-  GATEWAY_CONFIG: z.string().default(fileURLToPath(new URL("../gateway.yaml", import.meta.url))),
+  GATEWAY_CONFIG: z
+    .string()
+    .optional()
+    .transform((value) => value || fileURLToPath(new URL("../gateway.yaml", import.meta.url))),
   /** Comma-separated CORS origins replacing the file's list. */
   CORS_ORIGINS: z.string().optional(),
   /** Comma-separated trusted proxy addresses replacing the file's list. */
@@ -45,5 +48,6 @@ export function loadGatewayEnv(env: Record<string, string | undefined> = process
   return { ...config, upstreamUrls };
 }
 
+/** A comma-separated list; unset or empty means "use the route file's list". */
 export const list = (value: string | undefined): string[] | undefined =>
-  value === undefined ? undefined : value.split(",").map((s) => s.trim()).filter(Boolean);
+  value ? value.split(",").map((s) => s.trim()).filter(Boolean) : undefined;

@@ -13,9 +13,9 @@ import {
   type Logger,
   type RevocationCheck,
 } from "@shop/platform";
-import { createRemoteJWKSet, errors as joseErrors, type JWTVerifyGetKey } from "jose";
+import { createRemoteJWKSet, type JWTVerifyGetKey } from "jose";
 import type { Policy } from "../config/schema.js";
-import { TokenCache } from "./token-cache.js";
+import { RejectedTokens, TokenCache } from "./token-cache.js";
 
 export interface IdentityOptions {
   jwksUrl?: string;
@@ -47,16 +47,27 @@ export interface IdentityResolver {
 const RANK: Record<Identity["role"], number> = { guest: 1, customer: 2, admin: 3 };
 const REQUIRED_RANK: Record<Policy, number> = { public: 0, guest: 1, customer: 2, admin: 3 };
 
+function remoteKeys(jwksUrl = "http://127.0.0.1:4000/.well-known/jwks.json") {
+  return createRemoteJWKSet(new URL(jwksUrl), {
+    cooldownDuration: 30_000,
+    // Keys never expire on their own: a refresh failure while auth is down must not stop
+    // verification. Unknown kids trigger a refetch (rate-limited by the cooldown).
+    cacheMaxAge: Number.POSITIVE_INFINITY,
+    timeoutDuration: 2_000,
+  });
+}
+
+function allow(policy: Policy, identity: Identity): Identity {
+  if (RANK[identity.role] < REQUIRED_RANK[policy]) {
+    throw new AppError("FORBIDDEN", `This route needs the ${policy} role`, {
+      headers: { "www-authenticate": 'Bearer error="insufficient_scope"' },
+    });
+  }
+  return identity;
+}
+
 export function createIdentityResolver(options: IdentityOptions): IdentityResolver {
-  const remote = options.keys
-    ? undefined
-    : createRemoteJWKSet(new URL(options.jwksUrl ?? "http://127.0.0.1:4000/.well-known/jwks.json"), {
-        cooldownDuration: 30_000,
-        // Keys never expire on their own: a refresh failure while auth is down must not stop
-        // verification. Unknown kids trigger a refetch (rate-limited by the cooldown).
-        cacheMaxAge: Number.POSITIVE_INFINITY,
-        timeoutDuration: 2_000,
-      });
+  const remote = options.keys ? undefined : remoteKeys(options.jwksUrl);
   const verifier = createTokenVerifier({
     keys: options.keys ?? remote!,
     issuer: options.issuer ?? DEFAULT_ISSUER,
@@ -66,9 +77,7 @@ export function createIdentityResolver(options: IdentityOptions): IdentityResolv
     revocations: options.revocations,
   });
   const cache = new TokenCache(options.cacheSize ?? 10_000);
-  // Verdicts on tokens that can never become valid (expired, bad signature, bad claims), so a
-  // client retrying one does not cost a signature check per request.
-  const rejected = new Map<string, { error: AppError; until: number }>();
+  const rejected = new RejectedTokens();
   let timer: NodeJS.Timeout | undefined;
 
   /** Verified identities are cached by the whole Authorization header (no parsing on a hit). */
@@ -79,7 +88,7 @@ export function createIdentityResolver(options: IdentityOptions): IdentityResolv
       return cached;
     }
     const known = rejected.get(authorization);
-    if (known && known.until > Date.now()) return Promise.reject(known.error);
+    if (known) return Promise.reject(known);
     const token = bearerToken(authorization);
     if (!token) return Promise.reject(invalidHeader());
     return verifier.verify(token).then(
@@ -88,10 +97,7 @@ export function createIdentityResolver(options: IdentityOptions): IdentityResolv
         return identity;
       },
       (error: unknown) => {
-        if (isFinalVerdict(error)) {
-          if (rejected.size >= 10_000) rejected.clear();
-          rejected.set(authorization, { error, until: Date.now() + 60_000 });
-        }
+        rejected.remember(authorization, error);
         throw error;
       },
     );
@@ -99,15 +105,6 @@ export function createIdentityResolver(options: IdentityOptions): IdentityResolv
 
   const reload = () =>
     remote?.reload().catch((error: unknown) => options.logger.warn({ err: error }, "JWKS refresh failed"));
-
-  function allow(policy: Policy, identity: Identity): Identity {
-    if (RANK[identity.role] < REQUIRED_RANK[policy]) {
-      throw new AppError("FORBIDDEN", `This route needs the ${policy} role`, {
-        headers: { "www-authenticate": 'Bearer error="insufficient_scope"' },
-      });
-    }
-    return identity;
-  }
 
   return {
     authorize(policy, authorization) {
@@ -159,13 +156,3 @@ function invalidHeader(): AppError {
   });
 }
 
-/** Expired, badly signed or badly claimed tokens stay bad; an unknown key id may not (key rotation). */
-function isFinalVerdict(error: unknown): error is AppError {
-  if (!(error instanceof AppError)) return false;
-  if (error.code === "AUTH_TOKEN_EXPIRED") return true;
-  const cause = (error as { cause?: unknown }).cause;
-  return (
-    error.code === "AUTH_TOKEN_INVALID" &&
-    (cause instanceof joseErrors.JWSSignatureVerificationFailed || cause instanceof joseErrors.JWTClaimValidationFailed)
-  );
-}
