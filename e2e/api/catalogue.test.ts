@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { describe, it } from "node:test";
-import { stack } from "../harness.js";
+import { logLinesWith, stack } from "../harness.js";
 import { createProduct, updateProduct } from "./lib/fixtures.js";
 import { assertProblem, call, edge, gateway, within, type Answer } from "./lib/http.js";
 
@@ -344,4 +344,28 @@ describe("issue 4: product pages of products with Korean names", () => {
       assert.ok(page.text.includes(name));
     },
   );
+});
+
+describe("issue 4: concurrent cold requests", () => {
+  it("200 concurrent requests for one cold /api/categories key make one call to the BFF", async () => {
+    const tag = `coalesce-${randomBytes(4).toString("hex")}`;
+    const path = `/api/categories?q=${tag}`;
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        call(gateway(), path, { headers: { "x-request-id": `${tag}-${i}` } }),
+      ),
+    );
+    assert.ok(answers.every((a) => a.status === 200));
+    assert.equal(new Set(answers.map((a) => a.text)).size, 1, "everyone got the same answer");
+    // Each gateway request had its own id; the BFF logs the id of every call it received.
+    const calls = async () =>
+      new Set(
+        logLinesWith("bff", tag).map(
+          (line) => (JSON.parse(line) as { requestId: string }).requestId,
+        ),
+      );
+    await within(3_000, async () => ((await calls()).size > 0 ? true : undefined), 100);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal((await calls()).size, 1, `BFF calls: ${[...(await calls())].join(", ")}`);
+  });
 });

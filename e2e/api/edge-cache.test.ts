@@ -4,7 +4,8 @@ import assert from "node:assert/strict";
 import { randomBytes, randomInt } from "node:crypto";
 import { before, describe, it } from "node:test";
 import { createProduct, login, registerCustomer, type CreatedProduct } from "./lib/fixtures.js";
-import { call, CookieJar, edge } from "./lib/http.js";
+import { logLinesWith } from "../harness.js";
+import { call, CookieJar, edge, within } from "./lib/http.js";
 import { expiredLike } from "./lib/tokens.js";
 
 const page = (path: string, headers: Record<string, string> = {}, jar?: CookieJar) =>
@@ -164,5 +165,38 @@ describe("issue 5: cached pages never carry a session", () => {
       "another visitor is not served the member's page",
     );
     assert.ok(!anonymous.text.includes(customer.email));
+  });
+});
+
+describe("issue 5: stampede on a cold page", () => {
+  it("200 concurrent requests for a cold page: the storefront renders it once, everyone gets the same HTML", async () => {
+    const tag = `stampede-${randomBytes(4).toString("hex")}`;
+    const path = `/categories/home?minPrice=${1 + randomInt(5_000)}&sort=price_desc`;
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        call(edge(), path, { headers: { accept: "text/html", "x-request-id": `${tag}-${i}` } }),
+      ),
+    );
+    assert.ok(
+      answers.every((a) => a.status === 200),
+      answers.map((a) => a.status).join(","),
+    );
+    assert.equal(new Set(answers.map((a) => a.text)).size, 1, "everyone got the same page");
+    // A render asks the gateway for /api/categories with the request id of the visitor it renders for.
+    const renders = () =>
+      new Set(
+        logLinesWith("gateway", tag)
+          .map((line) => JSON.parse(line) as { requestId: string; path: string })
+          .filter((entry) => entry.path === "/api/categories")
+          .map((entry) => entry.requestId),
+      );
+    await within(3_000, async () => (renders().size > 0 ? true : undefined), 100);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(renders().size, 1, `renders: ${[...renders()].join(", ")}`);
+    const statuses = new Set(answers.map((a) => a.headers.get("x-cache")));
+    assert.ok(
+      statuses.has("MISS") && [...statuses].every((s) => s === "MISS" || s === "HIT"),
+      [...statuses].join(","),
+    );
   });
 });
