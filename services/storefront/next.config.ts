@@ -15,9 +15,6 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() for admin pages opened by customers (403 page).
     authInterrupts: true,
-    // Tailwind's CSS is small (≈ 8 KB gzip): inlining it removes the render-blocking stylesheet
-    // request from first visits (the Lighthouse target is the home page of a new visitor).
-    inlineCss: true,
   },
   images: {
     // Product images are relative `/images/<key>` files (product service via the gateway); keys are

@@ -6,4 +6,7 @@ export const inter = localFont({
   variable: "--font-inter",
   weight: "100 900",
   display: "swap",
+  // Not preloaded: the first screen's product images matter more than Latin glyphs (the system
+  // fallback is metric-adjusted, so the swap does not shift the layout).
+  preload: false,
 });
