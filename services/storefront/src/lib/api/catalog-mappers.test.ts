@@ -52,6 +52,11 @@ describe("toProductSummary", () => {
     );
   });
 
+  it("links by id when the slug is not URL-safe ASCII (the BFF only accepts those)", () => {
+    assert.equal(toProductSummary({ ...summary, slug: "e2e-캔버스-토트" }).slug, summary.id);
+    assert.equal(toProductSummary(summary).slug, "simple-tee");
+  });
+
   it("computes the discount from the prices", () => {
     assert.equal(discountPercent(89000, 104706), 15);
     assert.equal(discountPercent(1000, null), 0);
