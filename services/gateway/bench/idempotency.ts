@@ -1,8 +1,13 @@
 /** Bench item 4: 50 concurrent identical POSTs with one Idempotency-Key → exactly one upstream execution. */
 import { randomUUID } from "node:crypto";
 
-export async function runIdempotencyBench(gatewayUrl: string, upstreamUrl: string, auth: Record<string, string>) {
-  const writes = async () => ((await (await fetch(`${upstreamUrl}/__writes`)).json()) as { writes: number }).writes;
+export async function runIdempotencyBench(
+  gatewayUrl: string,
+  upstreamUrl: string,
+  auth: Record<string, string>,
+) {
+  const writes = async () =>
+    ((await (await fetch(`${upstreamUrl}/__writes`)).json()) as { writes: number }).writes;
   const before = await writes();
   const key = randomUUID();
   const started = performance.now();
@@ -22,5 +27,11 @@ export async function runIdempotencyBench(gatewayUrl: string, upstreamUrl: strin
     if (res.headers.get("idempotent-replayed") === "true") replayed++;
     await res.arrayBuffer();
   }
-  return { requests: 50, upstreamExecutions: (await writes()) - before, statuses, replayed, ms: Math.round(performance.now() - started) };
+  return {
+    requests: 50,
+    upstreamExecutions: (await writes()) - before,
+    statuses,
+    replayed,
+    ms: Math.round(performance.now() - started),
+  };
 }

@@ -15,6 +15,7 @@ import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { Redis } from "ioredis";
 import { benchRedisUrl, inheritedEnv } from "./config.js";
 import { runIdempotencyBench } from "./idempotency.js";
 
@@ -30,13 +31,17 @@ const { values } = parseArgs({
   },
 });
 const base = Number(values["base-port"]);
-const PORTS = { upstream: base + 1, nginx: base + 2, gateway: base + 3 };
+const PORTS = { upstream: base + 1, nginx: base + 2, gateway: base + 3, minimal: base + 5 };
 const here = fileURLToPath(new URL(".", import.meta.url));
 const children: ChildProcess[] = [];
 const scratch = mkdtempSync(join(tmpdir(), "gateway-bench-"));
 
 function start(command: string, args: string[], env: Record<string, string> = {}): ChildProcess {
-  const child = spawn(command, args, { cwd: join(here, ".."), env: { ...inheritedEnv(), ...env }, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(command, args, {
+    cwd: join(here, ".."),
+    env: { ...inheritedEnv(), ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   children.push(child);
   return child;
 }
@@ -93,7 +98,8 @@ function cpuTicks(pids: number[]): number {
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (all.has(Number(entry)) || all.has(Number(fields[1]))) ticks += Number(fields[11]) + Number(fields[12]);
+      if (all.has(Number(entry)) || all.has(Number(fields[1])))
+        ticks += Number(fields[11]) + Number(fields[12]);
     } catch {
       // the process ended between listing and reading
     }
@@ -101,10 +107,22 @@ function cpuTicks(pids: number[]): number {
   return ticks;
 }
 
-async function load(url: string, headers: Record<string, string>, figure: Figure, pids: number[]): Promise<void> {
+async function load(
+  url: string,
+  headers: Record<string, string>,
+  figure: Figure,
+  pids: number[],
+): Promise<void> {
   const before = cpuTicks(pids);
-  const result = await autocannon({ url, headers, connections: Number(values.connections), duration: Number(values.duration) });
-  figure.cpuUs.push(Math.round(((cpuTicks(pids) - before) * 10_000) / Math.max(1, result.requests.total)));
+  const result = await autocannon({
+    url,
+    headers,
+    connections: Number(values.connections),
+    duration: Number(values.duration),
+  });
+  figure.cpuUs.push(
+    Math.round(((cpuTicks(pids) - before) * 10_000) / Math.max(1, result.requests.total)),
+  );
   figure.rps.push(Math.round(result.requests.average));
   figure.p50.push(result.latency.p50);
   figure.p99.push(result.latency.p99);
@@ -113,9 +131,9 @@ async function load(url: string, headers: Record<string, string>, figure: Figure
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
-async function main(): Promise<void> {
+async function mintToken(): Promise<{ jwks: string; token: string }> {
   const { publicKey, privateKey } = await generateKeyPair("EdDSA", { crv: "Ed25519" });
-  const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: "bench", alg: "EdDSA", use: "sig" }] });
+  const jwk = { ...(await exportJWK(publicKey)), kid: "bench", alg: "EdDSA", use: "sig" };
   const token = await new SignJWT({ role: "customer", sid: randomUUID(), jti: randomUUID() })
     .setProtectedHeader({ alg: "EdDSA", kid: "bench" })
     .setSubject("bench-member")
@@ -124,12 +142,19 @@ async function main(): Promise<void> {
     .setIssuedAt()
     .setExpirationTime("15m")
     .sign(privateKey);
+  return { jwks: JSON.stringify({ keys: [jwk] }), token };
+}
 
-  const upstream = start(process.execPath, ["--import", "tsx", "bench/upstream.ts", String(PORTS.upstream), jwks]);
+const url = (port: number, path: string) => `http://127.0.0.1:${port}${path}`;
+const tsx = (...args: string[]) => start(process.execPath, ["--import", "tsx", ...args]);
+
+/** Starts upstream, nginx (when installed), the minimal proxy and the gateway; waits for all. */
+async function startServers(jwks: string, prefix: string, auth: Record<string, string>) {
+  const upstream = tsx("bench/upstream.ts", String(PORTS.upstream), jwks);
   writeFileSync(join(scratch, "nginx.conf"), nginxConfig());
   const hasNginx = spawnSync("nginx", ["-v"]).status === 0;
   const nginx = hasNginx ? start("nginx", ["-c", join(scratch, "nginx.conf")]) : undefined;
-  const prefix = `bench:${randomBytes(4).toString("hex")}:`;
+  const minimal = tsx("bench/minimal-proxy.ts", String(PORTS.minimal), url(PORTS.upstream, ""));
   const gateway = start(process.execPath, ["--import", "tsx", "src/main.ts"], {
     PORT: String(PORTS.gateway),
     HOST: "127.0.0.1",
@@ -141,35 +166,100 @@ async function main(): Promise<void> {
     REDIS_URL: benchRedisUrl,
     REDIS_PREFIX: prefix,
     GATEWAY_CONFIG: join(here, "gateway.bench.yaml"),
-    API_URL: `http://127.0.0.1:${PORTS.upstream}`,
-    AUTH_URL: `http://127.0.0.1:${PORTS.upstream}`,
+    API_URL: url(PORTS.upstream, ""),
+    AUTH_URL: url(PORTS.upstream, ""),
   });
-  const auth = { authorization: `Bearer ${token}` };
-  await waitFor(`http://127.0.0.1:${PORTS.upstream}/api/bench`);
-  if (hasNginx) await waitFor(`http://127.0.0.1:${PORTS.nginx}/api/bench`);
-  await waitFor(`http://127.0.0.1:${PORTS.gateway}/api/bench`, auth);
-  await fetch(`http://127.0.0.1:${PORTS.gateway}/api/home`);
-
-  const pid = (child: ChildProcess | undefined) => (child?.pid ? [child.pid] : []);
-  type Target = [string, string, Record<string, string>, number[]];
-  const targets: Target[] = [
-    ["upstream alone (bare node:http)", `http://127.0.0.1:${PORTS.upstream}/api/bench`, {}, pid(upstream)],
-    ...(nginx ? ([["nginx plain reverse proxy", `http://127.0.0.1:${PORTS.nginx}/api/bench`, {}, pid(nginx)]] as Target[]) : []),
-    ["gateway pass-through (token + rate limit)", `http://127.0.0.1:${PORTS.gateway}/api/bench`, auth, pid(gateway)],
-    ["upstream alone /api/home (same 6 KB body)", `http://127.0.0.1:${PORTS.upstream}/api/home`, {}, pid(upstream)],
-    ["gateway cached /api/home HIT", `http://127.0.0.1:${PORTS.gateway}/api/home`, {}, pid(gateway)],
-  ];
-  // JIT warm-up of every server before anything is measured.
-  for (const [, url, headers] of targets) await autocannon({ url, headers, connections: 20, amount: 5_000 });
-  const figures: Figure[] = targets.map(([name]) => ({ name, rps: [], p50: [], p99: [], cpuUs: [], errors: 0 }));
-  for (let round = 0; round < Number(values.rounds); round++) {
-    for (const [i, [, url, headers, pids]] of targets.entries()) await load(url, headers, figures[i]!, pids);
-  }
-  const idempotency = await runIdempotencyBench(`http://127.0.0.1:${PORTS.gateway}`, `http://127.0.0.1:${PORTS.upstream}`, auth);
-  report(figures, idempotency, prefix);
+  await waitFor(url(PORTS.upstream, "/api/bench"));
+  if (nginx) await waitFor(url(PORTS.nginx, "/api/bench"));
+  await waitFor(url(PORTS.gateway, "/api/bench"), auth);
+  await waitFor(url(PORTS.minimal, "/api/bench"));
+  await fetch(url(PORTS.gateway, "/api/home"));
+  return { upstream, nginx, minimal, gateway };
 }
 
-function report(figures: Figure[], idempotency: Awaited<ReturnType<typeof runIdempotencyBench>>, prefix: string): void {
+type Target = [name: string, url: string, headers: Record<string, string>, pids: number[]];
+
+function targetsFor(
+  servers: Awaited<ReturnType<typeof startServers>>,
+  auth: Record<string, string>,
+) {
+  const pid = (child: ChildProcess | undefined) => (child?.pid ? [child.pid] : []);
+  const { upstream, nginx, minimal, gateway } = servers;
+  const targets: Target[] = [
+    ["upstream alone (bare node:http)", url(PORTS.upstream, "/api/bench"), {}, pid(upstream)],
+  ];
+  if (nginx) {
+    targets.push(["nginx plain reverse proxy", url(PORTS.nginx, "/api/bench"), {}, pid(nginx)]);
+  }
+  targets.push(
+    ["minimal undici proxy (no checks)", url(PORTS.minimal, "/api/bench"), {}, pid(minimal)],
+    [
+      "gateway pass-through (token + rate limit)",
+      url(PORTS.gateway, "/api/bench"),
+      auth,
+      pid(gateway),
+    ],
+    [
+      "upstream alone /api/home (same 6 KB body)",
+      url(PORTS.upstream, "/api/home"),
+      {},
+      pid(upstream),
+    ],
+    ["gateway cached /api/home HIT", url(PORTS.gateway, "/api/home"), {}, pid(gateway)],
+  );
+  return targets;
+}
+
+async function main(): Promise<void> {
+  const { jwks, token } = await mintToken();
+  const auth = { authorization: `Bearer ${token}` };
+  const prefix = `bench:${randomBytes(4).toString("hex")}:`;
+  try {
+    const targets = targetsFor(await startServers(jwks, prefix, auth), auth);
+    // JIT warm-up of every server before anything is measured.
+    for (const [, target, headers] of targets) {
+      await autocannon({ url: target, headers, connections: 20, amount: 5_000 });
+    }
+    const figures: Figure[] = targets.map(([name]) => ({
+      name,
+      rps: [],
+      p50: [],
+      p99: [],
+      cpuUs: [],
+      errors: 0,
+    }));
+    for (let round = 0; round < Number(values.rounds); round++) {
+      for (const [i, [, target, headers, pids]] of targets.entries()) {
+        await load(target, headers, figures[i]!, pids);
+      }
+    }
+    const gatewayUrl = url(PORTS.gateway, "");
+    const idempotency = await runIdempotencyBench(gatewayUrl, url(PORTS.upstream, ""), auth);
+    report(figures, idempotency);
+  } finally {
+    await deleteKeys(prefix);
+  }
+}
+
+/** The run's Redis keys (rate limits, cache, idempotency) go away with it. */
+async function deleteKeys(prefix: string): Promise<void> {
+  const redis = new Redis(benchRedisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 500);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== "0");
+  } finally {
+    redis.disconnect();
+  }
+}
+
+function report(
+  figures: Figure[],
+  idempotency: Awaited<ReturnType<typeof runIdempotencyBench>>,
+): void {
   const rows = figures.map((f) => ({
     name: f.name,
     rps: median(f.rps),
@@ -180,21 +270,41 @@ function report(figures: Figure[], idempotency: Awaited<ReturnType<typeof runIde
     rounds: f.rps,
   }));
   const by = (start: string) => rows.find((r) => r.name.startsWith(start))?.rps ?? 0;
-  void by("upstream");
   const ratios = {
     passThroughVsNginx: by("nginx") ? +(by("gateway pass") / by("nginx")).toFixed(2) : null,
+    minimalProxyVsNginx: by("nginx") ? +(by("minimal") / by("nginx")).toFixed(2) : null,
+    passThroughVsMinimalProxy: +(by("gateway pass") / by("minimal")).toFixed(2),
     nginxVsBare: by("nginx") ? +(by("nginx") / by("upstream alone (bare")).toFixed(2) : null,
     cachedHitVsBareSmall: +(by("gateway cached") / by("upstream alone (bare")).toFixed(2),
     cachedHitVsBareSameBody: +(by("gateway cached") / by("upstream alone /api/home")).toFixed(2),
   };
-  console.log(`\nGateway benchmark — ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, node ${process.version}, ${values.connections} connections, ${values.duration} s × ${values.rounds} rounds (medians)`);
+  console.log(
+    `\nGateway benchmark — ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, node ${process.version}, ${values.connections} connections, ${values.duration} s × ${values.rounds} rounds (medians)`,
+  );
   console.table(rows.map(({ rounds: _r, ...row }) => row));
-  console.log("ratios:", ratios, "(goals: pass-through ≥ 0.80 of nginx, cached HIT ≥ 0.75 of bare)");
+  console.log(
+    "ratios:",
+    ratios,
+    "(goals: pass-through ≥ 0.80 of nginx, cached HIT ≥ 0.75 of bare)",
+  );
   console.log("idempotency:", idempotency);
   if (values.json) {
-    writeFileSync(values.json, JSON.stringify({ at: new Date().toISOString(), machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version }, settings: values, rows, ratios, idempotency }, null, 2));
+    writeFileSync(
+      values.json,
+      JSON.stringify(
+        {
+          at: new Date().toISOString(),
+          machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
+          settings: values,
+          rows,
+          ratios,
+          idempotency,
+        },
+        null,
+        2,
+      ),
+    );
   }
-  void prefix;
 }
 
 function cleanup(): void {

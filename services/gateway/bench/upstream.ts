@@ -5,7 +5,13 @@ const port = Number(process.argv[2] ?? 43101);
 const jwks = process.argv[3] ?? '{"keys":[]}';
 const small = JSON.stringify({ id: "p-1", name: "bench", price: 29000 });
 const home = JSON.stringify({
-  components: Array.from({ length: 24 }, (_, i) => ({ id: `c${i}`, type: "featuredProducts", title: `상품 ${i}`, visible: true, data: { price: 10000 + i, text: "x".repeat(180) } })),
+  components: Array.from({ length: 24 }, (_, i) => ({
+    id: `c${i}`,
+    type: "featuredProducts",
+    title: `상품 ${i}`,
+    visible: true,
+    data: { price: 10000 + i, text: "x".repeat(180) },
+  })),
   degraded: [],
 });
 
@@ -17,14 +23,25 @@ createServer((req, res) => {
     req.resume();
     req.on("end", () => {
       writes++;
-      setTimeout(() => res.writeHead(201, { "content-type": "application/json" }).end(JSON.stringify({ orderId: writes })), 50);
+      setTimeout(
+        () =>
+          res
+            .writeHead(201, { "content-type": "application/json" })
+            .end(JSON.stringify({ orderId: writes })),
+        50,
+      );
     });
   } else if (req.url === "/__writes") {
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ writes }));
   } else if (req.url === "/.well-known/jwks.json") {
     res.writeHead(200, { "content-type": "application/json" }).end(jwks);
   } else if (req.url === "/api/home") {
-    res.writeHead(200, { "content-type": "application/json", "cache-control": "public, s-maxage=300" }).end(home);
+    res
+      .writeHead(200, {
+        "content-type": "application/json",
+        "cache-control": "public, s-maxage=300",
+      })
+      .end(home);
   } else {
     res.writeHead(200, { "content-type": "application/json" }).end(small);
   }

@@ -2,7 +2,11 @@
 import type { Logger } from "@shop/platform";
 import cluster from "node:cluster";
 
-export async function runWorkers(workers: number, logger: Logger, startWorker: () => Promise<void>): Promise<void> {
+export async function runWorkers(
+  workers: number,
+  logger: Logger,
+  startWorker: () => Promise<void>,
+): Promise<void> {
   if (workers <= 1 || !cluster.isPrimary) return startWorker();
   let stopping = false;
   for (let i = 0; i < workers; i++) cluster.fork();

@@ -12,7 +12,10 @@ describe("gateway environment", () => {
     assert.equal(env.INTERNAL_KEY, DEV_INTERNAL_KEY);
     assert.match(env.GATEWAY_CONFIG, /gateway\.yaml$/);
     assert.equal(env.upstreamUrls.BFF_URL, "http://bff.internal:3001");
-    assert.equal(upstreamUrl("bff", "http://127.0.0.1:3001", env.upstreamUrls), "http://bff.internal:3001/");
+    assert.equal(
+      upstreamUrl("bff", "http://127.0.0.1:3001", env.upstreamUrls),
+      "http://bff.internal:3001/",
+    );
     assert.equal(upstreamUrl("bff", "http://127.0.0.1:3001", {}), "http://127.0.0.1:3001/");
   });
 
@@ -20,13 +23,18 @@ describe("gateway environment", () => {
     assert.throws(() => loadGatewayEnv({ PORT: "eighty" }), /PORT/);
     assert.throws(() => loadGatewayEnv({ REDIS_URL: "localhost" }), /REDIS_URL/);
     assert.throws(() => upstreamUrl("order", undefined, {}), /set ORDER_URL/);
-    const file = parseGatewayFile(`upstreams:\n  order: {}\nroutes:\n  - { path: /x, methods: [GET], upstream: order, policy: public }\n`);
+    const file = parseGatewayFile(
+      `upstreams:\n  order: {}\nroutes:\n  - { path: /x, methods: [GET], upstream: order, policy: public }\n`,
+    );
     assert.throws(() => createUpstreams(file, {}), /set ORDER_URL/);
   });
 
   it("refuses the default internal key in production", () => {
     assert.throws(() => loadGatewayEnv({ NODE_ENV: "production" }), /INTERNAL_KEY/);
-    assert.throws(() => loadGatewayEnv({ NODE_ENV: "production", INTERNAL_KEY: "short" }), /at least 32/);
+    assert.throws(
+      () => loadGatewayEnv({ NODE_ENV: "production", INTERNAL_KEY: "short" }),
+      /at least 32/,
+    );
     const env = loadGatewayEnv({ NODE_ENV: "production", INTERNAL_KEY: "k".repeat(40) });
     assert.equal(env.NODE_ENV, "production");
   });

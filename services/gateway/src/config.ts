@@ -1,5 +1,15 @@
 /** The gateway's environment: the only module that reads process.env. */
-import { flag, int, loadConfig, logLevel, nodeEnv, port, requireProductionSecrets, secret, url } from "@shop/platform";
+import {
+  flag,
+  int,
+  loadConfig,
+  logLevel,
+  nodeEnv,
+  port,
+  requireProductionSecrets,
+  secret,
+  url,
+} from "@shop/platform";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
@@ -10,7 +20,10 @@ const shape = {
   HOST: z.string().default("0.0.0.0"),
   NODE_ENV: nodeEnv(),
   LOG_LEVEL: logLevel(),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").default("redis://127.0.0.1:6379/0"),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// URL")
+    .default("redis://127.0.0.1:6379/0"),
   REDIS_PREFIX: z.string().default(""),
   INTERNAL_KEY: secret(DEV_INTERNAL_KEY),
   AUTH_URL: url("http://127.0.0.1:4000"),
@@ -43,11 +56,22 @@ export function loadGatewayEnv(env: Record<string, string | undefined> = process
   });
   const upstreamUrls: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
-    if (/^[A-Z][A-Z0-9_]*_URL$/.test(name) && value && name !== "REDIS_URL" && name !== "DATABASE_URL") upstreamUrls[name] = value;
+    if (
+      /^[A-Z][A-Z0-9_]*_URL$/.test(name) &&
+      value &&
+      name !== "REDIS_URL" &&
+      name !== "DATABASE_URL"
+    )
+      upstreamUrls[name] = value;
   }
   return { ...config, upstreamUrls };
 }
 
 /** A comma-separated list; unset or empty means "use the route file's list". */
 export const list = (value: string | undefined): string[] | undefined =>
-  value ? value.split(",").map((s) => s.trim()).filter(Boolean) : undefined;
+  value
+    ? value
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;

@@ -22,7 +22,10 @@ export interface CacheEventsOptions {
   logger: Logger;
 }
 
-export function subscribeCacheEvents(options: CacheEventsOptions): { subscribed: Promise<unknown>; announce: (key: string) => void } {
+export function subscribeCacheEvents(options: CacheEventsOptions): {
+  subscribed: Promise<unknown>;
+  announce: (key: string) => void;
+} {
   const { subscriber, prefix, cache, logger } = options;
   const catalogChannel = prefix + CATALOG_EVENTS_CHANNEL;
   const cacheChannel = prefix + CACHE_CHANNEL;
@@ -44,7 +47,11 @@ export function subscribeCacheEvents(options: CacheEventsOptions): { subscribed:
     const tags = tagsForEvent(options.routes, event);
     if (tags.length === 0) return;
     cache.purge(tags).then(
-      (removed) => logger.info({ event: event.type, id: event.id, removed }, "cache purged by catalogue event"),
+      (removed) =>
+        logger.info(
+          { event: event.type, id: event.id, removed },
+          "cache purged by catalogue event",
+        ),
       (error: unknown) => logger.warn({ err: error, event: event.type }, "cache purge failed"),
     );
   });
@@ -54,7 +61,9 @@ export function subscribeCacheEvents(options: CacheEventsOptions): { subscribed:
   return {
     subscribed: subscriber.subscribe(catalogChannel, cacheChannel),
     announce(key) {
-      options.publisher.publish(cacheChannel, `set ${options.instanceId} ${key}`).catch(() => undefined);
+      options.publisher
+        .publish(cacheChannel, `set ${options.instanceId} ${key}`)
+        .catch(() => undefined);
     },
   };
 }

@@ -33,18 +33,27 @@ export type Storability = { store: true; ttlMs: number } | { store: false; reaso
 const STORABLE_STATUS = new Set([200, 301, 302]);
 
 /** Only 200/301/302, within the size limit, and never what the upstream marks private or uncacheable. */
-export function storability(config: CacheConfig, status: number, headers: string[], bodyBytes: number): Storability {
+export function storability(
+  config: CacheConfig,
+  status: number,
+  headers: string[],
+  bodyBytes: number,
+): Storability {
   if (!STORABLE_STATUS.has(status)) return { store: false, reason: `status ${status}` };
   const cacheControl = (headerValue(headers, "cache-control") ?? "").toLowerCase();
   for (const directive of ["no-store", "private", "no-cache"]) {
-    if (new RegExp(`(^|[\\s,])${directive}($|[\\s,=])`).test(cacheControl)) return { store: false, reason: directive };
+    if (new RegExp(`(^|[\\s,])${directive}($|[\\s,=])`).test(cacheControl))
+      return { store: false, reason: directive };
   }
-  if (headerValue(headers, "set-cookie") !== undefined) return { store: false, reason: "set-cookie" };
+  if (headerValue(headers, "set-cookie") !== undefined)
+    return { store: false, reason: "set-cookie" };
   if ((headerValue(headers, "vary") ?? "").includes("*")) return { store: false, reason: "vary" };
   if (bodyBytes > config.maxSize) return { store: false, reason: "too-large" };
   // The upstream may shorten the lifetime (e.g. a degraded page) but never extend ours.
-  const upstreamSeconds = directiveSeconds(cacheControl, "s-maxage") ?? directiveSeconds(cacheControl, "max-age");
-  const ttlMs = upstreamSeconds === undefined ? config.ttl : Math.min(config.ttl, upstreamSeconds * 1000);
+  const upstreamSeconds =
+    directiveSeconds(cacheControl, "s-maxage") ?? directiveSeconds(cacheControl, "max-age");
+  const ttlMs =
+    upstreamSeconds === undefined ? config.ttl : Math.min(config.ttl, upstreamSeconds * 1000);
   if (ttlMs <= 0) return { store: false, reason: "max-age=0" };
   return { store: true, ttlMs };
 }
@@ -58,7 +67,8 @@ function directiveSeconds(cacheControl: string, name: string): number | undefine
 export function entryTags(route: Route, params: Record<string, string>): string[] {
   const tags = [route.id];
   for (const rule of Object.values(route.cache?.purgeOn ?? {})) {
-    if (rule !== "all" && params[rule.param] !== undefined) tags.push(paramTag(route.id, rule.param, params[rule.param]!));
+    if (rule !== "all" && params[rule.param] !== undefined)
+      tags.push(paramTag(route.id, rule.param, params[rule.param]!));
   }
   return [...new Set(tags)];
 }
@@ -68,7 +78,10 @@ function paramTag(routeId: string, param: string, value: string): string {
 }
 
 /** The tags a catalogue event purges, over every cached route. */
-export function tagsForEvent(routes: readonly Route[], event: Pick<CatalogEvent, "type" | "id" | "slug">): string[] {
+export function tagsForEvent(
+  routes: readonly Route[],
+  event: Pick<CatalogEvent, "type" | "id" | "slug">,
+): string[] {
   const tags = new Set<string>();
   for (const route of routes) {
     for (const [pattern, rule] of Object.entries(route.cache?.purgeOn ?? {})) {

@@ -15,7 +15,9 @@ export interface CachedEntry {
 }
 
 /** How long an entry is kept at all: fresh time plus the longer of its stale windows. */
-export function retentionMs(entry: Pick<CachedEntry, "ttlMs" | "staleWhileRevalidateMs" | "staleIfErrorMs">): number {
+export function retentionMs(
+  entry: Pick<CachedEntry, "ttlMs" | "staleWhileRevalidateMs" | "staleIfErrorMs">,
+): number {
   return entry.ttlMs + Math.max(entry.staleWhileRevalidateMs, entry.staleIfErrorMs);
 }
 
@@ -37,8 +39,16 @@ export function decodeEntry(data: Buffer): CachedEntry | undefined {
   const length = data.readUInt32BE(0);
   if (data.length < 4 + length) return undefined;
   try {
-    const meta = JSON.parse(data.subarray(4, 4 + length).toString("utf8")) as Omit<CachedEntry, "body">;
-    if (typeof meta.status !== "number" || !Array.isArray(meta.headers) || typeof meta.storedAt !== "number") return undefined;
+    const meta = JSON.parse(data.subarray(4, 4 + length).toString("utf8")) as Omit<
+      CachedEntry,
+      "body"
+    >;
+    if (
+      typeof meta.status !== "number" ||
+      !Array.isArray(meta.headers) ||
+      typeof meta.storedAt !== "number"
+    )
+      return undefined;
     return { ...meta, body: data.subarray(4 + length) };
   } catch {
     return undefined;

@@ -54,7 +54,13 @@ export class RedisStore implements CacheStore {
 
   async set(key: string, entry: CachedEntry, retainMs: number): Promise<void> {
     const tagKeys = entry.tags.map((tag) => this.tagKey(tag));
-    await this.redis.gatewayCacheStore(1 + tagKeys.length, this.prefix + key, ...tagKeys, encodeEntry(entry), Math.max(1, retainMs));
+    await this.redis.gatewayCacheStore(
+      1 + tagKeys.length,
+      this.prefix + key,
+      ...tagKeys,
+      encodeEntry(entry),
+      Math.max(1, retainMs),
+    );
   }
 
   async delete(key: string): Promise<void> {

@@ -65,19 +65,30 @@ describe("gateway response cache", () => {
       if (delayMs) await sleep(delayMs);
       const url = new URL(req.url ?? "/", "http://x");
       if (url.pathname === "/api/other/no-store") {
-        res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" }).end("{}");
+        res
+          .writeHead(200, { "content-type": "application/json", "cache-control": "no-store" })
+          .end("{}");
         return;
       }
       if (url.pathname === "/api/other/missing") {
-        res.writeHead(404, { "content-type": "application/problem+json" }).end('{"code":"PRODUCT_NOT_FOUND"}');
+        res
+          .writeHead(404, { "content-type": "application/problem+json" })
+          .end('{"code":"PRODUCT_NOT_FOUND"}');
         return;
       }
       if (url.pathname === "/api/other/big") {
-        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ pad: "x".repeat(500) }));
+        res
+          .writeHead(200, { "content-type": "application/json" })
+          .end(JSON.stringify({ pad: "x".repeat(500) }));
         return;
       }
       const body = JSON.stringify({ path: url.pathname, query: url.search, version });
-      res.writeHead(200, { "content-type": "application/json", "cache-control": "public, s-maxage=300" }).end(body);
+      res
+        .writeHead(200, {
+          "content-type": "application/json",
+          "cache-control": "public, s-maxage=300",
+        })
+        .end(body);
     });
   let upstream: Awaited<ReturnType<typeof bff>>;
   let flaky: Awaited<ReturnType<typeof startUpstream>>;
@@ -87,7 +98,10 @@ describe("gateway response cache", () => {
     upstream = await bff();
     flaky = await startUpstream((_req, res) => {
       if (flakyMode === "500") res.writeHead(500, { "content-type": "application/json" }).end("{}");
-      else res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ flaky: true, version }));
+      else
+        res
+          .writeHead(200, { "content-type": "application/json" })
+          .end(JSON.stringify({ flaky: true, version }));
     });
     gw = await startGateway(YAML, { upstreams: { bff: upstream.url, flaky: flaky.url } });
   });
@@ -97,8 +111,10 @@ describe("gateway response cache", () => {
     await flaky.close();
   });
 
-  const get = (path: string, headers: Record<string, string> = {}) => fetch(gw.url + path, { headers });
-  const callsTo = (path: string) => upstream.calls.filter((c) => c.url.split("?")[0] === path).length;
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    fetch(gw.url + path, { headers });
+  const callsTo = (path: string) =>
+    upstream.calls.filter((c) => c.url.split("?")[0] === path).length;
 
   it("answers MISS then HIT with the cache headers, calling the upstream once", async () => {
     const first = await get("/api/home");
@@ -106,7 +122,10 @@ describe("gateway response cache", () => {
     assert.equal(first.headers.get("x-cache-status"), "MISS");
     assert.equal(first.headers.get("x-cache-key"), "cache:GET:/api/home");
     assert.equal(first.headers.get("x-cache-ttl"), "300");
-    assert.match(first.headers.get("cache-status") ?? "", /^shop-gateway; fwd=uri-miss; fwd-status=200; stored/);
+    assert.match(
+      first.headers.get("cache-status") ?? "",
+      /^shop-gateway; fwd=uri-miss; fwd-status=200; stored/,
+    );
     const firstBody = await first.text();
     const second = await get("/api/home");
     assert.equal(second.headers.get("x-cache-status"), "HIT");
@@ -127,9 +146,15 @@ describe("gateway response cache", () => {
     const outside = await get("/api/home", { "x-cache-refresh": "true" });
     assert.equal(outside.headers.get("x-cache-status"), "HIT");
     assert.equal(callsTo("/api/home"), before);
-    const wrongKey = await get("/api/home", { "x-cache-refresh": "true", "x-internal-key": "guess" });
+    const wrongKey = await get("/api/home", {
+      "x-cache-refresh": "true",
+      "x-internal-key": "guess",
+    });
     assert.equal(wrongKey.headers.get("x-cache-status"), "HIT");
-    const internal = await get("/api/home", { "x-cache-refresh": "true", "x-internal-key": gw.internalKey });
+    const internal = await get("/api/home", {
+      "x-cache-refresh": "true",
+      "x-internal-key": gw.internalKey,
+    });
     assert.equal(internal.headers.get("x-cache-status"), "REFRESH");
     assert.equal(callsTo("/api/home"), before + 1);
     assert.equal(upstream.calls.at(-1)?.headers["x-internal-key"], undefined);
@@ -138,8 +163,14 @@ describe("gateway response cache", () => {
   it("keys categories by their allow-listed, sorted query parameters", async () => {
     const shoes = await get("/api/categories?category=shoes&page=2");
     const clothing = await get("/api/categories?category=clothing&page=2");
-    assert.equal(shoes.headers.get("x-cache-key"), "cache:GET:/api/categories?category=shoes&page=2");
-    assert.equal(clothing.headers.get("x-cache-key"), "cache:GET:/api/categories?category=clothing&page=2");
+    assert.equal(
+      shoes.headers.get("x-cache-key"),
+      "cache:GET:/api/categories?category=shoes&page=2",
+    );
+    assert.equal(
+      clothing.headers.get("x-cache-key"),
+      "cache:GET:/api/categories?category=clothing&page=2",
+    );
     assert.match(await shoes.text(), /category=shoes/);
     assert.match(await clothing.text(), /category=clothing/);
     const reordered = await get("/api/categories?page=2&category=shoes");
@@ -150,7 +181,10 @@ describe("gateway response cache", () => {
     assert.doesNotMatch(await clothingAgain.text(), /shoes/);
     const unknown = await get("/api/categories?category=shoes&utm_source=x");
     assert.equal(unknown.headers.get("x-cache-status"), "BYPASS");
-    assert.match(unknown.headers.get("cache-status") ?? "", /fwd=bypass; detail="unkeyed-param utm_source"/);
+    assert.match(
+      unknown.headers.get("cache-status") ?? "",
+      /fwd=bypass; detail="unkeyed-param utm_source"/,
+    );
   });
 
   it("makes one upstream call for 200 concurrent cold requests", async () => {
@@ -192,7 +226,10 @@ describe("gateway response cache", () => {
     const onError = await get("/api/flaky");
     assert.equal(onError.status, 200);
     assert.equal(onError.headers.get("x-cache-status"), "STALE");
-    assert.match(onError.headers.get("cache-status") ?? "", /fwd=stale; fwd-status=500; detail="stale-if-error"/);
+    assert.match(
+      onError.headers.get("cache-status") ?? "",
+      /fwd=stale; fwd-status=500; detail="stale-if-error"/,
+    );
     assert.equal(await onError.text(), body);
     await flaky.close();
     const stopped = await get("/api/flaky");
@@ -202,24 +239,55 @@ describe("gateway response cache", () => {
   });
 
   it("purges the affected entries within a second of a catalogue event", async () => {
-    for (const path of ["/api/home", "/api/categories?category=shoes", "/api/products/p-1", "/api/products/slug-one", "/api/products/p-2"]) {
+    for (const path of [
+      "/api/home",
+      "/api/categories?category=shoes",
+      "/api/products/p-1",
+      "/api/products/slug-one",
+      "/api/products/p-2",
+    ]) {
       await get(path);
       assert.equal((await get(path)).headers.get("x-cache-status"), "HIT", path);
     }
-    const event = { eventId: randomUUID(), type: "product.updated", id: "p-1", slug: "slug-one", at: new Date().toISOString() };
+    const event = {
+      eventId: randomUUID(),
+      type: "product.updated",
+      id: "p-1",
+      slug: "slug-one",
+      at: new Date().toISOString(),
+    };
     await gw.redis.publish(`${gw.prefix}catalog.events`, JSON.stringify(event));
     const started = Date.now();
-    while ((await get("/api/products/p-1")).headers.get("x-cache-status") === "HIT" && Date.now() - started < 1000) await sleep(20);
+    while (
+      (await get("/api/products/p-1")).headers.get("x-cache-status") === "HIT" &&
+      Date.now() - started < 1000
+    )
+      await sleep(20);
     assert.ok(Date.now() - started < 1000, "purge took over a second");
     assert.equal((await get("/api/products/slug-one")).headers.get("x-cache-status"), "MISS");
     assert.equal((await get("/api/home")).headers.get("x-cache-status"), "MISS");
-    assert.equal((await get("/api/categories?category=shoes")).headers.get("x-cache-status"), "MISS");
+    assert.equal(
+      (await get("/api/categories?category=shoes")).headers.get("x-cache-status"),
+      "MISS",
+    );
     assert.equal((await get("/api/products/p-2")).headers.get("x-cache-status"), "HIT");
     // Category events purge home and category listings, not product pages.
-    await gw.redis.publish(`${gw.prefix}catalog.events`, JSON.stringify({ ...event, eventId: randomUUID(), type: "category.updated", id: "c-1", slug: "shoes" }));
+    await gw.redis.publish(
+      `${gw.prefix}catalog.events`,
+      JSON.stringify({
+        ...event,
+        eventId: randomUUID(),
+        type: "category.updated",
+        id: "c-1",
+        slug: "shoes",
+      }),
+    );
     await sleep(200);
     assert.equal((await get("/api/home")).headers.get("x-cache-status"), "MISS");
-    assert.equal((await get("/api/categories?category=shoes")).headers.get("x-cache-status"), "MISS");
+    assert.equal(
+      (await get("/api/categories?category=shoes")).headers.get("x-cache-status"),
+      "MISS",
+    );
     assert.equal((await get("/api/products/p-2")).headers.get("x-cache-status"), "HIT");
   });
 
@@ -256,11 +324,17 @@ describe("gateway response cache", () => {
       ["REFRESH", "REFRESH"],
     );
     assert.equal(callsTo("/api/home"), before + 1);
-    assert.equal((await get("/api/categories?category=shoes")).headers.get("x-cache-status"), "HIT");
+    assert.equal(
+      (await get("/api/categories?category=shoes")).headers.get("x-cache-status"),
+      "HIT",
+    );
   });
 
   it("shares entries between gateway processes through Redis", async () => {
-    const twin = await startGateway(YAML, { upstreams: { bff: upstream.url, flaky: upstream.url }, env: { REDIS_PREFIX: gw.prefix } });
+    const twin = await startGateway(YAML, {
+      upstreams: { bff: upstream.url, flaky: upstream.url },
+      env: { REDIS_PREFIX: gw.prefix },
+    });
     try {
       const path = `/api/products/shared-${randomUUID()}`;
       assert.equal((await get(path)).headers.get("x-cache-status"), "MISS");
@@ -275,8 +349,14 @@ describe("gateway response cache", () => {
 
 describe("gateway response cache without Redis", () => {
   it("steps aside and keeps serving from the upstream", async () => {
-    const upstream = await startUpstream((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}'));
-    const gw = await startGateway(YAML, { upstreams: { bff: upstream.url, flaky: upstream.url }, env: { REDIS_URL: "redis://127.0.0.1:1/15" }, settleMs: 200 });
+    const upstream = await startUpstream((_req, res) =>
+      res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}'),
+    );
+    const gw = await startGateway(YAML, {
+      upstreams: { bff: upstream.url, flaky: upstream.url },
+      env: { REDIS_URL: "redis://127.0.0.1:1/15" },
+      settleMs: 200,
+    });
     try {
       for (let i = 0; i < 3; i++) {
         const res = await fetch(`${gw.url}/api/home`);

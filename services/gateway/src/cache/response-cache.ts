@@ -33,7 +33,12 @@ export interface CacheResult {
   body: Buffer;
 }
 
-export type CacheFetch = (route: Route, path: string, query: string, headers: string[]) => Promise<BufferedResponse>;
+export type CacheFetch = (
+  route: Route,
+  path: string,
+  query: string,
+  headers: string[],
+) => Promise<BufferedResponse>;
 
 interface Fetched {
   response: BufferedResponse;
@@ -80,7 +85,10 @@ export class ResponseCache {
     return hitResult(key, entry, now);
   }
 
-  async handle(request: CacheRequest, beforeFetch: () => Promise<void> | void): Promise<CacheResult> {
+  async handle(
+    request: CacheRequest,
+    beforeFetch: () => Promise<void> | void,
+  ): Promise<CacheResult> {
     const entry = await this.lookup(request.key);
     const now = Date.now();
     if (entry && !request.refresh) {
@@ -88,9 +96,18 @@ export class ResponseCache {
       if (age < entry.ttlMs) return hitResult(request.key, entry, now);
       if (age < entry.ttlMs + entry.staleWhileRevalidateMs) {
         this.coalesced(request).catch((error: unknown) =>
-          this.options.logger.warn({ err: error, key: request.key }, "background cache refresh failed"),
+          this.options.logger.warn(
+            { err: error, key: request.key },
+            "background cache refresh failed",
+          ),
         );
-        return fromEntry(request.key, entry, "STALE", ["hit", detail("stale-while-revalidate")], now);
+        return fromEntry(
+          request.key,
+          entry,
+          "STALE",
+          ["hit", detail("stale-while-revalidate")],
+          now,
+        );
       }
     }
     await beforeFetch();
@@ -106,14 +123,26 @@ export class ResponseCache {
     }
     const { response } = fetched;
     if (response.status >= 500 && entry && withinStaleIfError(entry, now)) {
-      return fromEntry(request.key, entry, "STALE", ["fwd=stale", `fwd-status=${response.status}`, detail("stale-if-error")], now);
+      return fromEntry(
+        request.key,
+        entry,
+        "STALE",
+        ["fwd=stale", `fwd-status=${response.status}`, detail("stale-if-error")],
+        now,
+      );
     }
     const fwd = request.refresh ? "fwd=request" : "fwd=uri-miss";
     const params = [fwd, `fwd-status=${response.status}`];
     if (collapsed) params.push("collapsed");
     if (fetched.entry) {
       params.push("stored");
-      return fromEntry(request.key, fetched.entry, request.refresh ? "REFRESH" : "MISS", params, Date.now());
+      return fromEntry(
+        request.key,
+        fetched.entry,
+        request.refresh ? "REFRESH" : "MISS",
+        params,
+        Date.now(),
+      );
     }
     params.push(detail(fetched.reason ?? "not-stored"));
     const headers = withoutHeader(response.headers, "content-length");
@@ -149,7 +178,8 @@ export class ResponseCache {
       if (flight.tags.some((t) => wanted.has(t))) this.inflight.delete(key);
     }
     let removed = this.options.memory.purge(tags);
-    if (this.options.sharedReady()) removed = Math.max(removed, await this.options.shared.purgeTags(tags));
+    if (this.options.sharedReady())
+      removed = Math.max(removed, await this.options.shared.purgeTags(tags));
     return removed;
   }
 
@@ -163,7 +193,9 @@ export class ResponseCache {
     this.options.memory.clear();
   }
 
-  private async fetchOnce(request: CacheRequest): Promise<{ fetched: Fetched; collapsed: boolean }> {
+  private async fetchOnce(
+    request: CacheRequest,
+  ): Promise<{ fetched: Fetched; collapsed: boolean }> {
     const existing = this.inflight.get(request.key);
     if (existing) return { fetched: await existing.promise, collapsed: true };
     return { fetched: await this.coalesced(request), collapsed: false };
@@ -183,10 +215,16 @@ export class ResponseCache {
   private async fetchAndStore(request: CacheRequest, tags: string[]): Promise<Fetched> {
     const startedAt = Date.now();
     const config = request.route.cache!;
-    const response = await this.options.fetch(request.route, request.path, request.query, request.headers());
+    const response = await this.options.fetch(
+      request.route,
+      request.path,
+      request.query,
+      request.headers(),
+    );
     const verdict = storability(config, response.status, response.headers, response.body.length);
     if (!verdict.store) return { response, reason: verdict.reason };
-    if (tags.some((tag) => (this.purgedAt.get(tag) ?? 0) >= startedAt)) return { response, reason: "purged-while-fetching" };
+    if (tags.some((tag) => (this.purgedAt.get(tag) ?? 0) >= startedAt))
+      return { response, reason: "purged-while-fetching" };
     const entry: CachedEntry = {
       status: response.status,
       headers: withoutHeader(response.headers, "content-length"),
@@ -220,7 +258,6 @@ function withinStaleIfError(entry: CachedEntry, now: number): boolean {
   return ageMs(entry, now) < entry.ttlMs + entry.staleIfErrorMs;
 }
 
-
 const prepared = new WeakMap<CachedEntry, string[]>();
 /** HIT headers change once a second (age, ttl): built once per entry and second, then reused. */
 const hitHeaders = new WeakMap<CachedEntry, { second: number; headers: string[] }>();
@@ -233,10 +270,21 @@ function hitResult(key: string, entry: CachedEntry, now: number): CacheResult {
     hitHeaders.set(entry, memo);
   }
   // A copy: the caller appends its own per-request headers.
-  return { cacheStatus: "HIT", status: entry.status, headers: memo.headers.slice(), body: entry.body };
+  return {
+    cacheStatus: "HIT",
+    status: entry.status,
+    headers: memo.headers.slice(),
+    body: entry.body,
+  };
 }
 
-function fromEntry(key: string, entry: CachedEntry, status: CacheStatus, params: string[], now: number): CacheResult {
+function fromEntry(
+  key: string,
+  entry: CachedEntry,
+  status: CacheStatus,
+  params: string[],
+  now: number,
+): CacheResult {
   let base = prepared.get(entry);
   if (!base) {
     base = [...entry.headers, "content-length", String(entry.body.length)];

@@ -21,7 +21,10 @@ function entry(body: string, tags: string[]): CachedEntry {
   };
 }
 
-function storeSuite(name: string, makeStore: () => Promise<{ store: CacheStore; done: () => Promise<void> }>) {
+function storeSuite(
+  name: string,
+  makeStore: () => Promise<{ store: CacheStore; done: () => Promise<void> }>,
+) {
   describe(`${name} cache store`, () => {
     let store: CacheStore;
     let done: () => Promise<void>;
@@ -48,8 +51,16 @@ function storeSuite(name: string, makeStore: () => Promise<{ store: CacheStore; 
     });
 
     it("purges exactly the entries carrying a tag", async () => {
-      await store.set("cache:GET:/api/products/p1", entry("p1", ["product-page", "product-page|idOrSlug=p1"]), 10_000);
-      await store.set("cache:GET:/api/products/p2", entry("p2", ["product-page", "product-page|idOrSlug=p2"]), 10_000);
+      await store.set(
+        "cache:GET:/api/products/p1",
+        entry("p1", ["product-page", "product-page|idOrSlug=p1"]),
+        10_000,
+      );
+      await store.set(
+        "cache:GET:/api/products/p2",
+        entry("p2", ["product-page", "product-page|idOrSlug=p2"]),
+        10_000,
+      );
       await store.set("cache:GET:/api/home", entry("home", ["home"]), 10_000);
       assert.equal(await store.purgeTags(["product-page|idOrSlug=p1"]), 1);
       assert.equal(await store.get("cache:GET:/api/products/p1"), undefined);
@@ -70,7 +81,10 @@ function storeSuite(name: string, makeStore: () => Promise<{ store: CacheStore; 
   });
 }
 
-storeSuite("memory", async () => ({ store: new MemoryStore(100, 1024 * 1024), done: async () => undefined }));
+storeSuite("memory", async () => ({
+  store: new MemoryStore(100, 1024 * 1024),
+  done: async () => undefined,
+}));
 
 storeSuite("redis", async () => {
   const { redis, prefix, cleanup } = await createTestRedis("gateway-store");

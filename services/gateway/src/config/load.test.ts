@@ -64,18 +64,44 @@ describe("gateway.yaml", () => {
   });
 
   it("reports schema errors at the offending line", () => {
-    assert.match(problemsOf(MINIMAL.replace("policy: public", "policy: everyone"))[0] ?? "", /^bad\.yaml:7:13 routes\.0\.policy: Invalid option/);
-    assert.match(problemsOf(MINIMAL.replace("upstream: api", "upstream: nowhere"))[0] ?? "", /^bad\.yaml:6:15 routes\.0\.upstream: unknown upstream "nowhere"/);
+    assert.match(
+      problemsOf(MINIMAL.replace("policy: public", "policy: everyone"))[0] ?? "",
+      /^bad\.yaml:7:13 routes\.0\.policy: Invalid option/,
+    );
+    assert.match(
+      problemsOf(MINIMAL.replace("upstream: api", "upstream: nowhere"))[0] ?? "",
+      /^bad\.yaml:6:15 routes\.0\.upstream: unknown upstream "nowhere"/,
+    );
   });
 
   it("reports unknown keys, bad durations, missing fields and cross-field mistakes", () => {
-    assert.match(problemsOf(MINIMAL.replace("policy: public", "policy: public\n    ttl: 5s"))[0] ?? "", /^bad\.yaml:8:5 routes\.0: unknown key "ttl"/);
-    assert.match(problemsOf(MINIMAL.replace('url: "http://127.0.0.1:1"', 'url: "http://127.0.0.1:1", timeout: soon'))[0] ?? "", /^bad\.yaml:2:46 upstreams\.api\.timeout: "soon" is not a duration/);
-    assert.match(problemsOf(MINIMAL.replace("    policy: public\n", ""))[0] ?? "", /^bad\.yaml:4:5 routes\.0\.policy: missing/);
-    const cachedPrivate = MINIMAL.replace("policy: public", "policy: customer\n    cache: { ttl: 5s }");
-    assert.match(problemsOf(cachedPrivate)[0] ?? "", /routes\.0\.cache: only public routes can be cached/);
+    assert.match(
+      problemsOf(MINIMAL.replace("policy: public", "policy: public\n    ttl: 5s"))[0] ?? "",
+      /^bad\.yaml:8:5 routes\.0: unknown key "ttl"/,
+    );
+    assert.match(
+      problemsOf(
+        MINIMAL.replace('url: "http://127.0.0.1:1"', 'url: "http://127.0.0.1:1", timeout: soon'),
+      )[0] ?? "",
+      /^bad\.yaml:2:46 upstreams\.api\.timeout: "soon" is not a duration/,
+    );
+    assert.match(
+      problemsOf(MINIMAL.replace("    policy: public\n", ""))[0] ?? "",
+      /^bad\.yaml:4:5 routes\.0\.policy: missing/,
+    );
+    const cachedPrivate = MINIMAL.replace(
+      "policy: public",
+      "policy: customer\n    cache: { ttl: 5s }",
+    );
+    assert.match(
+      problemsOf(cachedPrivate)[0] ?? "",
+      /routes\.0\.cache: only public routes can be cached/,
+    );
     const warm = MINIMAL + "warmUp:\n  paths: [/nope]\n";
-    assert.match(problemsOf(warm)[0] ?? "", /^bad\.yaml:9:11 warmUp\.paths\.0: \/nope is not served by a cached GET route/);
+    assert.match(
+      problemsOf(warm)[0] ?? "",
+      /^bad\.yaml:9:11 warmUp\.paths\.0: \/nope is not served by a cached GET route/,
+    );
   });
 
   it("parses durations and sizes", () => {

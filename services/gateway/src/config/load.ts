@@ -44,13 +44,23 @@ export function parseGatewayFile(text: string, source = "gateway.yaml"): Gateway
   }
   const result = GatewayFile.safeParse(doc.toJS());
   if (!result.success) {
-    throw new GatewayConfigError(source, result.error.issues.map((issue) => describe(issue, doc, lineCounter, source)));
+    throw new GatewayConfigError(
+      source,
+      result.error.issues.map((issue) => describe(issue, doc, lineCounter, source)),
+    );
   }
   const extra = crossChecks(result.data);
   if (extra.length) {
     throw new GatewayConfigError(
       source,
-      extra.map(({ path, message }) => describe({ code: "custom", path, message, input: undefined } as z.core.$ZodIssue, doc, lineCounter, source)),
+      extra.map(({ path, message }) =>
+        describe(
+          { code: "custom", path, message, input: undefined } as z.core.$ZodIssue,
+          doc,
+          lineCounter,
+          source,
+        ),
+      ),
     );
   }
   return result.data;
@@ -64,13 +74,21 @@ function crossChecks(file: GatewayFile): { path: (string | number)[]; message: s
     const [path = "/"] = target.split("?", 1);
     const match = router.match("GET", path);
     if (match.kind !== "route" || !match.route.cache) {
-      problems.push({ path: ["warmUp", "paths", index], message: `${target} is not served by a cached GET route` });
+      problems.push({
+        path: ["warmUp", "paths", index],
+        message: `${target} is not served by a cached GET route`,
+      });
     }
   });
   return problems;
 }
 
-function describe(issue: z.core.$ZodIssue, doc: Document, lines: LineCounter, source: string): string {
+function describe(
+  issue: z.core.$ZodIssue,
+  doc: Document,
+  lines: LineCounter,
+  source: string,
+): string {
   const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
   let offset = locate(doc, path);
   let message = issue.message;
@@ -79,7 +97,8 @@ function describe(issue: z.core.$ZodIssue, doc: Document, lines: LineCounter, so
     if (keyOffset !== undefined) offset = keyOffset;
     message = `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
   }
-  if (path.length > 0 && !doc.hasIn(path) && issue.code !== "unrecognized_keys") message = `missing: ${message}`;
+  if (path.length > 0 && !doc.hasIn(path) && issue.code !== "unrecognized_keys")
+    message = `missing: ${message}`;
   const where = path.length ? path.join(".") : "(file)";
   if (offset === undefined) return `${source} ${where}: ${message}`;
   const pos = lines.linePos(offset);
@@ -95,11 +114,16 @@ function locate(doc: Document, path: (string | number)[]): number | undefined {
   return undefined;
 }
 
-function keyPosition(doc: Document, path: (string | number)[], key: string | undefined): number | undefined {
+function keyPosition(
+  doc: Document,
+  path: (string | number)[],
+  key: string | undefined,
+): number | undefined {
   const node = path.length === 0 ? doc.contents : doc.getIn(path, true);
   if (!key || !isMap(node)) return undefined;
   for (const pair of node.items) {
-    if (isNode(pair.key) && String((pair.key as { value?: unknown }).value) === key) return (pair.key as Node).range?.[0];
+    if (isNode(pair.key) && String((pair.key as { value?: unknown }).value) === key)
+      return (pair.key as Node).range?.[0];
   }
   return undefined;
 }

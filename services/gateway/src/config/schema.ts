@@ -1,4 +1,5 @@
 /** The zod schema of gateway.yaml: upstreams, routes with their plugins, CORS, warm-up. */
+import { isIP } from "node:net";
 import { z } from "zod";
 import { duration, size } from "./units.js";
 
@@ -43,7 +44,12 @@ const Cache = z.strictObject({
   staleWhileRevalidate: duration().default(30_000),
   staleIfError: duration().default(3_600_000),
   /** Catalogue event type (or `product.*`) → which entries of this route it purges. */
-  purgeOn: z.record(z.string().regex(/^[a-z]+\.(\*|[a-z]+)$/, "an event type like product.updated or product.*"), PurgeRule).default({}),
+  purgeOn: z
+    .record(
+      z.string().regex(/^[a-z]+\.(\*|[a-z]+)$/, "an event type like product.updated or product.*"),
+      PurgeRule,
+    )
+    .default({}),
 });
 
 const Rewrite = z.strictObject({
@@ -51,11 +57,14 @@ const Rewrite = z.strictObject({
   addPrefix: z.string().startsWith("/").optional(),
 });
 
-const PATH_PATTERN = /^\/(?:[A-Za-z0-9._~-]+|:[a-zA-Z][a-zA-Z0-9]*)?(?:\/(?:[A-Za-z0-9._~-]+|:[a-zA-Z][a-zA-Z0-9]*))*(?:\/\*)?$/;
+const PATH_PATTERN =
+  /^\/(?:[A-Za-z0-9._~-]+|:[a-zA-Z][a-zA-Z0-9]*)?(?:\/(?:[A-Za-z0-9._~-]+|:[a-zA-Z][a-zA-Z0-9]*))*(?:\/\*)?$/;
 
 const Route = z.strictObject({
   id: name.optional(),
-  path: z.string().regex(PATH_PATTERN, "a path like /api/v1/products/:id or /api/v1/* (`*` only at the end)"),
+  path: z
+    .string()
+    .regex(PATH_PATTERN, "a path like /api/v1/products/:id or /api/v1/* (`*` only at the end)"),
   methods: z.array(z.enum(METHODS)).min(1),
   upstream: name,
   rewrite: Rewrite.optional(),
@@ -81,25 +90,33 @@ export const GatewayFile = z
         origins: z.array(z.string().min(1)).default([]),
         credentials: z.boolean().default(true),
         maxAge: duration().default(600_000),
-        allowHeaders: z.array(z.string()).default([
-          "authorization",
-          "content-type",
-          "idempotency-key",
-          "x-idempotency-key",
-          "x-request-id",
-        ]),
-        exposeHeaders: z.array(z.string()).default([
-          "x-request-id",
-          "x-cache-status",
-          "idempotent-replayed",
-          "retry-after",
-          "ratelimit",
-          "ratelimit-policy",
-        ]),
+        allowHeaders: z
+          .array(z.string())
+          .default([
+            "authorization",
+            "content-type",
+            "idempotency-key",
+            "x-idempotency-key",
+            "x-request-id",
+          ]),
+        exposeHeaders: z
+          .array(z.string())
+          .default([
+            "x-request-id",
+            "x-cache-status",
+            "idempotent-replayed",
+            "retry-after",
+            "ratelimit",
+            "ratelimit-policy",
+          ]),
       })
       .prefault({}),
-    /** Peers whose X-Forwarded-For is believed (the edge proxy, the storefront server). */
-    trustedProxies: z.array(z.string()).default(["127.0.0.1", "::1", "::ffff:127.0.0.1"]),
+    /** Peers whose X-Forwarded-For is believed (the edge proxy, the storefront server): addresses or CIDR networks. */
+    trustedProxies: z
+      .array(
+        z.string().refine(isAddressOrNetwork, "an IP address or a CIDR network like 10.0.0.0/8"),
+      )
+      .default(["127.0.0.1", "::1", "::ffff:127.0.0.1"]),
     idempotency: z
       .strictObject({
         retention: duration().default(86_400_000),
@@ -110,7 +127,10 @@ export const GatewayFile = z
     cache: z
       .strictObject({
         memory: z
-          .strictObject({ maxEntries: z.number().int().min(0).default(2000), maxSize: size().default(64 * 1024 * 1024) })
+          .strictObject({
+            maxEntries: z.number().int().min(0).default(2000),
+            maxSize: size().default(64 * 1024 * 1024),
+          })
           .prefault({}),
       })
       .prefault({}),
@@ -128,26 +148,50 @@ export const GatewayFile = z
     file.routes.forEach((route, index) => {
       const at = (...path: (string | number)[]) => ["routes", index, ...path];
       if (!file.upstreams[route.upstream]) {
-        ctx.addIssue({ code: "custom", path: at("upstream"), message: `unknown upstream "${route.upstream}"` });
+        ctx.addIssue({
+          code: "custom",
+          path: at("upstream"),
+          message: `unknown upstream "${route.upstream}"`,
+        });
       }
       const id = routeId(route);
-      if (ids.has(id)) ctx.addIssue({ code: "custom", path: at("id"), message: `duplicate route id "${id}"` });
+      if (ids.has(id))
+        ctx.addIssue({ code: "custom", path: at("id"), message: `duplicate route id "${id}"` });
       ids.add(id);
       if (route.cache) {
         if (route.policy !== "public") {
-          ctx.addIssue({ code: "custom", path: at("cache"), message: "only public routes can be cached (answers are shared)" });
+          ctx.addIssue({
+            code: "custom",
+            path: at("cache"),
+            message: "only public routes can be cached (answers are shared)",
+          });
         }
         if (route.methods.some((m) => m !== "GET" && m !== "HEAD")) {
-          ctx.addIssue({ code: "custom", path: at("methods"), message: "a cached route may only list GET and HEAD" });
+          ctx.addIssue({
+            code: "custom",
+            path: at("methods"),
+            message: "a cached route may only list GET and HEAD",
+          });
         }
         for (const [event, rule] of Object.entries(route.cache.purgeOn)) {
           if (rule !== "all" && !route.path.split("/").includes(`:${rule.param}`)) {
-            ctx.addIssue({ code: "custom", path: at("cache", "purgeOn", event), message: `the path has no :${rule.param}` });
+            ctx.addIssue({
+              code: "custom",
+              path: at("cache", "purgeOn", event),
+              message: `the path has no :${rule.param}`,
+            });
           }
         }
       }
-      if (route.idempotency !== "off" && !route.methods.some((m) => ["POST", "PUT", "PATCH", "DELETE"].includes(m))) {
-        ctx.addIssue({ code: "custom", path: at("idempotency"), message: "idempotency needs a POST, PUT, PATCH or DELETE method" });
+      if (
+        route.idempotency !== "off" &&
+        !route.methods.some((m) => ["POST", "PUT", "PATCH", "DELETE"].includes(m))
+      ) {
+        ctx.addIssue({
+          code: "custom",
+          path: at("idempotency"),
+          message: "idempotency needs a POST, PUT, PATCH or DELETE method",
+        });
       }
     });
   });
@@ -161,4 +205,11 @@ export type CacheConfig = z.infer<typeof Cache>;
 /** A route's id: the configured one, or one derived from its methods and path. */
 export function routeId(route: Pick<RouteConfig, "id" | "methods" | "path">): string {
   return route.id ?? `${route.methods.join(",")} ${route.path}`;
+}
+
+function isAddressOrNetwork(entry: string): boolean {
+  const [address = "", bits, extra] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
 }

@@ -3,11 +3,18 @@ import { z } from "zod";
 
 const DURATION_PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/g;
 const DURATION_WHOLE = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d))+$/;
-const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const DURATION_UNITS: Record<string, number> = {
+  ms: 1,
+  s: 1_000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+};
 
 /** Parses "250ms", "5s", "4m30s", "24h" (or a bare number of milliseconds) into milliseconds. */
 export function parseDuration(value: string | number): number | undefined {
-  if (typeof value === "number") return Number.isFinite(value) && value >= 0 ? Math.round(value) : undefined;
+  if (typeof value === "number")
+    return Number.isFinite(value) && value >= 0 ? Math.round(value) : undefined;
   const text = value.trim().toLowerCase();
   if (!DURATION_WHOLE.test(text)) return undefined;
   let total = 0;
@@ -33,7 +40,10 @@ export const duration = () =>
   z.union([z.number(), z.string()]).transform((value, ctx) => {
     const ms = parseDuration(value);
     if (ms === undefined) {
-      ctx.addIssue({ code: "custom", message: `"${value}" is not a duration (use e.g. 250ms, 5s, 4m30s, 24h)` });
+      ctx.addIssue({
+        code: "custom",
+        message: `"${value}" is not a duration (use e.g. 250ms, 5s, 4m30s, 24h)`,
+      });
       return z.NEVER;
     }
     return ms;

@@ -16,8 +16,10 @@ function operation(route: Route, method: string) {
   const parameters: unknown[] = route.segments
     .filter((s): s is { param: string } => "param" in s)
     .map((s) => ({ name: s.param, in: "path", required: true, schema: { type: "string" } }));
-  if (route.wildcard) parameters.push({ name: "rest", in: "path", required: true, schema: { type: "string" } });
-  for (const name of route.cache?.vary ?? []) parameters.push({ name, in: "query", required: false, schema: { type: "string" } });
+  if (route.wildcard)
+    parameters.push({ name: "rest", in: "path", required: true, schema: { type: "string" } });
+  for (const name of route.cache?.vary ?? [])
+    parameters.push({ name, in: "query", required: false, schema: { type: "string" } });
   if (route.idempotency !== "off" && method !== "get") {
     parameters.push({
       name: "Idempotency-Key",
@@ -26,13 +28,19 @@ function operation(route: Route, method: string) {
       schema: { type: "string", pattern: "^[A-Za-z0-9_.:~+/=-]{8,255}$" },
     });
   }
-  const responses: Record<string, { description: string }> = { default: { description: `answered by ${route.upstream}` } };
+  const responses: Record<string, { description: string }> = {
+    default: { description: `answered by ${route.upstream}` },
+  };
   if (route.policy !== "public") {
-    responses["401"] = { description: "AUTH_REQUIRED / AUTH_TOKEN_INVALID / AUTH_TOKEN_EXPIRED / AUTH_SESSION_REVOKED" };
+    responses["401"] = {
+      description: "AUTH_REQUIRED / AUTH_TOKEN_INVALID / AUTH_TOKEN_EXPIRED / AUTH_SESSION_REVOKED",
+    };
     responses["403"] = { description: "FORBIDDEN (role)" };
   }
-  if (route.rateLimit) responses["429"] = { description: "RATE_LIMITED (Retry-After, RateLimit headers)" };
-  if (method !== "get") responses["413"] = { description: `BODY_TOO_LARGE (limit ${route.bodyLimit} bytes)` };
+  if (route.rateLimit)
+    responses["429"] = { description: "RATE_LIMITED (Retry-After, RateLimit headers)" };
+  if (method !== "get")
+    responses["413"] = { description: `BODY_TOO_LARGE (limit ${route.bodyLimit} bytes)` };
   responses["503"] = { description: "UPSTREAM_UNAVAILABLE / CIRCUIT_OPEN" };
   return {
     operationId: `${route.id}.${method}`,
@@ -44,7 +52,9 @@ function operation(route: Route, method: string) {
       upstream: route.upstream,
       policy: route.policy,
       idempotency: route.idempotency,
-      cache: route.cache ? { ttlMs: route.cache.ttl, maxSize: route.cache.maxSize, vary: route.cache.vary } : null,
+      cache: route.cache
+        ? { ttlMs: route.cache.ttl, maxSize: route.cache.maxSize, vary: route.cache.vary }
+        : null,
       rateLimit: route.rateLimit ?? null,
       bodyLimit: route.bodyLimit,
     },
@@ -68,7 +78,9 @@ export function openApiDocument(routes: readonly Route[]) {
       description:
         "Routes, policies and plugins of the API gateway, generated from gateway.yaml. Each route is answered by the upstream named in x-gateway; the gateway adds token validation, rate limits, idempotency and the response cache.",
     },
-    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT (EdDSA)" } } },
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT (EdDSA)" } },
+    },
     paths,
   };
 }
@@ -79,9 +91,21 @@ export function docsHtml(routes: readonly Route[]): string {
   const rows = routes
     .map((r) => {
       const methods = [...r.methods].filter((m) => m !== "HEAD" || !r.methods.has("GET")).join(" ");
-      const cache = r.cache ? `${r.cache.ttl / 1000} s${r.cache.vary.length ? ` (vary: ${r.cache.vary.join(", ")})` : ""}` : "";
-      const limit = r.rateLimit ? `${r.rateLimit.limit} / ${r.rateLimit.window / 1000} s per ${r.rateLimit.by}` : "";
-      const cells = [methods, r.pattern, r.upstream, r.policy, r.idempotency === "off" ? "" : r.idempotency, cache, limit];
+      const cache = r.cache
+        ? `${r.cache.ttl / 1000} s${r.cache.vary.length ? ` (vary: ${r.cache.vary.join(", ")})` : ""}`
+        : "";
+      const limit = r.rateLimit
+        ? `${r.rateLimit.limit} / ${r.rateLimit.window / 1000} s per ${r.rateLimit.by}`
+        : "";
+      const cells = [
+        methods,
+        r.pattern,
+        r.upstream,
+        r.policy,
+        r.idempotency === "off" ? "" : r.idempotency,
+        cache,
+        limit,
+      ];
       return `<tr>${cells.map((c) => `<td>${escape(c)}</td>`).join("")}</tr>`;
     })
     .join("\n");

@@ -4,7 +4,10 @@ import type { IncomingMessage } from "node:http";
 import { Transform, type Readable } from "node:stream";
 
 export function tooLarge(limit: number): AppError {
-  return new AppError("BODY_TOO_LARGE", `The request body exceeds this route's limit of ${formatBytes(limit)}`);
+  return new AppError(
+    "BODY_TOO_LARGE",
+    `The request body exceeds this route's limit of ${formatBytes(limit)}`,
+  );
 }
 
 function formatBytes(bytes: number): string {

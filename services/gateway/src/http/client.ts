@@ -1,6 +1,7 @@
 /** Who is calling: the client address behind trusted proxies, CORS, and internal-caller checks. */
 import { safeEqual } from "@shop/platform";
 import type { IncomingMessage } from "node:http";
+import { BlockList, isIPv4, isIPv6 } from "node:net";
 import type { GatewayFile } from "../config/schema.js";
 
 export interface ClientAddress {
@@ -10,11 +11,45 @@ export interface ClientAddress {
   proto: string;
 }
 
+/** Trusted proxy addresses and networks (`10.0.0.0/8`, `fd00::/8`), with a memo of answers per address. */
+export class TrustedProxies {
+  private readonly list = new BlockList();
+  private readonly memo = new Map<string, boolean>();
+
+  constructor(entries: readonly string[]) {
+    for (const entry of entries) {
+      const [address = "", bits] = entry.split("/");
+      const family = isIPv6(address) ? "ipv6" : "ipv4";
+      if (!isIPv4(address) && !isIPv6(address))
+        throw new Error(`trusted proxy "${entry}" is not an IP address or network`);
+      if (bits === undefined) this.list.addAddress(address, family);
+      else this.list.addSubnet(address, Number(bits), family);
+    }
+  }
+
+  has(address: string): boolean {
+    let answer = this.memo.get(address);
+    if (answer === undefined) {
+      const plain =
+        address.startsWith("::ffff:") && isIPv4(address.slice(7)) ? address.slice(7) : address;
+      answer = isIPv4(plain)
+        ? this.list.check(plain, "ipv4") || this.list.check(address, "ipv6")
+        : isIPv6(plain) && this.list.check(plain, "ipv6");
+      if (this.memo.size > 10_000) this.memo.clear();
+      this.memo.set(address, answer);
+    }
+    return answer;
+  }
+}
+
 /**
  * The client IP: the peer address, unless the peer is a trusted proxy (the edge proxy, the
  * storefront server), in which case the right-most untrusted address of X-Forwarded-For.
  */
-export function clientAddress(req: IncomingMessage, trusted: ReadonlySet<string>): ClientAddress {
+export function clientAddress(
+  req: IncomingMessage,
+  trusted: Pick<TrustedProxies, "has">,
+): ClientAddress {
   const peer = req.socket.remoteAddress ?? "unknown";
   const header = req.headers["x-forwarded-for"];
   const forwardedFor = Array.isArray(header) ? header.join(", ") : header;
@@ -51,11 +86,16 @@ export function originAllowed(origin: string, cors: CorsConfig): boolean {
 export function corsHeaders(origin: string, cors: CorsConfig): string[] {
   const headers = ["access-control-allow-origin", origin, "vary", "Origin"];
   if (cors.credentials) headers.push("access-control-allow-credentials", "true");
-  if (cors.exposeHeaders.length) headers.push("access-control-expose-headers", cors.exposeHeaders.join(", "));
+  if (cors.exposeHeaders.length)
+    headers.push("access-control-expose-headers", cors.exposeHeaders.join(", "));
   return headers;
 }
 
-export function preflightHeaders(origin: string, cors: CorsConfig, requestedHeaders: string | undefined): string[] {
+export function preflightHeaders(
+  origin: string,
+  cors: CorsConfig,
+  requestedHeaders: string | undefined,
+): string[] {
   const allowHeaders = requestedHeaders
     ? requestedHeaders
         .split(",")

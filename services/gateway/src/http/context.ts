@@ -7,7 +7,7 @@ import type { IdentityResolver } from "../identity/identity.js";
 import type { RateLimiter } from "../rate-limit/rate-limiter.js";
 import type { Route, Router } from "../routing/router.js";
 import type { Upstream } from "../upstreams/upstreams.js";
-import type { ClientAddress, CorsConfig } from "./client.js";
+import type { ClientAddress, CorsConfig, TrustedProxies } from "./client.js";
 
 export interface RequestContext {
   req: IncomingMessage;
@@ -27,7 +27,7 @@ export interface RequestContext {
 
 export interface GatewaySettings {
   internalKey: string;
-  trustedProxies: ReadonlySet<string>;
+  trustedProxies: TrustedProxies;
   cors: CorsConfig;
   accessLog: boolean;
   rateLimitEnabled: boolean;

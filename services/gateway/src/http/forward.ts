@@ -13,7 +13,10 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /** Applies the route policy (401/403) and charges the rate limit (429). */
 export async function admit(ctx: RequestContext, deps: GatewayDeps): Promise<void> {
   const authorization = ctx.req.headers.authorization;
-  const found = ctx.route.policy === "public" && authorization === undefined ? undefined : deps.identity.authorize(ctx.route.policy, authorization);
+  const found =
+    ctx.route.policy === "public" && authorization === undefined
+      ? undefined
+      : deps.identity.authorize(ctx.route.policy, authorization);
   ctx.identity = found instanceof Promise ? await found : found;
   const limit = ctx.route.rateLimit;
   if (!limit || !deps.settings.rateLimitEnabled) return;
@@ -50,10 +53,17 @@ export async function forward(ctx: RequestContext, deps: GatewayDeps): Promise<n
     const key = readIdempotencyKey(ctx.req.headers);
     if (key) return forwardIdempotent(ctx, deps, key);
     if (ctx.route.idempotency === "required") {
-      throw new AppError("IDEMPOTENCY_KEY_MISSING", "This route needs an Idempotency-Key header (a new UUID per operation)");
+      throw new AppError(
+        "IDEMPOTENCY_KEY_MISSING",
+        "This route needs an Idempotency-Key header (a new UUID per operation)",
+      );
     }
   }
-  const body = !hasBody(ctx.req) ? null : length !== undefined ? ctx.req : limitStream(ctx.req, ctx.route.bodyLimit);
+  const body = !hasBody(ctx.req)
+    ? null
+    : length !== undefined
+      ? ctx.req
+      : limitStream(ctx.req, ctx.route.bodyLimit);
   return streamResponse(
     {
       upstream: ctx.upstream,
@@ -68,15 +78,27 @@ export async function forward(ctx: RequestContext, deps: GatewayDeps): Promise<n
   );
 }
 
-async function forwardIdempotent(ctx: RequestContext, deps: GatewayDeps, key: string): Promise<number> {
+async function forwardIdempotent(
+  ctx: RequestContext,
+  deps: GatewayDeps,
+  key: string,
+): Promise<number> {
   const body = await readBody(ctx.req, ctx.route.bodyLimit);
-  const caller = ctx.identity ? `${ctx.identity.role === "guest" ? "guest" : "member"}:${ctx.identity.sub}` : `ip:${ctx.client.ip}`;
+  const caller = ctx.identity
+    ? `${ctx.identity.role === "guest" ? "guest" : "member"}:${ctx.identity.sub}`
+    : `ip:${ctx.client.ip}`;
   const headers = withoutHeader(forwardHeaders(ctx), "content-length");
   headers.push("content-length", String(body.length));
   const { response, replayed } = await runIdempotent(deps.idempotency, {
     scope: `${caller}|${ctx.method}|${ctx.route.id}`,
     key,
-    fingerprint: fingerprint(ctx.method, ctx.path, ctx.query, ctx.req.headers["content-type"], body),
+    fingerprint: fingerprint(
+      ctx.method,
+      ctx.path,
+      ctx.query,
+      ctx.req.headers["content-type"],
+      body,
+    ),
     execute: () =>
       fetchBuffered({
         upstream: ctx.upstream,

@@ -8,7 +8,13 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { cacheHeaders, detail } from "../cache/cache-headers.js";
 import { cacheKey } from "../cache/cache-policy.js";
 import { splitTarget } from "../routing/target.js";
-import { clientAddress, corsHeaders, originAllowed, preflightHeaders, wantsRefresh } from "./client.js";
+import {
+  clientAddress,
+  corsHeaders,
+  originAllowed,
+  preflightHeaders,
+  wantsRefresh,
+} from "./client.js";
 import type { GatewayDeps, RequestContext } from "./context.js";
 import { admit, anonymousHeaders, forward } from "./forward.js";
 import { sendBuffer, sendProblem } from "./respond.js";
@@ -61,12 +67,17 @@ async function handle(
   if (!target) throw new AppError("VALIDATION_FAILED", "The request path is not valid");
   const { path, query } = target;
   if (deps.ownRoutes(req, res, path, extra)) return;
-  if (path === "/internal" || path.startsWith("/internal/")) throw new AppError("ROUTE_NOT_FOUND", "No such route");
+  if (path === "/internal" || path.startsWith("/internal/"))
+    throw new AppError("ROUTE_NOT_FOUND", "No such route");
   const method = req.method ?? "GET";
   const origin = req.headers.origin;
   if (origin !== undefined && originAllowed(origin, deps.settings.cors)) {
     if (method === "OPTIONS" && req.headers["access-control-request-method"] !== undefined) {
-      const headers = preflightHeaders(origin, deps.settings.cors, req.headers["access-control-request-headers"]);
+      const headers = preflightHeaders(
+        origin,
+        deps.settings.cors,
+        req.headers["access-control-request-headers"],
+      );
       res.writeHead(204, [...headers, ...extra]);
       res.end();
       return;
@@ -105,13 +116,18 @@ async function handle(
 async function serveCached(ctx: RequestContext, deps: GatewayDeps): Promise<boolean> {
   const config = ctx.route.cache!;
   const keyed = cacheKey(ctx.path, ctx.query, config.vary);
-  const reason = "bypass" in keyed ? keyed.bypass : deps.cache.available ? undefined : "cache-unavailable";
+  const reason =
+    "bypass" in keyed ? keyed.bypass : deps.cache.available ? undefined : "cache-unavailable";
   if (reason || "bypass" in keyed) {
-    ctx.extra.push(...cacheHeaders({ status: "BYPASS", params: ["fwd=bypass", detail(reason ?? "bypass")] }));
+    ctx.extra.push(
+      ...cacheHeaders({ status: "BYPASS", params: ["fwd=bypass", detail(reason ?? "bypass")] }),
+    );
     cacheStatusOf.set(ctx.res, "BYPASS");
     return false;
   }
-  const refresh = ctx.req.headers["x-cache-refresh"] !== undefined && wantsRefresh(ctx.req, deps.settings.internalKey);
+  const refresh =
+    ctx.req.headers["x-cache-refresh"] !== undefined &&
+    wantsRefresh(ctx.req, deps.settings.internalKey);
   const result =
     (!refresh && deps.cache.freshHit(keyed.key)) ||
     (await deps.cache.handle(

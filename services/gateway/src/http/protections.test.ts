@@ -1,8 +1,16 @@
 /** Protections (issue 5): rate limits, body limits, circuit breaker, timeouts, CORS, request ids, routing answers. */
 import assert from "node:assert/strict";
 import { request as httpRequest } from "node:http";
+import { connect } from "node:net";
 import { after, before, describe, it } from "node:test";
-import { startGateway, startIssuer, startUpstream, sleep, type Issuer, type TestGateway } from "../testing/harness.js";
+import {
+  startGateway,
+  startIssuer,
+  startUpstream,
+  sleep,
+  type Issuer,
+  type TestGateway,
+} from "../testing/harness.js";
 
 const YAML = `
 upstreams:
@@ -53,14 +61,26 @@ describe("gateway protections", () => {
     issuer = await startIssuer();
     api = await startUpstream((req, res, body) => {
       res.writeHead(200, { "content-type": "application/json", "set-cookie": ["a=1", "b=2"] });
-      res.end(JSON.stringify({ url: req.url, method: req.method, bytes: body.length, requestId: req.headers["x-request-id"], xff: req.headers["x-forwarded-for"] }));
+      res.end(
+        JSON.stringify({
+          url: req.url,
+          method: req.method,
+          bytes: body.length,
+          requestId: req.headers["x-request-id"],
+          xff: req.headers["x-forwarded-for"],
+        }),
+      );
     });
     fragile = await startUpstream(async (_req, res) => {
       if (fragileMode === "slow") await sleep(2_500);
-      if (fragileMode === "down") res.writeHead(503, { "content-type": "application/json" }).end("{}");
+      if (fragileMode === "down")
+        res.writeHead(503, { "content-type": "application/json" }).end("{}");
       else res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
     });
-    gw = await startGateway(YAML, { upstreams: { api: api.url, fragile: fragile.url }, authUrl: issuer.url });
+    gw = await startGateway(YAML, {
+      upstreams: { api: api.url, fragile: fragile.url },
+      authUrl: issuer.url,
+    });
   });
   after(async () => {
     await gw.close();
@@ -72,14 +92,25 @@ describe("gateway protections", () => {
   async function problem(res: Response, status: number, code: string) {
     assert.equal(res.status, status);
     assert.equal(res.headers.get("content-type"), "application/problem+json");
-    const body = (await res.json()) as { code: string; type: string; title: string; detail: string; requestId: string };
+    const body = (await res.json()) as {
+      code: string;
+      type: string;
+      title: string;
+      detail: string;
+      requestId: string;
+    };
     assert.equal(body.code, code);
     assert.ok(body.type && body.title && body.detail && body.requestId);
     return body;
   }
 
   it("limits per IP with 429, Retry-After and RateLimit headers", async () => {
-    const login = (ip: string) => fetch(`${gw.url}/api/login`, { method: "POST", headers: { "x-forwarded-for": ip }, body: "{}" });
+    const login = (ip: string) =>
+      fetch(`${gw.url}/api/login`, {
+        method: "POST",
+        headers: { "x-forwarded-for": ip },
+        body: "{}",
+      });
     const first = await login("203.0.113.7");
     assert.equal(first.status, 200);
     assert.equal(first.headers.get("ratelimit-policy"), '"login";q=2;w=60');
@@ -96,7 +127,8 @@ describe("gateway protections", () => {
   it("limits signed-in members per member, not per IP", async () => {
     const alice = await issuer.token({ sub: "alice", role: "customer" });
     const bob = await issuer.token({ sub: "bob", role: "customer" });
-    const get = (token: string) => fetch(`${gw.url}/api/limited`, { headers: { authorization: `Bearer ${token}` } });
+    const get = (token: string) =>
+      fetch(`${gw.url}/api/limited`, { headers: { authorization: `Bearer ${token}` } });
     for (let i = 0; i < 3; i++) assert.equal((await get(alice)).status, 200);
     assert.equal((await get(alice)).status, 429);
     assert.equal((await get(bob)).status, 200);
@@ -108,11 +140,15 @@ describe("gateway protections", () => {
     await problem(declared, 413, "BODY_TOO_LARGE");
     const before = api.calls.length;
     const streamed = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = httpRequest(`${gw.url}/api/echo/upload`, { method: "POST", headers: { "transfer-encoding": "chunked" } }, (res) => {
-        let body = "";
-        res.on("data", (c: Buffer) => (body += c.toString()));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-      });
+      const req = httpRequest(
+        `${gw.url}/api/echo/upload`,
+        { method: "POST", headers: { "transfer-encoding": "chunked" } },
+        (res) => {
+          let body = "";
+          res.on("data", (c: Buffer) => (body += c.toString()));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
       req.on("error", reject);
       for (let i = 0; i < 4; i++) req.write("y".repeat(500));
       req.end();
@@ -120,7 +156,10 @@ describe("gateway protections", () => {
     assert.equal(streamed.status, 413);
     assert.equal((JSON.parse(streamed.body) as { code: string }).code, "BODY_TOO_LARGE");
     assert.equal(api.calls.length, before);
-    const fits = await fetch(`${gw.url}/api/echo/upload`, { method: "POST", body: "z".repeat(1_000) });
+    const fits = await fetch(`${gw.url}/api/echo/upload`, {
+      method: "POST",
+      body: "z".repeat(1_000),
+    });
     assert.equal(fits.status, 200);
     assert.equal(((await fits.json()) as { bytes: number }).bytes, 1_000);
   });
@@ -154,24 +193,37 @@ describe("gateway protections", () => {
   it("answers CORS preflights for configured origins only and decorates answers", async () => {
     const preflight = await fetch(`${gw.url}/api/echo/x`, {
       method: "OPTIONS",
-      headers: { origin: "http://shop.test", "access-control-request-method": "POST", "access-control-request-headers": "Content-Type, Idempotency-Key" },
+      headers: {
+        origin: "http://shop.test",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "Content-Type, Idempotency-Key",
+      },
     });
     assert.equal(preflight.status, 204);
     assert.equal(preflight.headers.get("access-control-allow-origin"), "http://shop.test");
-    assert.equal(preflight.headers.get("access-control-allow-headers"), "content-type, idempotency-key");
+    assert.equal(
+      preflight.headers.get("access-control-allow-headers"),
+      "content-type, idempotency-key",
+    );
     assert.equal(preflight.headers.get("access-control-allow-credentials"), "true");
     const actual = await fetch(`${gw.url}/api/echo/x`, { headers: { origin: "http://shop.test" } });
     assert.equal(actual.headers.get("access-control-allow-origin"), "http://shop.test");
     assert.match(actual.headers.get("access-control-expose-headers") ?? "", /x-request-id/);
-    const foreign = await fetch(`${gw.url}/api/echo/x`, { headers: { origin: "http://evil.test" } });
+    const foreign = await fetch(`${gw.url}/api/echo/x`, {
+      headers: { origin: "http://evil.test" },
+    });
     assert.equal(foreign.headers.get("access-control-allow-origin"), null);
   });
 
   it("accepts or generates X-Request-Id and propagates it upstream", async () => {
-    const given = await fetch(`${gw.url}/api/echo/id`, { headers: { "x-request-id": "req-abc-123" } });
+    const given = await fetch(`${gw.url}/api/echo/id`, {
+      headers: { "x-request-id": "req-abc-123" },
+    });
     assert.equal(given.headers.get("x-request-id"), "req-abc-123");
     assert.equal(((await given.json()) as { requestId: string }).requestId, "req-abc-123");
-    const generated = await fetch(`${gw.url}/api/echo/id`, { headers: { "x-request-id": "bad id with spaces" } });
+    const generated = await fetch(`${gw.url}/api/echo/id`, {
+      headers: { "x-request-id": "bad id with spaces" },
+    });
     const id = generated.headers.get("x-request-id") ?? "";
     assert.match(id, /^[0-9a-f-]{36}$/);
     assert.equal(((await generated.json()) as { requestId: string }).requestId, id);
@@ -203,14 +255,34 @@ describe("gateway protections", () => {
     }
   });
 
+  it("answers unparseable HTTP with problem details", async () => {
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(new URL(gw.url).port), "127.0.0.1", () =>
+        socket.write("NOT HTTP AT ALL\r\n\r\n"),
+      );
+      let data = "";
+      socket.on("data", (c: Buffer) => (data += c.toString()));
+      socket.on("end", () => resolve(data));
+      socket.on("error", reject);
+    });
+    assert.match(raw, /^HTTP\/1\.1 400 /);
+    assert.match(raw, /content-type: application\/problem\+json/);
+    assert.match(raw, /"code":"VALIDATION_FAILED"/);
+  });
+
   it("serves its health, readiness and route documentation", async () => {
     assert.equal((await fetch(`${gw.url}/health`)).status, 200);
     const ready = await fetch(`${gw.url}/health/ready`);
-    const report = (await ready.json()) as { status: string; checks: Record<string, { status: string }> };
+    const report = (await ready.json()) as {
+      status: string;
+      checks: Record<string, { status: string }>;
+    };
     assert.equal(ready.status, 200, JSON.stringify(report));
     assert.equal(report.checks.redis?.status, "ok");
     assert.equal(report.checks.jwks?.status, "ok");
-    const doc = (await (await fetch(`${gw.url}/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, { "x-gateway": { policy: string } }>> };
+    const doc = (await (await fetch(`${gw.url}/docs/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { "x-gateway": { policy: string } }>>;
+    };
     assert.equal(doc.paths["/api/limited"]?.get?.["x-gateway"].policy, "public");
     assert.ok(doc.paths["/api/echo/{rest}"]?.post);
     assert.match(await (await fetch(`${gw.url}/docs`)).text(), /<table>/);

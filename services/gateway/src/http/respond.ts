@@ -31,12 +31,23 @@ export function sendProblem(
   return rendered.status;
 }
 
-export function sendBuffer(res: ServerResponse, status: number, headers: string[], body: Buffer, head: boolean): void {
+export function sendBuffer(
+  res: ServerResponse,
+  status: number,
+  headers: string[],
+  body: Buffer,
+  head: boolean,
+): void {
   res.writeHead(status, headers);
   res.end(head ? undefined : body);
 }
 
-export function sendJson(res: ServerResponse, status: number, value: unknown, extraHeaders: string[]): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  value: unknown,
+  extraHeaders: string[],
+): void {
   const body = JSON.stringify(value);
   res.writeHead(status, [
     "content-type",

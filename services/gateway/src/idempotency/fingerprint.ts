@@ -30,7 +30,13 @@ export function sortedQuery(query: string): string {
   return new URLSearchParams(pairs).toString();
 }
 
-export function fingerprint(method: string, path: string, query: string, contentType: string | undefined, body: Buffer): string {
+export function fingerprint(
+  method: string,
+  path: string,
+  query: string,
+  contentType: string | undefined,
+  body: Buffer,
+): string {
   return createHash("sha256")
     .update(`${method}\n${path}\n${sortedQuery(query)}\n`)
     .update(canonicalBody(contentType, body))

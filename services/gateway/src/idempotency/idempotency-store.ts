@@ -53,11 +53,17 @@ export class IdempotencyStore {
     this.redis = redis as ScriptedRedis;
   }
 
-  async claim(key: string, token: string, fingerprint: string, inFlightMs: number): Promise<ClaimResult> {
+  async claim(
+    key: string,
+    token: string,
+    fingerprint: string,
+    inFlightMs: number,
+  ): Promise<ClaimResult> {
     const claim = `P:${token}:${fingerprint}`;
     const current = await this.redis.gatewayIdemClaim(key, claim, inFlightMs);
     if (current === null) return { kind: "claimed", claim };
-    if (current.startsWith("P:")) return { kind: "in-flight", fingerprint: current.slice(current.lastIndexOf(":") + 1) };
+    if (current.startsWith("P:"))
+      return { kind: "in-flight", fingerprint: current.slice(current.lastIndexOf(":") + 1) };
     const separator = current.indexOf(":", 2);
     return {
       kind: "done",
@@ -67,7 +73,13 @@ export class IdempotencyStore {
   }
 
   /** Replaces our claim with the answer; false when the claim was lost (expired and re-claimed). */
-  async complete(key: string, claim: string, fingerprint: string, answer: StoredAnswer, retentionMs: number): Promise<boolean> {
+  async complete(
+    key: string,
+    claim: string,
+    fingerprint: string,
+    answer: StoredAnswer,
+    retentionMs: number,
+  ): Promise<boolean> {
     const value = `D:${fingerprint}:${JSON.stringify(answer)}`;
     return (await this.redis.gatewayIdemComplete(key, claim, value, retentionMs)) === 1;
   }

@@ -3,7 +3,14 @@ import { createTestRedis } from "@shop/test-kit";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
-import { startGateway, startIssuer, startUpstream, sleep, type Issuer, type TestGateway } from "../testing/harness.js";
+import {
+  startGateway,
+  startIssuer,
+  startUpstream,
+  sleep,
+  type Issuer,
+  type TestGateway,
+} from "../testing/harness.js";
 import { IdempotencyStore } from "./idempotency-store.js";
 
 const YAML = `
@@ -36,7 +43,11 @@ describe("gateway idempotency", () => {
       const n = ++executions;
       const pad = req.headers["x-test-pad"] ? "x".repeat(200_000) : "";
       res
-        .writeHead(201, { "content-type": "application/json", location: `/api/orders/${n}`, "x-upstream": "order" })
+        .writeHead(201, {
+          "content-type": "application/json",
+          location: `/api/orders/${n}`,
+          "x-upstream": "order",
+        })
         .end(JSON.stringify({ orderId: n, received: body.toString(), pad }));
     });
     gw = await startGateway(YAML, { upstreams: { order: upstream.url }, authUrl: issuer.url });
@@ -75,12 +86,20 @@ describe("gateway idempotency", () => {
 
   it("replays the stored status, headers and full body of the first answer", async () => {
     const key = randomUUID();
-    const first = await post("/api/checkout", { a: 1, b: [1, 2] }, { "idempotency-key": key, "x-test-pad": "1" });
+    const first = await post(
+      "/api/checkout",
+      { a: 1, b: [1, 2] },
+      { "idempotency-key": key, "x-test-pad": "1" },
+    );
     assert.equal(first.status, 201);
     const firstBody = await first.text();
     const before = executions;
     // Same payload with keys in another order, sent with the description's header name.
-    const again = await post("/api/checkout", { b: [1, 2], a: 1 }, { "x-idempotency-key": key, "x-test-pad": "1" });
+    const again = await post(
+      "/api/checkout",
+      { b: [1, 2], a: 1 },
+      { "x-idempotency-key": key, "x-test-pad": "1" },
+    );
     assert.equal(again.status, 201);
     assert.equal(again.headers.get("idempotent-replayed"), "true");
     assert.equal(again.headers.get("x-idempotency-replayed"), "true");
@@ -95,7 +114,10 @@ describe("gateway idempotency", () => {
 
   it("answers 422 when the key is reused with a different payload", async () => {
     const key = randomUUID();
-    assert.equal((await post("/api/checkout", { amount: 1 }, { "idempotency-key": key })).status, 201);
+    assert.equal(
+      (await post("/api/checkout", { amount: 1 }, { "idempotency-key": key })).status,
+      201,
+    );
     const reused = await post("/api/checkout", { amount: 2 }, { "idempotency-key": key });
     assert.equal(reused.status, 422);
     assert.equal(await code(reused), "IDEMPOTENCY_KEY_REUSED");
@@ -103,7 +125,11 @@ describe("gateway idempotency", () => {
 
   it("answers 409 to a duplicate while the first is still in flight", async () => {
     const key = randomUUID();
-    const first = post("/api/checkout", { slow: true }, { "idempotency-key": key, "x-test-delay": "300" });
+    const first = post(
+      "/api/checkout",
+      { slow: true },
+      { "idempotency-key": key, "x-test-delay": "300" },
+    );
     await sleep(50);
     const duplicate = await post("/api/checkout", { slow: true }, { "idempotency-key": key });
     assert.equal(duplicate.status, 409);
@@ -116,7 +142,9 @@ describe("gateway idempotency", () => {
     const key = randomUUID();
     const before = executions;
     const answers = await Promise.all(
-      Array.from({ length: 50 }, () => post("/api/checkout", { items: [1] }, { "idempotency-key": key, "x-test-delay": "100" })),
+      Array.from({ length: 50 }, () =>
+        post("/api/checkout", { items: [1] }, { "idempotency-key": key, "x-test-delay": "100" }),
+      ),
     );
     assert.equal(executions - before, 1);
     const statuses = answers.map((r) => r.status);
@@ -132,8 +160,15 @@ describe("gateway idempotency", () => {
     const key = randomUUID();
     const other = await issuer.token({ sub: "guest_two", role: "guest" });
     const before = executions;
-    assert.equal((await post("/api/checkout", { same: 1 }, { "idempotency-key": key })).status, 201);
-    const otherCaller = await post("/api/checkout", { same: 1 }, { "idempotency-key": key, authorization: `Bearer ${other}` });
+    assert.equal(
+      (await post("/api/checkout", { same: 1 }, { "idempotency-key": key })).status,
+      201,
+    );
+    const otherCaller = await post(
+      "/api/checkout",
+      { same: 1 },
+      { "idempotency-key": key, authorization: `Bearer ${other}` },
+    );
     assert.equal(otherCaller.status, 201);
     assert.equal(otherCaller.headers.get("idempotent-replayed"), null);
     assert.equal(executions - before, 2);
@@ -161,16 +196,28 @@ describe("gateway idempotency", () => {
   it("frees the key when the upstream cannot be reached, so a retry executes", async () => {
     const down = await startUpstream((_req, res) => res.writeHead(201).end("{}"));
     await down.close();
-    const gwDown = await startGateway(YAML, { upstreams: { order: down.url }, authUrl: issuer.url, env: { REDIS_PREFIX: gw.prefix } });
+    const gwDown = await startGateway(YAML, {
+      upstreams: { order: down.url },
+      authUrl: issuer.url,
+      env: { REDIS_PREFIX: gw.prefix },
+    });
     const key = randomUUID();
     try {
-      const failed = await fetch(`${gwDown.url}/api/things`, { method: "POST", headers: { "idempotency-key": key }, body: "{}" });
+      const failed = await fetch(`${gwDown.url}/api/things`, {
+        method: "POST",
+        headers: { "idempotency-key": key },
+        body: "{}",
+      });
       assert.equal(failed.status, 503);
       assert.equal(await code(failed), "UPSTREAM_UNAVAILABLE");
     } finally {
       await gwDown.close({ keepKeys: true });
     }
-    const retried = await fetch(`${gw.url}/api/things`, { method: "POST", headers: { "idempotency-key": key }, body: "{}" });
+    const retried = await fetch(`${gw.url}/api/things`, {
+      method: "POST",
+      headers: { "idempotency-key": key },
+      body: "{}",
+    });
     assert.equal(retried.status, 201);
     assert.equal(retried.headers.get("idempotent-replayed"), null);
   });
@@ -184,7 +231,11 @@ describe("gateway idempotency", () => {
     });
     const before = executions;
     try {
-      const res = await fetch(`${noRedis.url}/api/things`, { method: "POST", headers: { "idempotency-key": randomUUID() }, body: "{}" });
+      const res = await fetch(`${noRedis.url}/api/things`, {
+        method: "POST",
+        headers: { "idempotency-key": randomUUID() },
+        body: "{}",
+      });
       assert.equal(res.status, 503);
       assert.equal(await code(res), "IDEMPOTENCY_UNAVAILABLE");
       assert.equal(executions, before);
@@ -207,7 +258,11 @@ describe("idempotency store", () => {
       const again = await store.claim(key, "t3", "fp", 100);
       assert.equal(again.kind, "claimed");
       // The crashed first holder can no longer overwrite the new claim.
-      assert.equal(first.kind === "claimed" && (await store.complete(key, first.claim, "fp", { status: 200, headers: [] }, 1000)), false);
+      assert.equal(
+        first.kind === "claimed" &&
+          (await store.complete(key, first.claim, "fp", { status: 200, headers: [] }, 1000)),
+        false,
+      );
     } finally {
       await cleanup();
     }

@@ -17,7 +17,9 @@ export function readIdempotencyKey(headers: IncomingHttpHeaders): string | undef
   const raw = headers["idempotency-key"] ?? headers["x-idempotency-key"];
   if (raw === undefined) return undefined;
   // The draft sends the key as a structured-field string ("…"); plain tokens are accepted too.
-  const value = String(raw).trim().replace(/^"(.*)"$/, "$1");
+  const value = String(raw)
+    .trim()
+    .replace(/^"(.*)"$/, "$1");
   if (!KEY_PATTERN.test(value)) {
     throw new AppError(
       "IDEMPOTENCY_KEY_INVALID",
@@ -53,23 +55,38 @@ export interface IdempotentAnswer {
 
 export const REPLAY_HEADERS = ["idempotent-replayed", "true", "x-idempotency-replayed", "true"];
 
-export async function runIdempotent(options: IdempotencyOptions, run: IdempotentRun): Promise<IdempotentAnswer> {
+export async function runIdempotent(
+  options: IdempotencyOptions,
+  run: IdempotentRun,
+): Promise<IdempotentAnswer> {
   if (!options.ready()) throw unavailable();
   const redisKey = `${options.prefix}idempotency:${createHash("sha256").update(`${run.scope}\n${run.key}`).digest("hex")}`;
   let claimed;
   try {
-    claimed = await options.store.claim(redisKey, randomUUID(), run.fingerprint, options.inFlightMs);
+    claimed = await options.store.claim(
+      redisKey,
+      randomUUID(),
+      run.fingerprint,
+      options.inFlightMs,
+    );
   } catch (error) {
     throw unavailable(error);
   }
   if (claimed.kind !== "claimed") {
     if (claimed.fingerprint !== run.fingerprint) {
-      throw new AppError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used with a different request");
+      throw new AppError(
+        "IDEMPOTENCY_KEY_REUSED",
+        "This Idempotency-Key was already used with a different request",
+      );
     }
     if (claimed.kind === "in-flight") {
-      throw new AppError("IDEMPOTENCY_KEY_IN_USE", "A request with this Idempotency-Key is still being processed", {
-        headers: { "retry-after": "1" },
-      });
+      throw new AppError(
+        "IDEMPOTENCY_KEY_IN_USE",
+        "A request with this Idempotency-Key is still being processed",
+        {
+          headers: { "retry-after": "1" },
+        },
+      );
     }
     return { response: replay(claimed.answer), replayed: true };
   }
@@ -82,11 +99,25 @@ export async function runIdempotent(options: IdempotencyOptions, run: Idempotent
     await options.store.release(redisKey, claimed.claim).catch(() => undefined);
     throw error;
   }
-  const answer: StoredAnswer = { status: response.status, headers: withoutHeader(response.headers, "content-length") };
-  if (response.body.length <= options.maxResponseSize) answer.body = response.body.toString("base64");
+  const answer: StoredAnswer = {
+    status: response.status,
+    headers: withoutHeader(response.headers, "content-length"),
+  };
+  if (response.body.length <= options.maxResponseSize)
+    answer.body = response.body.toString("base64");
   try {
-    const kept = await options.store.complete(redisKey, claimed.claim, run.fingerprint, answer, options.retentionMs);
-    if (!kept) options.logger.warn({ scope: run.scope }, "idempotency claim expired before the answer arrived");
+    const kept = await options.store.complete(
+      redisKey,
+      claimed.claim,
+      run.fingerprint,
+      answer,
+      options.retentionMs,
+    );
+    if (!kept)
+      options.logger.warn(
+        { scope: run.scope },
+        "idempotency claim expired before the answer arrived",
+      );
   } catch (error) {
     // The claim stays until it expires, so a retry in the meantime still cannot execute twice.
     options.logger.error({ err: error }, "could not store the idempotent answer");
@@ -96,15 +127,25 @@ export async function runIdempotent(options: IdempotencyOptions, run: Idempotent
 
 function replay(answer: StoredAnswer): BufferedResponse {
   if (answer.body === undefined) {
-    throw new AppError("CONFLICT", "This request was already processed; its answer was too large to replay");
+    throw new AppError(
+      "CONFLICT",
+      "This request was already processed; its answer was too large to replay",
+    );
   }
-  return { status: answer.status, headers: answer.headers, body: Buffer.from(answer.body, "base64") };
+  return {
+    status: answer.status,
+    headers: answer.headers,
+    body: Buffer.from(answer.body, "base64"),
+  };
 }
 
 function unavailable(cause?: unknown): AppError {
-  return new AppError("IDEMPOTENCY_UNAVAILABLE", "Idempotent requests cannot be accepted right now; retry shortly", {
-    cause,
-    headers: { "retry-after": "2" },
-  });
+  return new AppError(
+    "IDEMPOTENCY_UNAVAILABLE",
+    "Idempotent requests cannot be accepted right now; retry shortly",
+    {
+      cause,
+      headers: { "retry-after": "2" },
+    },
+  );
 }
-

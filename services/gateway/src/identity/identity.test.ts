@@ -3,7 +3,14 @@ import { publishRevocation } from "@shop/platform/redis";
 import { generateKeyPair, UnsecuredJWT } from "jose";
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { startGateway, startIssuer, startUpstream, sleep, type Issuer, type TestGateway } from "../testing/harness.js";
+import {
+  startGateway,
+  startIssuer,
+  startUpstream,
+  sleep,
+  type Issuer,
+  type TestGateway,
+} from "../testing/harness.js";
 
 const YAML = `
 upstreams:
@@ -24,7 +31,9 @@ describe("gateway token validator", () => {
   before(async () => {
     issuer = await startIssuer();
     upstream = await startUpstream((req, res) => {
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ headers: req.headers }));
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ headers: req.headers }));
     });
     gw = await startGateway(YAML, { upstreams: { svc: upstream.url }, authUrl: issuer.url });
   });
@@ -34,7 +43,8 @@ describe("gateway token validator", () => {
     await issuer.close();
   });
 
-  const get = (path: string, headers: Record<string, string> = {}) => fetch(gw.url + path, { headers });
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    fetch(gw.url + path, { headers });
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
   async function expectProblem(res: Response, status: number, code: string) {
@@ -55,7 +65,11 @@ describe("gateway token validator", () => {
 
   it("forwards a valid token untouched and adds the verified identity headers", async () => {
     const token = await issuer.token({ sub: "member-1", role: "customer", sid: "sess-1" });
-    const res = await get("/me", { ...bearer(token), "x-user-id": "admin-forged", "x-user-role": "admin" });
+    const res = await get("/me", {
+      ...bearer(token),
+      "x-user-id": "admin-forged",
+      "x-user-role": "admin",
+    });
     assert.equal(res.status, 200);
     const { headers } = (await res.json()) as { headers: Record<string, string> };
     assert.equal(headers.authorization, `Bearer ${token}`);
@@ -65,7 +79,12 @@ describe("gateway token validator", () => {
   });
 
   it("strips client-supplied X-User-* and internal headers on every route", async () => {
-    const res = await get("/open", { "x-user-id": "forged", "x-user-role": "admin", "x-user-email": "a@b", "x-internal-key": "guess" });
+    const res = await get("/open", {
+      "x-user-id": "forged",
+      "x-user-role": "admin",
+      "x-user-email": "a@b",
+      "x-internal-key": "guess",
+    });
     const { headers } = (await res.json()) as { headers: Record<string, string> };
     assert.equal(headers["x-user-id"], undefined);
     assert.equal(headers["x-user-role"], undefined);
@@ -84,11 +103,23 @@ describe("gateway token validator", () => {
       .encode();
     const good = await issuer.token({ role: "admin" });
     const [h, p, s] = good.split(".");
-    const forgedPayload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p!, "base64url").toString()), role: "admin", sub: "someone-else" })).toString("base64url");
+    const forgedPayload = Buffer.from(
+      JSON.stringify({
+        ...JSON.parse(Buffer.from(p!, "base64url").toString()),
+        role: "admin",
+        sub: "someone-else",
+      }),
+    ).toString("base64url");
     const tampered = `${h}.${forgedPayload}.${s}`;
-    const expired = await issuer.token({ iat: Math.floor(Date.now() / 1000) - 3600 }, { expiresIn: Math.floor(Date.now() / 1000) - 60 });
+    const expired = await issuer.token(
+      { iat: Math.floor(Date.now() / 1000) - 3600 },
+      { expiresIn: Math.floor(Date.now() / 1000) - 60 },
+    );
     const wrongAudience = await issuer.token({}, { audience: "another-api" });
-    const foreign = await issuer.token({}, { key: (await generateKeyPair("EdDSA", { crv: "Ed25519" })).privateKey });
+    const foreign = await issuer.token(
+      {},
+      { key: (await generateKeyPair("EdDSA", { crv: "Ed25519" })).privateKey },
+    );
     for (const [name, token, code] of [
       ["alg none", none, "AUTH_TOKEN_INVALID"],
       ["tampered", tampered, "AUTH_TOKEN_INVALID"],
@@ -100,7 +131,11 @@ describe("gateway token validator", () => {
       for (let attempt = 0; attempt < 2; attempt++) {
         const res = await get("/session", bearer(token));
         assert.equal(res.status, 401, name);
-        assert.match(res.headers.get("www-authenticate") ?? "", /Bearer error="invalid_token"/, name);
+        assert.match(
+          res.headers.get("www-authenticate") ?? "",
+          /Bearer error="invalid_token"/,
+          name,
+        );
         assert.equal(((await res.json()) as { code: string }).code, code, name);
       }
     }
@@ -129,7 +164,12 @@ describe("gateway token validator", () => {
   it("rejects a logged-out session within a second, even for an already verified token", async () => {
     const token = await issuer.token({ sub: "member-2", sid: "sess-logout" });
     assert.equal((await get("/me", bearer(token))).status, 200);
-    await publishRevocation(gw.redis, { kind: "sid", id: "sess-logout" }, Date.now() + 900_000, gw.prefix);
+    await publishRevocation(
+      gw.redis,
+      { kind: "sid", id: "sess-logout" },
+      Date.now() + 900_000,
+      gw.prefix,
+    );
     const started = Date.now();
     let res = await get("/me", bearer(token));
     while (res.status === 200 && Date.now() - started < 1000) {
@@ -143,7 +183,12 @@ describe("gateway token validator", () => {
   it("rejects every token of a deleted member issued before the deletion", async () => {
     const token = await issuer.token({ sub: "member-deleted" });
     assert.equal((await get("/me", bearer(token))).status, 200);
-    await publishRevocation(gw.redis, { kind: "sub", id: "member-deleted", at: Math.floor(Date.now() / 1000) }, Date.now() + 900_000, gw.prefix);
+    await publishRevocation(
+      gw.redis,
+      { kind: "sub", id: "member-deleted", at: Math.floor(Date.now() / 1000) },
+      Date.now() + 900_000,
+      gw.prefix,
+    );
     await sleep(200);
     await expectProblem(await get("/me", bearer(token)), 401, "AUTH_SESSION_REVOKED");
   });

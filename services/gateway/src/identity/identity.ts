@@ -37,7 +37,10 @@ export interface IdentityResolver {
    * the caller is anonymous and the upstream, which receives the header untouched, decides.
    * Answers synchronously for tokens verified before (the hot path); may throw synchronously.
    */
-  authorize(policy: Policy, authorization: string | undefined): Identity | undefined | Promise<Identity | undefined>;
+  authorize(
+    policy: Policy,
+    authorization: string | undefined,
+  ): Identity | undefined | Promise<Identity | undefined>;
   /** True once signing keys have been loaded. */
   keysLoaded(): Promise<boolean>;
   start(): void;
@@ -104,7 +107,9 @@ export function createIdentityResolver(options: IdentityOptions): IdentityResolv
   }
 
   const reload = () =>
-    remote?.reload().catch((error: unknown) => options.logger.warn({ err: error }, "JWKS refresh failed"));
+    remote
+      ?.reload()
+      .catch((error: unknown) => options.logger.warn({ err: error }, "JWKS refresh failed"));
 
   return {
     authorize(policy, authorization) {
@@ -123,7 +128,9 @@ export function createIdentityResolver(options: IdentityOptions): IdentityResolv
         });
       }
       const found = identify(authorization);
-      return found instanceof Promise ? found.then((identity) => allow(policy, identity)) : allow(policy, found);
+      return found instanceof Promise
+        ? found.then((identity) => allow(policy, identity))
+        : allow(policy, found);
     },
     async keysLoaded() {
       if (!remote) return true;
@@ -146,13 +153,18 @@ export function createIdentityResolver(options: IdentityOptions): IdentityResolv
 
 function revoked(): AppError {
   return new AppError("AUTH_SESSION_REVOKED", "This session has been signed out", {
-    headers: { "www-authenticate": 'Bearer error="invalid_token", error_description="session revoked"' },
+    headers: {
+      "www-authenticate": 'Bearer error="invalid_token", error_description="session revoked"',
+    },
   });
 }
 
 function invalidHeader(): AppError {
-  return new AppError("AUTH_TOKEN_INVALID", "The Authorization header must be `Bearer <access token>`", {
-    headers: { "www-authenticate": 'Bearer error="invalid_token"' },
-  });
+  return new AppError(
+    "AUTH_TOKEN_INVALID",
+    "The Authorization header must be `Bearer <access token>`",
+    {
+      headers: { "www-authenticate": 'Bearer error="invalid_token"' },
+    },
+  );
 }
-

@@ -69,6 +69,7 @@ function isFinal(error: unknown): error is AppError {
   const cause = (error as { cause?: unknown }).cause;
   return (
     error.code === "AUTH_TOKEN_INVALID" &&
-    (cause instanceof joseErrors.JWSSignatureVerificationFailed || cause instanceof joseErrors.JWTClaimValidationFailed)
+    (cause instanceof joseErrors.JWSSignatureVerificationFailed ||
+      cause instanceof joseErrors.JWTClaimValidationFailed)
   );
 }

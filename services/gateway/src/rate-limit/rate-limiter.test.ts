@@ -11,7 +11,12 @@ describe("rate limiter", () => {
   it("weights the previous window by its remaining overlap", () => {
     // 30 s into the window: half of the previous window's 10 still counts (5) + 4 now = 9 used.
     const ok = decide("r", true, 4, 10, 30_000, config);
-    assert.deepEqual(ok.headers.slice(0, 4), ["ratelimit-policy", '"r";q=10;w=60', "ratelimit", '"r";r=1;t=30']);
+    assert.deepEqual(ok.headers.slice(0, 4), [
+      "ratelimit-policy",
+      '"r";q=10;w=60',
+      "ratelimit",
+      '"r";r=1;t=30',
+    ]);
     const refused = decide("r", false, 5, 10, 30_000, config);
     // Room again once the previous window's weight drops below 5: at 36 s (6 s from now).
     assert.equal(refused.retryAfterSec, 6);
@@ -23,13 +28,27 @@ describe("rate limiter", () => {
   it("counts in Redis and refuses past the limit per subject", async () => {
     const { redis, prefix, cleanup } = await createTestRedis("gateway-rl");
     try {
-      const limiter = createRateLimiter(redis, prefix, createLogger("gateway", "silent"), () => true);
+      const limiter = createRateLimiter(
+        redis,
+        prefix,
+        createLogger("gateway", "silent"),
+        () => true,
+      );
       const small = { limit: 3, window: 60_000, by: "ip" as const };
       const results = [];
-      for (let i = 0; i < 5; i++) results.push((await limiter.check("login", "ip:1.2.3.4", small))?.allowed);
+      for (let i = 0; i < 5; i++)
+        results.push((await limiter.check("login", "ip:1.2.3.4", small))?.allowed);
       assert.deepEqual(results, [true, true, true, false, false]);
       assert.equal((await limiter.check("login", "ip:5.6.7.8", small))?.allowed, true);
-      assert.equal(await createRateLimiter(redis, prefix, createLogger("gateway", "silent"), () => false).check("login", "ip:x", small), undefined);
+      assert.equal(
+        await createRateLimiter(
+          redis,
+          prefix,
+          createLogger("gateway", "silent"),
+          () => false,
+        ).check("login", "ip:x", small),
+        undefined,
+      );
     } finally {
       await cleanup();
     }
@@ -53,7 +72,8 @@ describe("rate limiter", () => {
       assert.equal(leaseSize(300), 3);
       const allowedBy = async (limiter: RateLimiter) => {
         let allowed = 0;
-        for (let i = 0; i < 250; i++) if ((await limiter.check("api", "member:m1", limit))?.allowed) allowed++;
+        for (let i = 0; i < 250; i++)
+          if ((await limiter.check("api", "member:m1", limit))?.allowed) allowed++;
         return allowed;
       };
       const total = (await allowedBy(a)) + (await allowedBy(b));

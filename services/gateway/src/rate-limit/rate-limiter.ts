@@ -28,7 +28,14 @@ if current == grant then redis.call('PEXPIRE', KEYS[1], window * 2) end
 return {grant, current, previous}`;
 
 interface ScriptedRedis extends Redis {
-  gatewayRateLimit(current: string, previous: string, limit: number, elapsed: number, window: number, lease: number): Promise<[number, number, number]>;
+  gatewayRateLimit(
+    current: string,
+    previous: string,
+    limit: number,
+    elapsed: number,
+    window: number,
+    lease: number,
+  ): Promise<[number, number, number]>;
 }
 
 export interface RateDecision {
@@ -44,7 +51,11 @@ export interface RateLimiter {
    * Counts one request of `subject` against `config`: synchronously while the caller's lease lasts,
    * otherwise after one Redis call. Undefined when Redis is unavailable (fail open).
    */
-  check(routeId: string, subject: string, config: RateLimitConfig): RateDecision | undefined | Promise<RateDecision | undefined>;
+  check(
+    routeId: string,
+    subject: string,
+    config: RateLimitConfig,
+  ): RateDecision | undefined | Promise<RateDecision | undefined>;
 }
 
 interface Lease {
@@ -60,55 +71,102 @@ export function leaseSize(limit: number): number {
   return Math.max(1, Math.min(1000, Math.floor(limit / 100)));
 }
 
-export function createRateLimiter(redis: Redis, prefix: string, logger: Logger, ready: () => boolean): RateLimiter {
-  if (!("gatewayRateLimit" in redis)) redis.defineCommand("gatewayRateLimit", { numberOfKeys: 2, lua: SLIDING_WINDOW });
-  const scripted = redis as ScriptedRedis;
-  const leases = new Map<string, Lease>();
-  let warned = 0;
+export function createRateLimiter(
+  redis: Redis,
+  prefix: string,
+  logger: Logger,
+  ready: () => boolean,
+): RateLimiter {
+  return new SlidingWindowLimiter(redis, prefix, logger, ready);
+}
 
-  async function refill(routeId: string, subject: string, config: RateLimitConfig, index: number, elapsed: number) {
-    const base = `${prefix}ratelimit:${routeId}:${subject}:`;
+class SlidingWindowLimiter implements RateLimiter {
+  private readonly redis: ScriptedRedis;
+  private readonly leases = new Map<string, Lease>();
+  private warned = 0;
+
+  constructor(
+    redis: Redis,
+    private readonly prefix: string,
+    private readonly logger: Logger,
+    private readonly ready: () => boolean,
+  ) {
+    if (!("gatewayRateLimit" in redis)) {
+      redis.defineCommand("gatewayRateLimit", { numberOfKeys: 2, lua: SLIDING_WINDOW });
+    }
+    this.redis = redis as ScriptedRedis;
+  }
+
+  check(routeId: string, subject: string, config: RateLimitConfig) {
+    // A gateway that cannot count still serves: limits are protection, not correctness.
+    if (!this.ready()) return undefined;
+    const now = Date.now();
+    const index = Math.floor(now / config.window);
+    const elapsed = now - index * config.window;
+    const lease = this.leases.get(`${routeId}|${subject}`);
+    if (lease && lease.blockedUntil > now) {
+      const { current, previous } = lease;
+      return decide(
+        routeId,
+        false,
+        current,
+        previous,
+        elapsed,
+        config,
+        0,
+        lease.blockedUntil - now,
+      );
+    }
+    if (lease && lease.window === index && lease.remaining > 0) {
+      lease.remaining--;
+      const { current, previous, remaining } = lease;
+      return decide(routeId, true, current, previous, elapsed, config, remaining);
+    }
+    return this.refill(routeId, subject, config, index, elapsed);
+  }
+
+  private async refill(
+    routeId: string,
+    subject: string,
+    config: RateLimitConfig,
+    index: number,
+    elapsed: number,
+  ): Promise<RateDecision | undefined> {
+    const base = `${this.prefix}ratelimit:${routeId}:${subject}:`;
     let result: [number, number, number];
     try {
-      result = await scripted.gatewayRateLimit(base + index, base + (index - 1), config.limit, elapsed, config.window, leaseSize(config.limit));
+      result = await this.redis.gatewayRateLimit(
+        base + index,
+        base + (index - 1),
+        config.limit,
+        elapsed,
+        config.window,
+        leaseSize(config.limit),
+      );
     } catch (error) {
-      const now = Date.now();
-      if (now - warned > 10_000) {
-        warned = now;
-        logger.warn({ err: error }, "rate limiter unavailable; letting requests through");
-      }
+      this.warn(error);
       return undefined;
     }
     const [granted, current, previous] = result;
     const key = `${routeId}|${subject}`;
-    if (leases.size >= 50_000) leases.clear();
+    if (this.leases.size >= 50_000) this.leases.clear();
     if (granted === 0) {
       const refusal = decide(routeId, false, current, previous, elapsed, config);
-      leases.set(key, { window: index, remaining: 0, current, previous, blockedUntil: Date.now() + refusal.retryMs });
+      const blockedUntil = Date.now() + refusal.retryMs;
+      this.leases.set(key, { window: index, remaining: 0, current, previous, blockedUntil });
       return refusal;
     }
-    leases.set(key, { window: index, remaining: granted - 1, current, previous, blockedUntil: 0 });
-    return decide(routeId, true, current, previous, elapsed, config, granted - 1);
+    const remaining = granted - 1;
+    this.leases.set(key, { window: index, remaining, current, previous, blockedUntil: 0 });
+    return decide(routeId, true, current, previous, elapsed, config, remaining);
   }
 
-  return {
-    check(routeId, subject, config) {
-      // A gateway that cannot count still serves: limits are protection, not correctness.
-      if (!ready()) return undefined;
-      const now = Date.now();
-      const index = Math.floor(now / config.window);
-      const elapsed = now - index * config.window;
-      const lease = leases.get(`${routeId}|${subject}`);
-      if (lease && lease.blockedUntil > now) {
-        return decide(routeId, false, lease.current, lease.previous, elapsed, config, 0, lease.blockedUntil - now);
-      }
-      if (lease && lease.window === index && lease.remaining > 0) {
-        lease.remaining--;
-        return decide(routeId, true, lease.current, lease.previous, elapsed, config, lease.remaining);
-      }
-      return refill(routeId, subject, config, index, elapsed);
-    },
-  };
+  private warn(error: unknown): void {
+    const now = Date.now();
+    if (now - this.warned < 10_000) return;
+    this.warned = now;
+    this.logger.warn({ err: error }, "rate limiter unavailable; letting requests through");
+  }
 }
 
 /** Builds the decision and headers from the window counts (exported for tests of the arithmetic). */
@@ -129,14 +187,24 @@ export function decide(
   const retryMs = allowed ? 0 : (knownRetryMs ?? msUntilRoom(current, previous, elapsed, config));
   const resetSec = Math.max(1, Math.ceil((allowed ? window - elapsed : retryMs) / 1000));
   const policy = `"${name}";q=${limit};w=${Math.round(window / 1000)}`;
-  const headers = ["ratelimit-policy", policy, "ratelimit", `"${name}";r=${remaining};t=${resetSec}`];
+  const headers = [
+    "ratelimit-policy",
+    policy,
+    "ratelimit",
+    `"${name}";r=${remaining};t=${resetSec}`,
+  ];
   const retryAfterSec = Math.max(1, Math.ceil(retryMs / 1000));
   if (!allowed) headers.push("retry-after", String(retryAfterSec));
   return { allowed, headers, retryAfterSec, retryMs };
 }
 
 /** Time until one more request fits, given the counts at `elapsed` ms into the current window. */
-function msUntilRoom(current: number, previous: number, elapsed: number, { limit, window }: RateLimitConfig): number {
+function msUntilRoom(
+  current: number,
+  previous: number,
+  elapsed: number,
+  { limit, window }: RateLimitConfig,
+): number {
   if (current + 1 > limit) {
     // Wait for the next window, then for enough of this window's weight to slide out.
     const intoNext = current > 0 ? window * (1 - (limit - 1) / current) : 0;
@@ -148,9 +216,13 @@ function msUntilRoom(current: number, previous: number, elapsed: number, { limit
 }
 
 export function rateLimited(decision: RateDecision): AppError {
-  return new AppError("RATE_LIMITED", `Too many requests; try again in ${decision.retryAfterSec} s`, {
-    headers: headersToRecord(decision.headers),
-  });
+  return new AppError(
+    "RATE_LIMITED",
+    `Too many requests; try again in ${decision.retryAfterSec} s`,
+    {
+      headers: headersToRecord(decision.headers),
+    },
+  );
 }
 
 function headersToRecord(flat: string[]): Record<string, string> {

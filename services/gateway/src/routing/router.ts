@@ -1,5 +1,12 @@
 /** Compiles the configured routes and matches a request's method and path against them in order. */
-import type { CacheConfig, GatewayFile, Method, Policy, RateLimitConfig, RouteConfig } from "../config/schema.js";
+import type {
+  CacheConfig,
+  GatewayFile,
+  Method,
+  Policy,
+  RateLimitConfig,
+  RouteConfig,
+} from "../config/schema.js";
 import { routeId } from "../config/schema.js";
 
 type Segment = { literal: string } | { param: string };
@@ -45,7 +52,9 @@ export function createRouter(file: GatewayFile): Router {
         if (route.methods.has(method)) return { kind: "route", route, params };
         (allowed ??= []).push(...route.methods);
       }
-      return allowed ? { kind: "method-not-allowed", allowed: [...new Set(allowed)] } : { kind: "none" };
+      return allowed
+        ? { kind: "method-not-allowed", allowed: [...new Set(allowed)] }
+        : { kind: "none" };
     },
   };
 }
@@ -114,7 +123,8 @@ function rewriter(rewrite: RouteConfig["rewrite"]): (path: string) => string {
   if (!rewrite) return (path) => path;
   const { stripPrefix, addPrefix = "" } = rewrite;
   return (path) => {
-    const stripped = stripPrefix && path.startsWith(stripPrefix) ? path.slice(stripPrefix.length) || "/" : path;
+    const stripped =
+      stripPrefix && path.startsWith(stripPrefix) ? path.slice(stripPrefix.length) || "/" : path;
     return addPrefix ? `${addPrefix}${stripped === "/" ? "" : stripped}` || "/" : stripped;
   };
 }

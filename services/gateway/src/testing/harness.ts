@@ -18,7 +18,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export function listen(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<TestServer> {
+export function listen(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<TestServer> {
   const server = createServer(handler);
   return new Promise((resolve) => {
     server.listen(0, "127.0.0.1", () => {
@@ -38,7 +40,10 @@ export function listen(handler: (req: IncomingMessage, res: ServerResponse) => v
 
 export interface Issuer extends TestServer {
   /** Signs an access token; claims override the defaults (a customer with a fresh session). */
-  token(claims?: Partial<JWTPayload & { role: string; sid: string; name: string }>, options?: { expiresIn?: string | number; key?: CryptoKey; kid?: string; audience?: string }): Promise<string>;
+  token(
+    claims?: Partial<JWTPayload & { role: string; sid: string; name: string }>,
+    options?: { expiresIn?: string | number; key?: CryptoKey; kid?: string; audience?: string },
+  ): Promise<string>;
   privateKey: CryptoKey;
 }
 
@@ -58,7 +63,12 @@ export async function startIssuer(): Promise<Issuer> {
     privateKey,
     async token(claims = {}, options = {}) {
       const now = Math.floor(Date.now() / 1000);
-      const payload = { role: "customer", sid: `sess_${randomUUID()}`, jti: randomUUID(), ...claims };
+      const payload = {
+        role: "customer",
+        sid: `sess_${randomUUID()}`,
+        jti: randomUUID(),
+        ...claims,
+      };
       return new SignJWT(payload)
         .setProtectedHeader({ alg: "EdDSA", kid: options.kid ?? kid, typ: "JWT" })
         .setSubject(String(claims.sub ?? randomUUID()))
@@ -87,7 +97,12 @@ export interface TestGateway {
  */
 export async function startGateway(
   yaml: string,
-  options: { upstreams?: Record<string, string>; env?: Record<string, string>; authUrl?: string; settleMs?: number } = {},
+  options: {
+    upstreams?: Record<string, string>;
+    env?: Record<string, string>;
+    authUrl?: string;
+    settleMs?: number;
+  } = {},
 ): Promise<TestGateway> {
   const testRedis = await createTestRedis("gateway");
   const internalKey = `test-internal-${randomUUID()}`;
@@ -99,10 +114,19 @@ export async function startGateway(
     INTERNAL_KEY: internalKey,
     AUTH_URL: options.authUrl ?? "http://127.0.0.1:9",
     ENABLE_WARM_UP: "false",
-    ...Object.fromEntries(Object.entries(options.upstreams ?? {}).map(([name, url]) => [`${name.toUpperCase()}_URL`, url])),
+    ...Object.fromEntries(
+      Object.entries(options.upstreams ?? {}).map(([name, url]) => [
+        `${name.toUpperCase()}_URL`,
+        url,
+      ]),
+    ),
     ...options.env,
   });
-  const gateway = buildApp(env, parseGatewayFile(yaml, "test.yaml"), createLogger("gateway", env.LOG_LEVEL));
+  const gateway = buildApp(
+    env,
+    parseGatewayFile(yaml, "test.yaml"),
+    createLogger("gateway", env.LOG_LEVEL),
+  );
   const port = await gateway.listen(0, "127.0.0.1");
   await gateway.settled(options.settleMs);
   return {
@@ -122,8 +146,17 @@ export async function startGateway(
 /** A counting upstream: answers with `respond` and records every request it received. */
 export async function startUpstream(
   respond: (req: IncomingMessage, res: ServerResponse, body: Buffer) => unknown,
-): Promise<TestServer & { calls: { method: string; url: string; headers: IncomingMessage["headers"]; body: Buffer }[] }> {
-  const calls: { method: string; url: string; headers: IncomingMessage["headers"]; body: Buffer }[] = [];
+): Promise<
+  TestServer & {
+    calls: { method: string; url: string; headers: IncomingMessage["headers"]; body: Buffer }[];
+  }
+> {
+  const calls: {
+    method: string;
+    url: string;
+    headers: IncomingMessage["headers"];
+    body: Buffer;
+  }[] = [];
   const server = await listen((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));

@@ -6,13 +6,21 @@ import { CircuitBreaker } from "./circuit-breaker.js";
 describe("circuit breaker", () => {
   it("opens after consecutive failures, lets one probe through after the pause, and closes on success", () => {
     let now = 0;
-    const breaker = new CircuitBreaker("product", { failures: 3, openForMs: 10_000, now: () => now });
+    const breaker = new CircuitBreaker("product", {
+      failures: 3,
+      openForMs: 10_000,
+      now: () => now,
+    });
     for (let i = 0; i < 3; i++) {
       breaker.admit();
       breaker.settle("failure");
     }
     assert.equal(breaker.current, "open");
-    assert.throws(() => breaker.admit(), (e: { code: string; headers: Record<string, string> }) => e.code === "CIRCUIT_OPEN" && e.headers["retry-after"] === "10");
+    assert.throws(
+      () => breaker.admit(),
+      (e: { code: string; headers: Record<string, string> }) =>
+        e.code === "CIRCUIT_OPEN" && e.headers["retry-after"] === "10",
+    );
     now = 10_000;
     breaker.admit();
     assert.equal(breaker.current, "half-open");

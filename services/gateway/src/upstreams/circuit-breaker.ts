@@ -45,10 +45,14 @@ export class CircuitBreaker {
       return;
     }
     const waitMs = this.state === "open" ? this.options.openForMs - elapsed : 1_000;
-    throw new AppError("CIRCUIT_OPEN", `The ${this.name} service is failing; requests are paused briefly`, {
-      headers: { "retry-after": String(Math.max(1, Math.ceil(waitMs / 1000))) },
-      extra: { upstream: this.name },
-    });
+    throw new AppError(
+      "CIRCUIT_OPEN",
+      `The ${this.name} service is failing; requests are paused briefly`,
+      {
+        headers: { "retry-after": String(Math.max(1, Math.ceil(waitMs / 1000))) },
+        extra: { upstream: this.name },
+      },
+    );
   }
 
   settle(outcome: Outcome): void {

@@ -45,9 +45,14 @@ export function upstreamRequestHeaders(rawHeaders: string[], ctx: ForwardContext
   for (let i = 0; i < rawHeaders.length; i += 2) {
     const name = rawHeaders[i]!;
     const lower = name.toLowerCase();
-    if (DROPPED_FROM_CLIENT.has(lower) || lower.startsWith("x-user-") || extraHop?.has(lower)) continue;
+    if (DROPPED_FROM_CLIENT.has(lower) || lower.startsWith("x-user-") || extraHop?.has(lower))
+      continue;
     if (lower === "x-session-id") continue;
-    if (ctx.anonymous && (lower === "authorization" || lower === "cookie" || lower === "accept-encoding")) continue;
+    if (
+      ctx.anonymous &&
+      (lower === "authorization" || lower === "cookie" || lower === "accept-encoding")
+    )
+      continue;
     out.push(name, rawHeaders[i + 1]!);
   }
   out.push(
@@ -61,7 +66,14 @@ export function upstreamRequestHeaders(rawHeaders: string[], ctx: ForwardContext
   if (ctx.host) out.push("x-forwarded-host", ctx.host);
   if (ctx.identity) {
     // For logging and display upstream only: services verify the Bearer token themselves.
-    out.push("x-user-id", ctx.identity.sub, "x-user-role", ctx.identity.role, "x-session-id", ctx.identity.sid);
+    out.push(
+      "x-user-id",
+      ctx.identity.sub,
+      "x-user-role",
+      ctx.identity.role,
+      "x-session-id",
+      ctx.identity.sid,
+    );
   }
   return out;
 }

@@ -45,7 +45,11 @@ function dispatchOptions(call: UpstreamCall): Dispatcher.DispatchOptions {
  * answer is complete; rejects with an AppError only while nothing has been sent yet (after that a
  * failure destroys the connection, the only honest signal left).
  */
-export function streamResponse(call: UpstreamCall, res: ServerResponse, extraHeaders: string[]): Promise<number> {
+export function streamResponse(
+  call: UpstreamCall,
+  res: ServerResponse,
+  extraHeaders: string[],
+): Promise<number> {
   const { breaker } = call.upstream;
   breaker.admit();
   return new Promise<number>((resolve, reject) => {
@@ -104,7 +108,10 @@ export function streamResponse(call: UpstreamCall, res: ServerResponse, extraHea
 }
 
 /** Calls the upstream and collects the whole answer. `maxBytes` bounds what is kept in memory. */
-export function fetchBuffered(call: UpstreamCall, maxBytes = 32 * 1024 * 1024): Promise<BufferedResponse> {
+export function fetchBuffered(
+  call: UpstreamCall,
+  maxBytes = 32 * 1024 * 1024,
+): Promise<BufferedResponse> {
   const { breaker } = call.upstream;
   breaker.admit();
   return new Promise<BufferedResponse>((resolve, reject) => {
@@ -126,7 +133,12 @@ export function fetchBuffered(call: UpstreamCall, maxBytes = 32 * 1024 * 1024): 
       onData(chunk) {
         size += chunk.length;
         if (size > maxBytes) {
-          abort?.(new AppError("UPSTREAM_BAD_RESPONSE", `The ${call.upstream.name} service answered with too large a body`));
+          abort?.(
+            new AppError(
+              "UPSTREAM_BAD_RESPONSE",
+              `The ${call.upstream.name} service answered with too large a body`,
+            ),
+          );
           return false;
         }
         chunks.push(chunk);
@@ -134,7 +146,11 @@ export function fetchBuffered(call: UpstreamCall, maxBytes = 32 * 1024 * 1024): 
       },
       onComplete() {
         breaker.settle(isFailureStatus(status) ? "failure" : "success");
-        resolve({ status, headers, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) });
+        resolve({
+          status,
+          headers,
+          body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size),
+        });
       },
       onError(error) {
         const mapped = mapTransportError(error, call);

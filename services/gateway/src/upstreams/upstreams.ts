@@ -17,7 +17,11 @@ export interface Upstream {
 export class UnknownUpstreamUrlError extends Error {}
 
 /** Resolves `<NAME>_URL` from the environment (dashes become underscores), then the file's default. */
-export function upstreamUrl(name: string, fileUrl: string | undefined, env: Record<string, string | undefined>): string {
+export function upstreamUrl(
+  name: string,
+  fileUrl: string | undefined,
+  env: Record<string, string | undefined>,
+): string {
   const variable = `${name.toUpperCase().replaceAll("-", "_")}_URL`;
   const value = env[variable] || fileUrl;
   if (!value) throw new UnknownUpstreamUrlError(`upstream "${name}" has no URL: set ${variable}`);
@@ -28,7 +32,10 @@ export function upstreamUrl(name: string, fileUrl: string | undefined, env: Reco
   }
 }
 
-export function createUpstreams(file: GatewayFile, env: Record<string, string | undefined>): Map<string, Upstream> {
+export function createUpstreams(
+  file: GatewayFile,
+  env: Record<string, string | undefined>,
+): Map<string, Upstream> {
   const upstreams = new Map<string, Upstream>();
   for (const [name, config] of Object.entries(file.upstreams)) {
     const url = new URL(upstreamUrl(name, config.url, env));
@@ -44,12 +51,17 @@ export function createUpstreams(file: GatewayFile, env: Record<string, string | 
         connect: { timeout: Math.min(config.timeout, 3_000) },
       }),
       timeoutMs: config.timeout,
-      breaker: new CircuitBreaker(name, { failures: config.breaker.failures, openForMs: config.breaker.openFor }),
+      breaker: new CircuitBreaker(name, {
+        failures: config.breaker.failures,
+        openForMs: config.breaker.openFor,
+      }),
     });
   }
   return upstreams;
 }
 
 export async function closeUpstreams(upstreams: Map<string, Upstream>): Promise<void> {
-  await Promise.all([...upstreams.values()].map((u) => u.pool.close().catch(() => u.pool.destroy())));
+  await Promise.all(
+    [...upstreams.values()].map((u) => u.pool.close().catch(() => u.pool.destroy())),
+  );
 }

@@ -22,7 +22,8 @@ export interface WarmUpOptions {
   logger: Logger;
 }
 
-export type WarmUpResult = { path: string; status: number; cacheStatus: CacheStatus } | { path: string; error: string };
+export type WarmUpResult =
+  { path: string; status: number; cacheStatus: CacheStatus } | { path: string; error: string };
 
 export interface WarmUp {
   /** Refreshes every configured path once (no lock). */
@@ -38,7 +39,8 @@ export function createWarmUp(options: WarmUpOptions): WarmUp {
   async function refresh(pathAndQuery: string): Promise<WarmUpResult> {
     const [path = "/", query = ""] = pathAndQuery.split("?", 2);
     const match = options.router.match("GET", path);
-    if (match.kind !== "route" || !match.route.cache) return { path: pathAndQuery, error: "not a cached route" };
+    if (match.kind !== "route" || !match.route.cache)
+      return { path: pathAndQuery, error: "not a cached route" };
     const keyed = cacheKey(path, query, match.route.cache.vary);
     if ("bypass" in keyed) return { path: pathAndQuery, error: keyed.bypass };
     const requestId = `warm-up-${randomUUID()}`;
@@ -51,7 +53,14 @@ export function createWarmUp(options: WarmUpOptions): WarmUp {
           path,
           query: keyed.query,
           refresh: true,
-          headers: () => ["accept", "application/json", "user-agent", "shop-gateway-warm-up", "x-request-id", requestId],
+          headers: () => [
+            "accept",
+            "application/json",
+            "user-agent",
+            "shop-gateway-warm-up",
+            "x-request-id",
+            requestId,
+          ],
         },
         () => undefined,
       );
@@ -68,7 +77,13 @@ export function createWarmUp(options: WarmUpOptions): WarmUp {
   async function tick(): Promise<void> {
     if (!options.cache.available || options.paths.length === 0) return;
     const lock = await options.redis
-      .set(`${options.prefix}gateway:warm-up-lock`, randomUUID(), "PX", Math.max(1_000, options.intervalMs - 5_000), "NX")
+      .set(
+        `${options.prefix}gateway:warm-up-lock`,
+        randomUUID(),
+        "PX",
+        Math.max(1_000, options.intervalMs - 5_000),
+        "NX",
+      )
       .catch(() => null);
     if (lock !== "OK") return;
     const results = await runOnce();
