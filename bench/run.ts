@@ -5,7 +5,8 @@
  * everything it started. Exit code 1 when a correctness check (stampede, idempotency) or a
  * suite failed; missed performance goals are reported, not fatal.
  *
- * Flags: --rounds 3, --seconds 5, --mix-seconds 60, --only home,gateway,stampede,idempotency,hit-ratio
+ * Flags (after `npm run bench -w bench --`): --rounds 3, --seconds 5, --mix-seconds 60,
+ * --only home,gateway,stampede,idempotency,hit-ratio (a partial run prints, never records).
  */
 import { spawnSync } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
@@ -42,7 +43,7 @@ const settings: Settings = {
   mixSeconds: Number(values["mix-seconds"]),
 };
 const only = new Set(values.only?.split(",").map((s) => s.trim()) ?? []);
-const wanted = (suite: string) => only.size === 0 || only.has(suite);
+/** Keys of the second gateway in the stack's Redis DB, deleted at the end. */
 const REDIS_PREFIX = "bench-extra:";
 
 const missing = ["wrk", "nginx"].filter(
@@ -55,25 +56,31 @@ if (missing.length) {
   process.exit(1);
 }
 
-const report = consoleReporter();
 const progress = (message: string) =>
   console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 const workDir = mkdtempSync(join(tmpdir(), "shop-bench-"));
 chmodSync(workDir, 0o755); // nginx workers (unprivileged when started as root) reach their cache below it
 let stack: RunningStack | undefined;
 let extras: Extras | undefined;
+let starting = true;
+let interrupted = false;
+let cleaning: Promise<void> | undefined;
 
-async function cleanUp(): Promise<void> {
-  await extras?.stop().catch(() => undefined);
-  await stopAllHelpers();
-  if (stack) {
-    await deleteKeys(stack.redisUrl, REDIS_PREFIX).catch(() => undefined);
-    await stack.stop();
-  }
-  rmSync(workDir, { recursive: true, force: true });
+/** Stops everything this run started (once, however often it is called). */
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    progress("stopping the baselines and the bench stack …");
+    await extras?.stop().catch(() => undefined);
+    await stopAllHelpers();
+    if (stack) {
+      await deleteKeys(stack.redisUrl, REDIS_PREFIX).catch(() => undefined);
+      await stack.stop();
+    }
+    rmSync(workDir, { recursive: true, force: true });
+  })();
+  return cleaning;
 }
 
-/** The second gateway's keys (rate-limit windows, idempotency records) are removed from DB 2. */
 async function deleteKeys(url: string, prefix: string): Promise<void> {
   const redis = new Redis(url, { maxRetriesPerRequest: 1 });
   try {
@@ -88,12 +95,13 @@ async function deleteKeys(url: string, prefix: string): Promise<void> {
   }
 }
 
-let interrupted = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     if (interrupted) return;
     interrupted = true;
-    progress(`${signal}: stopping everything the benchmark started …`);
+    // While the stack starts, its parts are not ours to stop yet: the main flow stops them
+    // as soon as startStack hands them over.
+    if (starting) return progress(`${signal}: stopping once the stack has started …`);
     void cleanUp().finally(() => process.exit(130));
   });
 }
@@ -111,7 +119,7 @@ const run: Omit<RunResult, "goals"> = {
 };
 
 async function suite<T>(name: string, body: () => Promise<T>): Promise<T | undefined> {
-  if (!wanted(name) || interrupted) return undefined;
+  if ((only.size && !only.has(name)) || interrupted) return undefined;
   progress(`— ${name} —`);
   try {
     return await body();
@@ -127,9 +135,11 @@ try {
   progress(
     `bench: ${settings.rounds} rounds × ${settings.seconds} s per figure; machine load ${machine.loadAverage.join(" / ")}`,
   );
-  stack = await startStack({ profile: stackProfiles.bench, report });
-  extras = await startExtras(stack, workDir, REDIS_PREFIX);
-  const ctx: BenchContext = { stack, extra: extras.urls, settings, workDir, notes, progress };
+  stack = await startStack({ profile: stackProfiles.bench, report: consoleReporter() });
+  if (!interrupted) extras = await startExtras(stack, workDir, REDIS_PREFIX);
+  starting = false;
+  if (interrupted) throw new Error("interrupted");
+  const ctx: BenchContext = { stack, extra: extras!.urls, settings, workDir, notes, progress };
   run.home = await suite("home", () => homePageSuite(ctx));
   run.gateway = await suite("gateway", () => gatewaySuite(ctx));
   run.stampede = await suite("stampede", () => stampedeSuite(ctx));
@@ -141,25 +151,23 @@ try {
   failed = true;
   progress(`✗ ${(error as Error).message}`);
 } finally {
-  if (!interrupted) {
-    progress("stopping the bench stack and the baselines …");
-    await cleanUp();
-  }
+  starting = false;
+  await cleanUp();
 }
 
-if (!interrupted && (run.home || run.gateway || run.stampede || run.idempotency || run.hitRatio)) {
+const measured = run.home || run.gateway || run.stampede || run.idempotency || run.hitRatio;
+if (!interrupted && measured) {
   run.durationSeconds = (Date.now() - started) / 1000;
   const result: RunResult = { ...run, goals: evaluateGoals(run) };
   console.log("\nGoals:");
-  for (const g of result.goals)
+  for (const g of result.goals) {
     console.log(`  ${g.pass ? "✓" : "✗"} ${g.goal}: ${g.measured} (goal ${g.target})`);
+  }
   if (only.size === 0) {
     const files = await writeResults(result, repoRoot);
-    console.log(
-      `\nWritten: ${files.map((f) => f.replace(`${repoRoot}/`, "")).join(", ")} (${Math.round(run.durationSeconds)} s)`,
-    );
+    const names = files.map((f) => f.replace(`${repoRoot}/`, "")).join(", ");
+    console.log(`\nWritten: ${names} (${Math.round(run.durationSeconds)} s)`);
   } else {
-    // A partial run (--only) never replaces the recorded results.
     console.log(`\n${renderMarkdown(result)}`);
   }
 }

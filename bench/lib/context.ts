@@ -26,6 +26,8 @@ export interface BenchContext {
     echo: string;
     /** A second gateway with the bench routes, in front of the bare upstream. */
     gateway: string;
+    /** A minimal node:http + undici proxy in front of the bare upstream (reference floor). */
+    minimalProxy: string;
   };
   settings: Settings;
   /** A scratch folder for this run (mix files). */

@@ -1,7 +1,8 @@
 /**
- * What the run starts beside the bench stack, on ports EXTRA_PORT_BASE…+3 (28100–28103 by default,
+ * What the run starts beside the bench stack, on ports EXTRA_PORT_BASE…+4 (28100–28104 by default,
  * next to the stack's +20000 ports): the bare counting upstream, a second gateway with the bench
- * routes in front of it, and one nginx (one worker) serving both baselines.
+ * routes in front of it, a minimal undici proxy (the Node floor) and one nginx (one worker)
+ * serving both nginx baselines.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -30,6 +31,7 @@ export async function startExtras(
     echo: EXTRA_PORT_BASE + 1,
     nginxHtml: EXTRA_PORT_BASE + 2,
     nginxApi: EXTRA_PORT_BASE + 3,
+    minimalProxy: EXTRA_PORT_BASE + 4,
   };
   for (const [name, port] of Object.entries(ports)) {
     if (await portOpen(port))
@@ -85,6 +87,20 @@ export async function startExtras(
     },
     logDir: stack.logDir,
   });
+  const minimalProxy = startHelper({
+    name: "bench-minimal-proxy",
+    command: [
+      process.execPath,
+      "--import",
+      "tsx",
+      "bench/upstream/minimal-proxy.ts",
+      String(ports.minimalProxy),
+      local(ports.echo),
+    ],
+    cwd: repoRoot,
+    env: baseEnv,
+    logDir: stack.logDir,
+  });
   let nginx: Nginx | undefined;
   const stop = async () => {
     await nginx?.stop();
@@ -102,6 +118,11 @@ export async function startExtras(
     }).catch((e: Error) => {
       throw new Error(`${e.message}\n${tailLog(gateway)}`);
     });
+    await waitForHttp(`${local(ports.minimalProxy)}/bench/echo`, 20_000, {
+      dead: dead(minimalProxy),
+    }).catch((e: Error) => {
+      throw new Error(`${e.message}\n${tailLog(minimalProxy)}`);
+    });
     nginx = await startNginx(join(workDir, "nginx"), [
       { listen: ports.nginxHtml, upstream: stack.urls.storefront, cacheSeconds: 60 },
       { listen: ports.nginxApi, upstream: local(ports.echo) },
@@ -116,6 +137,7 @@ export async function startExtras(
       echo: local(ports.echo),
       nginxHtml: local(ports.nginxHtml),
       nginxApi: local(ports.nginxApi),
+      minimalProxy: local(ports.minimalProxy),
     },
     stop,
   };

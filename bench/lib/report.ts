@@ -16,6 +16,7 @@ const ms = (n: number) => (Number.isFinite(n) ? `${n}` : "–");
 const share = (x: number) => `${Math.round(x * 1000) / 10} %`;
 
 function errorsNote(f: Figure): string {
+  if (f.requests === 0) return "no answer completed within the round";
   const parts: string[] = [];
   if (f.timeouts) parts.push(`${f.timeouts} timeouts`);
   if (f.errors - f.timeouts) parts.push(`${f.errors - f.timeouts} socket errors`);
@@ -36,6 +37,9 @@ export function goalsTable(goals: Goal[]): string[] {
 
 export function homeTable(home: HomeSuite): string[] {
   const lines = header(["home page `/`", "req/s", "p50 ms", "p99 ms", "rounds req/s", "errors"]);
+  lines.push(
+    figureRow("storefront directly, 10 conn., gzip (its capacity)", home.storefrontCapacity),
+  );
   for (const level of home.levels) {
     const at = `${level.connections} conn., ${level.encoding}`;
     lines.push(
@@ -52,12 +56,24 @@ export function gatewayTable(gw: GatewaySuite): string[] {
     ...header(["gateway (100 conn.)", "req/s", "p50 ms", "p99 ms", "rounds req/s", "errors"]),
     figureRow("bare node:http upstream, small JSON", gw.bare),
     figureRow("nginx plain reverse proxy → same upstream", gw.nginx),
+    figureRow("minimal node:http + undici proxy → same upstream (reference)", gw.minimalProxy),
     figureRow("gateway pass-through (guest token + rate limit)", gw.passThrough),
     figureRow(`bare upstream serving the /api/home body (${gw.homeBytes} B)`, gw.bareHome),
     figureRow("gateway cached /api/home HIT", gw.cachedHit),
     figureRow("/api/home cached, 1 conn. (latency)", gw.homeLatency.cached),
     figureRow("/api/home uncached (X-Cache-Refresh), 1 conn.", gw.homeLatency.uncached),
   ];
+}
+
+/** Where the pass-through gap comes from: nginx vs bare, the Node floor vs nginx, the gateway vs that floor. */
+export function gatewayRatios(gw: GatewaySuite): string {
+  const r = (a: Figure, b: Figure) => `${Math.round((a.rps / b.rps) * 100)} %`;
+  return (
+    `Ratios: nginx = ${r(gw.nginx, gw.bare)} of the bare server; the minimal undici proxy = ` +
+    `${r(gw.minimalProxy, gw.nginx)} of nginx; the gateway pass-through = ${r(gw.passThrough, gw.minimalProxy)} ` +
+    `of the minimal proxy and ${r(gw.passThrough, gw.nginx)} of nginx. /api/home p50 through the gateway: ` +
+    `${gw.homeLatency.cached.p50Ms} ms cached, ${gw.homeLatency.uncached.p50Ms} ms uncached.`
+  );
 }
 
 export function hitRatioLines(h: HitRatioSuite): string[] {
@@ -128,7 +144,9 @@ export function renderMarkdown(run: RunResult): string {
       "",
       `Page size: edge ${run.home.pageBytes.edge} B, nginx ${run.home.pageBytes.nginx} B, storefront ${run.home.pageBytes.storefront} B.`,
     );
-  if (run.gateway) out.push("", "## 2. Gateway", "", ...gatewayTable(run.gateway));
+  if (run.gateway) {
+    out.push("", "## 2. Gateway", "", ...gatewayTable(run.gateway), "", gatewayRatios(run.gateway));
+  }
   if (run.stampede) {
     out.push(
       "",
@@ -194,7 +212,7 @@ export function renderReadmeSection(run: RunResult): string {
     ...goalsTable(run.goals),
   ];
   if (run.home) lines.push("", ...homeTable(run.home));
-  if (run.gateway) lines.push("", ...gatewayTable(run.gateway));
+  if (run.gateway) lines.push("", ...gatewayTable(run.gateway), "", gatewayRatios(run.gateway));
   if (run.hitRatio) {
     const h = run.hitRatio;
     lines.push(

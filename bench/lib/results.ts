@@ -42,6 +42,8 @@ export interface HomeLevel {
 export interface HomeSuite {
   /** Bytes of one answer (gzip where asked) and of the uncompressed page. */
   pageBytes: { edge: number; nginx: number; storefront: number; identity: number };
+  /** The storefront at 10 connections, gzip: the throughput it can sustain. */
+  storefrontCapacity: Figure;
   levels: HomeLevel[];
 }
 
@@ -51,6 +53,8 @@ export interface GatewaySuite {
   rateLimitHeader: string;
   bare: Figure;
   nginx: Figure;
+  /** node:http + undici Pool and nothing else: the floor of a Node.js proxy (reference). */
+  minimalProxy: Figure;
   passThrough: Figure;
   bareHome: Figure;
   cachedHit: Figure;
@@ -138,7 +142,10 @@ export function evaluateGoals(run: Omit<RunResult, "goals">): Goal[] {
     if (level.encoding !== "gzip" || !level.storefront) continue;
     const c = level.connections;
     const vsNginx = ratio(level.edge.rps, level.nginx.rps);
-    const origin = level.storefront.rps;
+    // Judged against the best the storefront showed (its 10-connection capacity, or this level).
+    const atLevel = level.storefront.rps;
+    const origin = Math.max(atLevel, run.home?.storefrontCapacity.rps ?? 0);
+    const vsOrigin = ratio(level.edge.rps, origin);
     goals.push(
       {
         id: `home-vs-nginx-c${c}`,
@@ -152,10 +159,9 @@ export function evaluateGoals(run: Omit<RunResult, "goals">): Goal[] {
         goal: `Home HIT throughput vs the storefront itself (${c} conn.)`,
         target: "≥ 5×",
         measured:
-          origin > 0
-            ? `${ratio(level.edge.rps, origin).toFixed(1)}× (${level.edge.rps} vs ${origin} req/s)`
-            : `the storefront completed no request within wrk's timeout (edge ${level.edge.rps} req/s)`,
-        pass: origin > 0 ? level.edge.rps / origin >= 5 : level.edge.rps > 0,
+          `${vsOrigin.toFixed(0)}× (${level.edge.rps} vs ${origin} req/s, the storefront's best; ` +
+          `it completed ${atLevel} req/s at ${c} conn.)`,
+        pass: vsOrigin >= 5,
       },
     );
     if (c === 100) {

@@ -19,6 +19,11 @@ export async function gatewaySuite(ctx: BenchContext): Promise<GatewaySuite> {
   const targets: Record<string, Omit<LoadOptions, "seconds">> = {
     bare: { url: `${ctx.extra.echo}/bench/echo`, connections: CONNECTIONS, headers: auth },
     nginx: { url: `${ctx.extra.nginxApi}/bench/echo`, connections: CONNECTIONS, headers: auth },
+    minimalProxy: {
+      url: `${ctx.extra.minimalProxy}/bench/echo`,
+      connections: CONNECTIONS,
+      headers: auth,
+    },
     passThrough: {
       url: `${ctx.extra.gateway}/bench/echo`,
       connections: CONNECTIONS,
@@ -95,6 +100,7 @@ export async function gatewaySuite(ctx: BenchContext): Promise<GatewaySuite> {
     rateLimitHeader,
     bare: figure("bare"),
     nginx: figure("nginx"),
+    minimalProxy: figure("minimalProxy"),
     passThrough: figure("passThrough"),
     bareHome: figure("bareHome"),
     cachedHit: figure("cachedHit"),
