@@ -54,7 +54,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       ),
       /** Query parameters the cached pages read; every other parameter is dropped from key and render. */
       HTML_CACHE_QUERY_PARAMS: list(
-        "category,page,limit,sort,minPrice,maxPrice,q,onSale,isNew,featured",
+        "page,sort,minPrice,maxPrice,q,onSale,isNew,featured",
       ),
       /** Freshness when the storefront names none (Surrogate-Control / s-maxage / max-age win). */
       HTML_CACHE_TTL_SECONDS: int(60),

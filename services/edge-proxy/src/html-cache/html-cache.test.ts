@@ -67,17 +67,22 @@ describe("HTML cache", () => {
   });
 
   test("two categories never share a page", async () => {
+    // The original keyed pages by path only, so one category's page was served for all of them.
     const { edge, storefront } = await setup((_, seen) =>
-      htmlPage(`category:${new URLSearchParams(seen.search).get("category")}`),
+      htmlPage(`page:${seen.path}${seen.search}`),
     );
-    const shoes = await (await fetch(`${edge.url}/categories?category=shoes`)).text();
-    const bags = await (await fetch(`${edge.url}/categories?category=bags`)).text();
-    expect(shoes).toContain("category:shoes");
-    expect(bags).toContain("category:bags");
-    const shoesAgain = await fetch(`${edge.url}/categories?category=shoes`);
+    const shoes = await (await fetch(`${edge.url}/categories/shoes?sort=price_asc`)).text();
+    const bags = await (await fetch(`${edge.url}/categories/bags?sort=price_asc`)).text();
+    const search = await (await fetch(`${edge.url}/search?q=bags`)).text();
+    expect(shoes).toContain("page:/categories/shoes?sort=price_asc");
+    expect(bags).toContain("page:/categories/bags?sort=price_asc");
+    expect(search).toContain("page:/search?q=bags");
+    const shoesAgain = await fetch(`${edge.url}/categories/shoes?sort=price_asc`);
     expect(shoesAgain.headers.get("x-cache")).toBe("HIT");
-    expect(await shoesAgain.text()).toContain("category:shoes");
-    expect(renders(storefront)).toBe(2);
+    expect(await shoesAgain.text()).toContain("page:/categories/shoes?sort=price_asc");
+    const otherSort = await fetch(`${edge.url}/categories/shoes?sort=price_desc`);
+    expect(otherSort.headers.get("x-cache")).toBe("MISS");
+    expect(renders(storefront)).toBe(4);
   });
 
   test("tracking parameters are dropped: one render, and the storefront never sees them", async () => {

@@ -3,7 +3,7 @@
  * X-Request-Id set, redirects never followed, bodies streamed and left encoded as the upstream
  * sent them, and a timeout that only covers the wait for response headers (a long stream is fine).
  */
-import { AppError, REQUEST_ID_HEADER } from "@shop/platform";
+import { AppError, INTERNAL_KEY_HEADER, REQUEST_ID_HEADER } from "@shop/platform";
 
 const HOP_BY_HOP = [
   "connection",
@@ -33,6 +33,8 @@ export function upstreamHeaders(source: Headers, client: ClientInfo): Headers {
   const connectionListed = source.get("connection");
   if (connectionListed) for (const name of connectionListed.split(",")) headers.delete(name.trim());
   for (const name of HOP_BY_HOP) headers.delete(name);
+  // Internal credentials never come from the public side of the edge.
+  headers.delete(INTERNAL_KEY_HEADER);
   headers.set(REQUEST_ID_HEADER, client.requestId);
   headers.set(
     "x-forwarded-for",

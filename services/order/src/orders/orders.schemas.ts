@@ -7,7 +7,11 @@ export const OrderParams = z.object({ id: z.string().uuid("must be an order id")
 export const OrderList = paginated(Order);
 export const OwnOrdersQuery = PageQuery;
 export const AdminOrdersQuery = PageQuery.extend({ state: OrderState.optional() });
-export const CancelBody = z.object({ reason: z.string().trim().max(300).optional() }).default({});
+// Fastify hands a bodiless POST over as null, not undefined: both mean "no reason given".
+export const CancelBody = z.preprocess(
+  (body) => body ?? {},
+  z.object({ reason: z.string().trim().max(300).optional() }),
+);
 export const TransitionBody = z.object({
   to: OrderState,
   reason: z.string().trim().max(300).optional(),

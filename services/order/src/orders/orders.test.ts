@@ -68,7 +68,8 @@ describe("orders", () => {
 
   it("refuses invalid transitions with 409: ship a cancelled order, cancel a shipped one", async () => {
     const a = await paidOrder();
-    assert.equal((await call(s, "POST", `/api/orders/${a.order.id}/cancel`, { token: a.token, body: {} })).status, 200);
+    // A cancel button posts no body at all.
+    assert.equal((await call(s, "POST", `/api/orders/${a.order.id}/cancel`, { token: a.token })).status, 200);
     const ship = await transition(a.order.id, "shipped");
     assert.equal(ship.status, 409);
     assert.equal(ship.body.code, "ORDER_TRANSITION_INVALID");
