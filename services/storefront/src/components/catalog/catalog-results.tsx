@@ -18,7 +18,10 @@ export function CatalogResults({
   products: Page<ProductSummary>;
 }) {
   return (
-    <div className="flex flex-col gap-3">
+    <section className="flex flex-col gap-3" aria-labelledby="results-title">
+      <h2 id="results-title" className="sr-only">
+        상품 목록
+      </h2>
       <div className="flex items-center justify-between px-4">
         <p className="text-sm text-muted" role="status">
           상품 <strong className="text-ink">{products.total.toLocaleString("ko-KR")}</strong>개
@@ -34,6 +37,6 @@ export function CatalogResults({
         </EmptyState>
       )}
       <Pagination basePath={basePath} filters={filters} totalPages={products.totalPages} />
-    </div>
+    </section>
   );
 }

@@ -23,7 +23,9 @@ export default async function WishlistPage() {
       <div className="pt-2">
         {products.length ? (
           <>
-            <p className="px-4 pb-3 text-sm text-muted">찜한 상품 {products.length}개</p>
+            <h2 className="px-4 pb-3 text-sm font-normal text-muted">
+              찜한 상품 {products.length}개
+            </h2>
             <ProductGrid products={products} label="위시리스트 상품" />
           </>
         ) : (
