@@ -21,8 +21,17 @@ import { sendBuffer, sendProblem } from "./respond.js";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
-/** The X-Cache-Status given to each answer, for the access log (headers passed to writeHead are not readable back). */
-const cacheStatusOf = new WeakMap<ServerResponse, string>();
+/** What the access log tells about an answer (headers given to writeHead cannot be read back). */
+interface Notes {
+  route?: string;
+  upstream?: string;
+  cache?: string;
+}
+const notesOf = new WeakMap<ServerResponse, Notes>();
+
+function note(res: ServerResponse, notes: Notes): void {
+  notesOf.set(res, { ...notesOf.get(res), ...notes });
+}
 
 export function createHandler(deps: GatewayDeps): RequestHandler {
   const { logger, settings } = deps;
@@ -43,7 +52,7 @@ export function createHandler(deps: GatewayDeps): RequestHandler {
             path,
             status: res.statusCode,
             durationMs: Math.round((performance.now() - started) * 10) / 10,
-            cache: cacheStatusOf.get(res),
+            ...notesOf.get(res),
           },
           "request completed",
         );
@@ -91,6 +100,7 @@ async function handle(
       headers: { allow: match.allowed.join(", ") },
     });
   }
+  if (deps.settings.accessLog) note(res, { route: match.route.id, upstream: match.route.upstream });
   const ctx: RequestContext = {
     req,
     res,
@@ -122,7 +132,7 @@ async function serveCached(ctx: RequestContext, deps: GatewayDeps): Promise<bool
     ctx.extra.push(
       ...cacheHeaders({ status: "BYPASS", params: ["fwd=bypass", detail(reason ?? "bypass")] }),
     );
-    cacheStatusOf.set(ctx.res, "BYPASS");
+    note(ctx.res, { cache: "BYPASS" });
     return false;
   }
   const refresh =
@@ -143,7 +153,7 @@ async function serveCached(ctx: RequestContext, deps: GatewayDeps): Promise<bool
       () => admit(ctx, deps),
     ));
   for (const h of ctx.extra) result.headers.push(h);
-  cacheStatusOf.set(ctx.res, result.cacheStatus);
+  note(ctx.res, { cache: result.cacheStatus });
   sendBuffer(ctx.res, result.status, result.headers, result.body, ctx.method === "HEAD");
   return true;
 }

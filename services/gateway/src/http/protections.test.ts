@@ -4,6 +4,7 @@ import { request as httpRequest } from "node:http";
 import { connect } from "node:net";
 import { after, before, describe, it } from "node:test";
 import {
+  capturingLogger,
   startGateway,
   startIssuer,
   startUpstream,
@@ -286,5 +287,43 @@ describe("gateway protections", () => {
     assert.equal(doc.paths["/api/limited"]?.get?.["x-gateway"].policy, "public");
     assert.ok(doc.paths["/api/echo/{rest}"]?.post);
     assert.match(await (await fetch(`${gw.url}/docs`)).text(), /<table>/);
+  });
+});
+
+describe("gateway logs", () => {
+  it("writes one access line per request with its request id, route and upstream, and says why an upstream failed", async () => {
+    const api = await startUpstream((_req, res) => res.writeHead(200).end("ok"));
+    const down = await startUpstream((_req, res) => res.end());
+    await down.close();
+    const { logger, lines } = capturingLogger();
+    const gw = await startGateway(YAML, {
+      upstreams: { api: api.url, fragile: down.url },
+      env: { LOG_LEVEL: "info" },
+      logger,
+    });
+    try {
+      await (
+        await fetch(`${gw.url}/api/echo/x`, { headers: { "x-request-id": "trace-ok-1" } })
+      ).text();
+      await (
+        await fetch(`${gw.url}/api/fragile`, { headers: { "x-request-id": "trace-down-1" } })
+      ).text();
+      await sleep(50);
+      const ok = lines.find((l) => l.requestId === "trace-ok-1");
+      assert.deepEqual(
+        { msg: ok?.msg, route: ok?.route, upstream: ok?.upstream, status: ok?.status },
+        { msg: "request completed", route: "echo", upstream: "api", status: 200 },
+      );
+      const failed = lines.filter((l) => l.requestId === "trace-down-1");
+      assert.ok(failed.some((l) => l.code === "UPSTREAM_UNAVAILABLE" && l.level === "warn"));
+      assert.ok(
+        failed.some(
+          (l) => l.msg === "request completed" && l.status === 503 && l.level === "error",
+        ),
+      );
+    } finally {
+      await gw.close();
+      await api.close();
+    }
   });
 });

@@ -12,8 +12,15 @@ export function sendProblem(
   logger: Logger,
 ): number {
   const rendered = toProblem(error, requestId, instance);
-  if (rendered.status >= 500 && rendered.body.code === "INTERNAL_ERROR") {
+  if (rendered.body.code === "INTERNAL_ERROR") {
     logger.error({ err: error, requestId, path: instance }, "unexpected gateway error");
+  } else if (rendered.status >= 500) {
+    // Upstream down, timed out, circuit open: say why, with the underlying transport error.
+    const cause = error instanceof Error ? error.cause : undefined;
+    logger.warn(
+      { err: cause, code: rendered.body.code, requestId, path: instance },
+      rendered.body.detail,
+    );
   }
   if (res.headersSent) {
     res.destroy();

@@ -2,7 +2,7 @@
  * Test harness: a JWKS server with an Ed25519 key and a token minter, small node:http upstreams
  * started on port 0, and a gateway built from a YAML string against real Redis (DB 15, random prefix).
  */
-import { createLogger } from "@shop/platform";
+import { createLogger, type Logger } from "@shop/platform";
 import { createTestRedis } from "@shop/test-kit";
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from "jose";
 import { randomUUID } from "node:crypto";
@@ -102,6 +102,7 @@ export async function startGateway(
     env?: Record<string, string>;
     authUrl?: string;
     settleMs?: number;
+    logger?: Logger;
   } = {},
 ): Promise<TestGateway> {
   const testRedis = await createTestRedis("gateway");
@@ -122,11 +123,8 @@ export async function startGateway(
     ),
     ...options.env,
   });
-  const gateway = buildApp(
-    env,
-    parseGatewayFile(yaml, "test.yaml"),
-    createLogger("gateway", env.LOG_LEVEL),
-  );
+  const logger = options.logger ?? createLogger("gateway", env.LOG_LEVEL);
+  const gateway = buildApp(env, parseGatewayFile(yaml, "test.yaml"), logger);
   const port = await gateway.listen(0, "127.0.0.1");
   await gateway.settled(options.settleMs);
   return {
@@ -170,3 +168,25 @@ export async function startUpstream(
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A logger that keeps every line (level, fields, message) for assertions. */
+export function capturingLogger(): { logger: Logger; lines: Record<string, unknown>[] } {
+  const lines: Record<string, unknown>[] = [];
+  const write =
+    (level: string) =>
+    (fields: Record<string, unknown> | string, msg?: string): void => {
+      if (typeof fields === "string") lines.push({ level, msg: fields });
+      else lines.push({ level, ...fields, msg });
+    };
+  const logger = {
+    level: "info",
+    fatal: write("fatal"),
+    error: write("error"),
+    warn: write("warn"),
+    info: write("info"),
+    debug: write("debug"),
+    trace: write("trace"),
+    child: () => logger,
+  };
+  return { logger: logger as unknown as Logger, lines };
+}

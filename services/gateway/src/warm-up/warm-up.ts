@@ -76,14 +76,10 @@ export function createWarmUp(options: WarmUpOptions): WarmUp {
 
   async function tick(): Promise<void> {
     if (!options.cache.available || options.paths.length === 0) return;
+    // One refresh per interval across gateway processes: the lock outlives most of the interval.
+    const lockMs = Math.max(100, Math.floor(options.intervalMs * 0.9));
     const lock = await options.redis
-      .set(
-        `${options.prefix}gateway:warm-up-lock`,
-        randomUUID(),
-        "PX",
-        Math.max(1_000, options.intervalMs - 5_000),
-        "NX",
-      )
+      .set(`${options.prefix}gateway:warm-up-lock`, randomUUID(), "PX", lockMs, "NX")
       .catch(() => null);
     if (lock !== "OK") return;
     const results = await runOnce();
