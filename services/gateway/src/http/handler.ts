@@ -29,18 +29,23 @@ interface Notes {
 }
 const notesOf = new WeakMap<ServerResponse, Notes>();
 
+/** Adds to the access-log notes of `res` (only kept while access logging is on). */
 function note(res: ServerResponse, notes: Notes): void {
-  notesOf.set(res, { ...notesOf.get(res), ...notes });
+  const current = notesOf.get(res);
+  if (current) Object.assign(current, notes);
 }
 
 export function createHandler(deps: GatewayDeps): RequestHandler {
-  const { logger, settings } = deps;
+  const { logger } = deps;
+  // Access lines are info lines: at LOG_LEVEL=warn (benchmarks) they cost nothing at all.
+  const accessLog = deps.settings.accessLog && logger.isLevelEnabled("info");
   return (req, res) => {
     const started = performance.now();
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     const extra = [REQUEST_ID_HEADER, requestId];
     const url = req.url ?? "/";
-    if (settings.accessLog) {
+    if (accessLog) {
+      notesOf.set(res, {});
       res.once("finish", () => {
         const path = url.split("?", 1)[0];
         if (path === "/health" || path === "/health/ready") return;
@@ -100,7 +105,7 @@ async function handle(
       headers: { allow: match.allowed.join(", ") },
     });
   }
-  if (deps.settings.accessLog) note(res, { route: match.route.id, upstream: match.route.upstream });
+  note(res, { route: match.route.id, upstream: match.route.upstream });
   const ctx: RequestContext = {
     req,
     res,

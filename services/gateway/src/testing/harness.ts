@@ -187,6 +187,7 @@ export function capturingLogger(): { logger: Logger; lines: Record<string, unkno
     debug: write("debug"),
     trace: write("trace"),
     child: () => logger,
+    isLevelEnabled: () => true,
   };
   return { logger: logger as unknown as Logger, lines };
 }
