@@ -7,7 +7,9 @@ import type { Logger } from "@shop/platform";
 import type { Route } from "../routing/router.js";
 import type { BufferedResponse } from "../upstreams/proxy.js";
 import { withoutHeader } from "../upstreams/headers.js";
-import { cacheHeaders, detail, type CacheStatus } from "./cache-headers.js";
+import { cacheHeaders, detail, fromEntry, hitResult, type CacheResult } from "./cache-headers.js";
+
+export type { CacheResult } from "./cache-headers.js";
 import { entryTags, storability } from "./cache-policy.js";
 import { ageMs, retentionMs, type CachedEntry } from "./entry.js";
 import type { MemoryStore } from "./memory-store.js";
@@ -24,13 +26,6 @@ export interface CacheRequest {
   refresh: boolean;
   /** Headers for the upstream call (the fetch is anonymous); built only on a miss. */
   headers: () => string[];
-}
-
-export interface CacheResult {
-  cacheStatus: CacheStatus;
-  status: number;
-  headers: string[];
-  body: Buffer;
 }
 
 export type CacheFetch = (
@@ -256,40 +251,4 @@ export class ResponseCache {
 
 function withinStaleIfError(entry: CachedEntry, now: number): boolean {
   return ageMs(entry, now) < entry.ttlMs + entry.staleIfErrorMs;
-}
-
-const prepared = new WeakMap<CachedEntry, string[]>();
-/** HIT headers change once a second (age, ttl): built once per entry and second, then reused. */
-const hitHeaders = new WeakMap<CachedEntry, { second: number; headers: string[] }>();
-
-function hitResult(key: string, entry: CachedEntry, now: number): CacheResult {
-  const second = Math.floor((now - entry.storedAt) / 1000);
-  let memo = hitHeaders.get(entry);
-  if (!memo || memo.second !== second) {
-    memo = { second, headers: fromEntry(key, entry, "HIT", ["hit"], now).headers };
-    hitHeaders.set(entry, memo);
-  }
-  // A copy: the caller appends its own per-request headers.
-  return {
-    cacheStatus: "HIT",
-    status: entry.status,
-    headers: memo.headers.slice(),
-    body: entry.body,
-  };
-}
-
-function fromEntry(
-  key: string,
-  entry: CachedEntry,
-  status: CacheStatus,
-  params: string[],
-  now: number,
-): CacheResult {
-  let base = prepared.get(entry);
-  if (!base) {
-    base = [...entry.headers, "content-length", String(entry.body.length)];
-    prepared.set(entry, base);
-  }
-  const headers = base.concat(cacheHeaders({ status, key, entry, params, now }));
-  return { cacheStatus: status, status: entry.status, headers, body: entry.body };
 }
