@@ -97,6 +97,14 @@ describe("gateway.yaml", () => {
       problemsOf(cachedPrivate)[0] ?? "",
       /routes\.0\.cache: only public routes can be cached/,
     );
+    const slowWrite = MINIMAL.replace("methods: [GET]", "methods: [POST]").replace(
+      "policy: public",
+      "policy: public\n    idempotency: required\n    timeout: 90s",
+    );
+    assert.match(
+      problemsOf(slowWrite)[0] ?? "",
+      /routes\.0\.idempotency: the route may run 90000 ms/,
+    );
     const warm = MINIMAL + "warmUp:\n  paths: [/nope]\n";
     assert.match(
       problemsOf(warm)[0] ?? "",

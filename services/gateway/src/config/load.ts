@@ -66,10 +66,20 @@ export function parseGatewayFile(text: string, source = "gateway.yaml"): Gateway
   return result.data;
 }
 
-/** Checks that need the compiled routes: every warm-up path must hit a cached GET route. */
+/** Checks across sections: idempotent routes end before their claim does; warm-up paths are cached routes. */
 function crossChecks(file: GatewayFile): { path: (string | number)[]; message: string }[] {
   const router = createRouter(file);
   const problems: { path: (string | number)[]; message: string }[] = [];
+  // A claim that expired while its request still runs would let a retry execute a second time.
+  file.routes.forEach((route, index) => {
+    const timeout = route.timeout ?? file.upstreams[route.upstream]?.timeout ?? 0;
+    if (route.idempotency !== "off" && timeout >= file.idempotency.inFlight) {
+      problems.push({
+        path: ["routes", index, "idempotency"],
+        message: `the route may run ${timeout} ms, longer than idempotency.inFlight (${file.idempotency.inFlight} ms)`,
+      });
+    }
+  });
   file.warmUp.paths.forEach((target, index) => {
     const [path = "/"] = target.split("?", 1);
     const match = router.match("GET", path);
