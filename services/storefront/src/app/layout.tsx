@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { inter } from "./fonts";
 import { config } from "@/config";
 import "./globals.css";
 
@@ -20,7 +19,7 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="ko" className={inter.variable}>
+    <html lang="ko">
       <body className="font-sans">{children}</body>
     </html>
   );
