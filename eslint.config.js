@@ -29,9 +29,16 @@ export default tseslint.config(
       "max-lines-per-function": ["warn", { max: 80, skipBlankLines: true, skipComments: true }],
       "no-restricted-properties": [
         "error",
-        { object: "process", property: "env", message: "Read configuration in src/config.ts only." },
+        {
+          object: "process",
+          property: "env",
+          message: "Read configuration in src/config.ts only.",
+        },
       ],
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
     },
   },
@@ -58,6 +65,8 @@ export default tseslint.config(
   {
     files: ["services/storefront/**/*.tsx"],
     languageOptions: { globals: { ...globals.browser } },
-    rules: { "max-lines-per-function": ["warn", { max: 150, skipBlankLines: true, skipComments: true }] },
+    rules: {
+      "max-lines-per-function": ["warn", { max: 150, skipBlankLines: true, skipComments: true }],
+    },
   },
 );

@@ -32,7 +32,8 @@ export function encodeStack(stack: RunningStack): string {
 /** The stack started by e2e/run.ts (run the suite with `npm run test:e2e -w e2e`). */
 export function stack(): StackInfo {
   const raw = process.env.E2E_STACK;
-  if (!raw) throw new Error("E2E_STACK is not set: run end-to-end tests through `npm run test:e2e -w e2e`");
+  if (!raw)
+    throw new Error("E2E_STACK is not set: run end-to-end tests through `npm run test:e2e -w e2e`");
   return JSON.parse(raw) as StackInfo;
 }
 

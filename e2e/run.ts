@@ -36,7 +36,13 @@ let code = await new Promise<number>((resolve) => {
 });
 await stack.stop();
 
-const leftovers = (await Promise.all(stack.parts.map(async (p) => ((await portInUse(portOf(p, stack.profile))) ? p.name : undefined)))).filter(Boolean);
+const leftovers = (
+  await Promise.all(
+    stack.parts.map(async (p) =>
+      (await portInUse(portOf(p, stack.profile))) ? p.name : undefined,
+    ),
+  )
+).filter(Boolean);
 if (leftovers.length) {
   report.fail("e2e", `still listening after stop: ${leftovers.join(", ")}`);
   code = 1;

@@ -15,16 +15,26 @@ interface ComposeService {
   healthcheck?: { test: unknown };
   environment?: Record<string, string>;
 }
-const compose = parse(readFileSync(composeFile, "utf8")) as { services: Record<string, ComposeService>; volumes: Record<string, unknown> };
+const compose = parse(readFileSync(composeFile, "utf8")) as {
+  services: Record<string, ComposeService>;
+  volumes: Record<string, unknown>;
+};
 
 test("every part of the manifest is a compose service built from its own Dockerfile", () => {
   for (const part of parts) {
     const service = compose.services[part.name];
     assert.ok(service, `compose has no service named ${part.name}`);
     assert.equal(service.build?.dockerfile, `${part.folder}/Dockerfile`);
-    assert.ok(existsSync(join(root, part.folder, "Dockerfile")), `${part.folder}/Dockerfile is missing`);
+    assert.ok(
+      existsSync(join(root, part.folder, "Dockerfile")),
+      `${part.folder}/Dockerfile is missing`,
+    );
     assert.ok(service.healthcheck?.test, `${part.name} has no health check`);
-    assert.equal(service.environment?.PORT, String(part.port), `${part.name} listens on its manifest port`);
+    assert.equal(
+      service.environment?.PORT,
+      String(part.port),
+      `${part.name} listens on its manifest port`,
+    );
   }
 });
 
@@ -32,12 +42,17 @@ test("only the public parts publish ports", () => {
   for (const [name, service] of Object.entries(compose.services)) {
     const part = parts.find((p) => p.name === name);
     const publishes = (service.ports ?? []).length > 0;
-    assert.equal(publishes, Boolean(part?.public), `${name} ${publishes ? "publishes" : "does not publish"} a port`);
+    assert.equal(
+      publishes,
+      Boolean(part?.public),
+      `${name} ${publishes ? "publishes" : "does not publish"} a port`,
+    );
   }
 });
 
 test("data lives in named volumes", () => {
-  for (const volume of ["pgdata", "redisdata", "images"]) assert.ok(volume in compose.volumes, `volume ${volume}`);
+  for (const volume of ["pgdata", "redisdata", "images"])
+    assert.ok(volume in compose.volumes, `volume ${volume}`);
 });
 
 test("docker compose config accepts the file", (t) => {
@@ -53,11 +68,19 @@ test("docker compose config accepts the file", (t) => {
   };
   const plugin = spawnSync("docker", ["compose", "version"], { encoding: "utf8" });
   const standalone = spawnSync("docker-compose", ["version"], { encoding: "utf8" });
-  const command = plugin.status === 0 ? ["docker", "compose"] : standalone.status === 0 ? ["docker-compose"] : undefined;
+  const command =
+    plugin.status === 0
+      ? ["docker", "compose"]
+      : standalone.status === 0
+        ? ["docker-compose"]
+        : undefined;
   if (!command) {
     t.skip("neither `docker compose` nor `docker-compose` is installed");
     return;
   }
-  const result = spawnSync(command[0]!, [...command.slice(1), "-f", composeFile, "config", "-q"], { encoding: "utf8", env });
+  const result = spawnSync(command[0]!, [...command.slice(1), "-f", composeFile, "config", "-q"], {
+    encoding: "utf8",
+    env,
+  });
   assert.equal(result.status, 0, result.stderr);
 });

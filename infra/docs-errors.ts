@@ -10,7 +10,8 @@ export const errorsDocPath = join(import.meta.dirname, "..", "docs", "errors.md"
 
 export function errorsMarkdown(): string {
   const rows = Object.entries(catalogue).map(
-    ([code, { status, title }]) => `| \`${code}\` | ${status} | ${title} | \`${problemType(code as keyof typeof catalogue)}\` |`,
+    ([code, { status, title }]) =>
+      `| \`${code}\` | ${status} | ${title} | \`${problemType(code as keyof typeof catalogue)}\` |`,
   );
   return [
     "# Error catalogue",

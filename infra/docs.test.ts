@@ -5,5 +5,9 @@ import { test } from "node:test";
 import { errorsDocPath, errorsMarkdown } from "./docs-errors.js";
 
 test("docs/errors.md lists the whole error catalogue", () => {
-  assert.equal(readFileSync(errorsDocPath, "utf8"), errorsMarkdown(), "run: node --import tsx infra/docs-errors.ts --write");
+  assert.equal(
+    readFileSync(errorsDocPath, "utf8"),
+    errorsMarkdown(),
+    "run: node --import tsx infra/docs-errors.ts --write",
+  );
 });

@@ -136,7 +136,11 @@ export const parts: Part[] = [
     stack: "Fastify",
     command: tsx,
     dependsOn: ["product", "member"],
-    env: (s) => ({ PRODUCT_URL: s.url("product"), MEMBER_URL: s.url("member"), AUTH_URL: s.url("auth") }),
+    env: (s) => ({
+      PRODUCT_URL: s.url("product"),
+      MEMBER_URL: s.url("member"),
+      AUTH_URL: s.url("auth"),
+    }),
   },
   {
     name: "gateway",
@@ -168,7 +172,11 @@ export const parts: Part[] = [
     dependsOn: ["gateway", "auth"],
     readyTimeoutMs: 90_000,
     readyPath: "/health",
-    env: (s) => ({ GATEWAY_URL: s.url("gateway"), AUTH_URL: s.url("auth"), PUBLIC_URL: s.url("edge-proxy") }),
+    env: (s) => ({
+      GATEWAY_URL: s.url("gateway"),
+      AUTH_URL: s.url("auth"),
+      PUBLIC_URL: s.url("edge-proxy"),
+    }),
   },
   {
     name: "edge-proxy",
@@ -197,7 +205,8 @@ export function startOrder(list: Part[] = parts): Part[] {
   const ordered: Part[] = [];
   const visit = (part: Part, trail: PartName[]) => {
     if (done.has(part.name)) return;
-    if (trail.includes(part.name)) throw new Error(`dependency cycle: ${[...trail, part.name].join(" -> ")}`);
+    if (trail.includes(part.name))
+      throw new Error(`dependency cycle: ${[...trail, part.name].join(" -> ")}`);
     for (const dep of part.dependsOn) {
       const target = byName.get(dep);
       if (!target) throw new Error(`${part.name} depends on unknown part ${dep}`);

@@ -12,9 +12,16 @@ export const readmePath = join(import.meta.dirname, "..", "README.md");
 
 export function partsMarkdown(): string {
   const rows = parts.map(
-    (p) => `| [${p.name}](${p.folder}) | ${p.port} | ${p.stack} | ${p.job} | ${p.dependsOn.join(", ") || "—"} |`,
+    (p) =>
+      `| [${p.name}](${p.folder}) | ${p.port} | ${p.stack} | ${p.job} | ${p.dependsOn.join(", ") || "—"} |`,
   );
-  return [START, "| part | port | stack | job | depends on |", "|---|---|---|---|---|", ...rows, END].join("\n");
+  return [
+    START,
+    "| part | port | stack | job | depends on |",
+    "|---|---|---|---|---|",
+    ...rows,
+    END,
+  ].join("\n");
 }
 
 export function withPartsTable(readme: string): string {

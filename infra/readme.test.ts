@@ -6,7 +6,11 @@ import { readmePath, withPartsTable } from "./readme-parts.js";
 
 test("README parts table matches infra/parts.ts", () => {
   const readme = readFileSync(readmePath, "utf8");
-  assert.equal(readme, withPartsTable(readme), "run: node --import tsx infra/readme-parts.ts --write");
+  assert.equal(
+    readme,
+    withPartsTable(readme),
+    "run: node --import tsx infra/readme-parts.ts --write",
+  );
 });
 
 test("README shows the two commands", () => {

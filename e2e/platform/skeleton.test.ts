@@ -28,9 +28,12 @@ test("GET /api/v1/categories reaches the product service through the edge proxy 
 test("a request id sent to the edge appears in the logs of the proxy, gateway, BFF and product service", async () => {
   const requestId = `e2e-${randomUUID()}`;
   // A search no cache has seen yet, so the request travels every hop down to the product service.
-  const res = await fetch(`${urls["edge-proxy"]}/api/categories?q=${encodeURIComponent(requestId)}`, {
-    headers: { "x-request-id": requestId },
-  });
+  const res = await fetch(
+    `${urls["edge-proxy"]}/api/categories?q=${encodeURIComponent(requestId)}`,
+    {
+      headers: { "x-request-id": requestId },
+    },
+  );
   assert.equal(res.status, 200);
   assert.equal(res.headers.get("x-request-id"), requestId);
   // Log lines travel through pipes into files asynchronously: poll for them.
@@ -62,7 +65,10 @@ test("in Chromium the home page shows the categories", async () => {
   const page = await browser.newPage();
   await page.goto(`${urls["edge-proxy"]}/`, { waitUntil: "load" });
   for (const name of SEEDED_CATEGORIES.slice(0, 5)) {
-    await page.getByText(name, { exact: true }).first().waitFor({ state: "visible", timeout: 10_000 });
+    await page
+      .getByText(name, { exact: true })
+      .first()
+      .waitFor({ state: "visible", timeout: 10_000 });
   }
   await page.close();
 });

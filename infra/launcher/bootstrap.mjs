@@ -9,7 +9,9 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const [major, minor] = process.versions.node.split(".").map(Number);
 if (major < 20 || (major === 20 && minor < 19)) {
-  console.error(`Node.js ${process.versions.node} is too old: install Node.js 20.19 or newer (22 LTS works too).`);
+  console.error(
+    `Node.js ${process.versions.node} is too old: install Node.js 20.19 or newer (22 LTS works too).`,
+  );
   process.exit(1);
 }
 
@@ -34,10 +36,14 @@ export function installDependencies() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (dependenciesStale()) installDependencies();
-  const child = spawn(process.execPath, ["--import", "tsx", join(root, "infra/launcher/main.ts"), ...process.argv.slice(2)], {
-    cwd: root,
-    stdio: "inherit",
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", join(root, "infra/launcher/main.ts"), ...process.argv.slice(2)],
+    {
+      cwd: root,
+      stdio: "inherit",
+    },
+  );
   // Ctrl-C reaches the launcher through the terminal's process group; SIGTERM sent to us alone is forwarded.
   process.on("SIGINT", () => undefined);
   process.on("SIGTERM", () => child.kill("SIGTERM"));

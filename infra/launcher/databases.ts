@@ -37,11 +37,13 @@ async function postgresAnswers(url: string): Promise<boolean> {
 export async function ensurePostgres(report: Reporter, forceEmbedded = false): Promise<DataStore> {
   const configured = process.env.POSTGRES_URL;
   if (configured && !forceEmbedded) {
-    if (await postgresAnswers(configured)) return { url: configured, origin: "configured", stop: noop };
+    if (await postgresAnswers(configured))
+      return { url: configured, origin: "configured", stop: noop };
     throw new Error(`POSTGRES_URL is set but PostgreSQL does not answer at ${redact(configured)}`);
   }
   const local = "postgres://postgres@127.0.0.1:5432/postgres";
-  if (!forceEmbedded && (await postgresAnswers(local))) return { url: local, origin: "local", stop: noop };
+  if (!forceEmbedded && (await postgresAnswers(local)))
+    return { url: local, origin: "local", stop: noop };
 
   const dir = join(dataRoot, "postgres");
   const port = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 5433);
@@ -63,13 +65,20 @@ export async function ensurePostgres(report: Reporter, forceEmbedded = false): P
     if (!existsSync(join(dir, "PG_VERSION"))) await server.initialise();
     await server.start();
   } catch (error) {
-    throw new Error(`embedded PostgreSQL failed to start: ${(error as Error).message}`, { cause: error });
+    throw new Error(`embedded PostgreSQL failed to start: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   return { url, origin: "started", stop: () => server.stop() };
 }
 
 async function redisAnswers(url: string): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, connectTimeout: 1500, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const client = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 1500,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   client.on("error", () => undefined);
   try {
     await client.connect();
@@ -100,9 +109,24 @@ export async function ensureRedis(report: Reporter, forceOwn = false): Promise<D
   const dir = join(dataRoot, "redis");
   mkdirSync(dir, { recursive: true });
   report.step("redis", `starting redis-server on :${port} (data in .data/redis)`);
-  const child = spawn(binary, ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--appendonly", "yes", "--save", ""], {
-    stdio: "ignore",
-  });
+  const child = spawn(
+    binary,
+    [
+      "--port",
+      String(port),
+      "--bind",
+      "127.0.0.1",
+      "--dir",
+      dir,
+      "--appendonly",
+      "yes",
+      "--save",
+      "",
+    ],
+    {
+      stdio: "ignore",
+    },
+  );
   for (let i = 0; i < 50; i++) {
     if (await redisAnswers(url)) break;
     if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}`);
@@ -124,10 +148,16 @@ function findRedisServer(report: Reporter): string {
   const isRoot = process.getuid?.() === 0;
   const hasApt = spawnSync("sh", ["-c", "command -v apt-get"]).status === 0;
   if (isRoot && hasApt) {
-    report.step("redis", "redis-server is missing: installing the Debian package (apt-get install redis-server) …");
+    report.step(
+      "redis",
+      "redis-server is missing: installing the Debian package (apt-get install redis-server) …",
+    );
     const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
     spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
-    const install = spawnSync("apt-get", ["install", "-y", "-qq", "redis-server"], { stdio: "inherit", env });
+    const install = spawnSync("apt-get", ["install", "-y", "-qq", "redis-server"], {
+      stdio: "inherit",
+      env,
+    });
     if (install.status === 0) return "redis-server";
   }
   throw new Error(
@@ -137,7 +167,11 @@ function findRedisServer(report: Reporter): string {
 }
 
 /** Creates the stack's databases (dropping them first when `fresh`). */
-export async function prepareDatabases(adminUrl: string, names: string[], fresh: boolean): Promise<void> {
+export async function prepareDatabases(
+  adminUrl: string,
+  names: string[],
+  fresh: boolean,
+): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {

@@ -75,6 +75,11 @@ for (const [name, proc] of stack.processes) {
   proc.child.once("exit", (code, signal) => {
     if (stopping) return;
     report.fail(name, `exited (${signal ?? `code ${code}`}); last log lines:`);
-    report.raw(proc.tail(20).map((l) => `    ${l}`).join("\n"));
+    report.raw(
+      proc
+        .tail(20)
+        .map((l) => `    ${l}`)
+        .join("\n"),
+    );
   });
 }

@@ -102,7 +102,11 @@ export function portInUse(port: number): Promise<boolean> {
 }
 
 /** Polls a readiness URL until it answers 2xx, the process exits, or the timeout passes. */
-export async function waitReady(url: string, proc: PartProcess, timeoutMs: number): Promise<"ready" | "exited" | "timeout"> {
+export async function waitReady(
+  url: string,
+  proc: PartProcess,
+  timeoutMs: number,
+): Promise<"ready" | "exited" | "timeout"> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (proc.exited()) return "exited";

@@ -28,6 +28,7 @@ export function partsTable(parts: Part[], urls: Record<string, string>, extra: s
   const rows = parts.map((p) => [p.name, urls[p.name] ?? "", p.stack, p.job]);
   const header = ["part", "url", "stack", "job"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const fmt = (cells: string[]) => cells.map((c, i) => (i === 3 ? c : c.padEnd(widths[i] ?? 0))).join("  ");
+  const fmt = (cells: string[]) =>
+    cells.map((c, i) => (i === 3 ? c : c.padEnd(widths[i] ?? 0))).join("  ");
   return [paint("1", fmt(header)), ...rows.map(fmt), "", ...extra].join("\n");
 }

@@ -20,9 +20,30 @@ export interface StackProfile {
 }
 
 export const stackProfiles: Record<StackProfile["name"], StackProfile> = {
-  dev: { name: "dev", portOffset: 0, redisDb: 0, dbPrefix: "shop_", fresh: false, logLevel: "info" },
-  e2e: { name: "e2e", portOffset: 10_000, redisDb: 1, dbPrefix: "shop_e2e_", fresh: true, logLevel: "info" },
-  bench: { name: "bench", portOffset: 20_000, redisDb: 2, dbPrefix: "shop_bench_", fresh: false, logLevel: "warn" },
+  dev: {
+    name: "dev",
+    portOffset: 0,
+    redisDb: 0,
+    dbPrefix: "shop_",
+    fresh: false,
+    logLevel: "info",
+  },
+  e2e: {
+    name: "e2e",
+    portOffset: 10_000,
+    redisDb: 1,
+    dbPrefix: "shop_e2e_",
+    fresh: true,
+    logLevel: "info",
+  },
+  bench: {
+    name: "bench",
+    portOffset: 20_000,
+    redisDb: 2,
+    dbPrefix: "shop_bench_",
+    fresh: false,
+    logLevel: "warn",
+  },
 };
 
 /**
@@ -30,9 +51,15 @@ export const stackProfiles: Record<StackProfile["name"], StackProfile> = {
  * databases `shop_e2e<slot>_*`), so two end-to-end runs can share a machine. Slot 0 is the plain e2e stack.
  */
 export function e2eSlot(slot: number): StackProfile {
-  if (!Number.isInteger(slot) || slot < 0 || slot > 9) throw new Error(`E2E_SLOT must be 0–9, got ${slot}`);
+  if (!Number.isInteger(slot) || slot < 0 || slot > 9)
+    throw new Error(`E2E_SLOT must be 0–9, got ${slot}`);
   if (slot === 0) return stackProfiles.e2e;
-  return { ...stackProfiles.e2e, portOffset: 10_000 + slot * 100, redisDb: 2 + slot, dbPrefix: `shop_e2e${slot}_` };
+  return {
+    ...stackProfiles.e2e,
+    portOffset: 10_000 + slot * 100,
+    redisDb: 2 + slot,
+    dbPrefix: `shop_e2e${slot}_`,
+  };
 }
 
 export const repoRoot = join(import.meta.dirname, "..", "..");
@@ -40,7 +67,10 @@ export const dataRoot = join(repoRoot, ".data");
 
 /** The folder where a stack keeps its logs, keys and uploaded images. */
 export function stackDataDir(profile: StackProfile): string {
-  const slot = profile.name === "e2e" && profile.portOffset !== 10_000 ? `-${(profile.portOffset - 10_000) / 100}` : "";
+  const slot =
+    profile.name === "e2e" && profile.portOffset !== 10_000
+      ? `-${(profile.portOffset - 10_000) / 100}`
+      : "";
   return join(dataRoot, profile.name + slot);
 }
 

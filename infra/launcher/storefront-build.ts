@@ -1,7 +1,15 @@
 /** Builds the storefront (next build) when its sources changed since the last build. */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join, relative } from "node:path";
 import { dataRoot, repoRoot } from "./stacks.js";
 import type { Reporter } from "./report.js";
@@ -18,7 +26,8 @@ function sourceHash(): string {
       const full = join(dir, entry);
       const stat = statSync(full);
       if (stat.isDirectory()) walk(full);
-      else if (!entry.endsWith(".test.ts")) hash.update(`${relative(folder, full)}:${stat.size}:${stat.mtimeMs}\n`);
+      else if (!entry.endsWith(".test.ts"))
+        hash.update(`${relative(folder, full)}:${stat.size}:${stat.mtimeMs}\n`);
     }
   };
   walk(folder);

@@ -13,7 +13,9 @@ import { ensurePostgres, ensureRedis } from "../launcher/databases.js";
 import { consoleReporter } from "../launcher/report.js";
 import { repoRoot } from "../launcher/stacks.js";
 
-const { values } = parseArgs({ options: { "skip-e2e": { type: "boolean", default: false }, only: { type: "string" } } });
+const { values } = parseArgs({
+  options: { "skip-e2e": { type: "boolean", default: false }, only: { type: "string" } },
+});
 const report = consoleReporter();
 
 interface Step {
@@ -24,7 +26,9 @@ interface Step {
 }
 
 function workspaces(): Array<{ path: string; scripts: Record<string, string> }> {
-  const root = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { workspaces: string[] };
+  const root = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as {
+    workspaces: string[];
+  };
   const list: Array<{ path: string; scripts: Record<string, string> }> = [];
   for (const pattern of root.workspaces) {
     const dirs = pattern.endsWith("/*")
@@ -32,7 +36,9 @@ function workspaces(): Array<{ path: string; scripts: Record<string, string> }> 
       : [pattern];
     for (const dir of dirs) {
       try {
-        const pkg = JSON.parse(readFileSync(join(repoRoot, dir, "package.json"), "utf8")) as { scripts?: Record<string, string> };
+        const pkg = JSON.parse(readFileSync(join(repoRoot, dir, "package.json"), "utf8")) as {
+          scripts?: Record<string, string>;
+        };
         list.push({ path: dir, scripts: pkg.scripts ?? {} });
       } catch {
         // not a package
@@ -54,9 +60,15 @@ function run(step: Step): Promise<{ code: number; seconds: number }> {
     const child = spawn(cmd!, args, {
       cwd: step.cwd ?? repoRoot,
       stdio: "inherit",
-      env: { ...process.env, PATH: `${join(repoRoot, "node_modules/.bin")}:${process.env.PATH}`, ...step.env },
+      env: {
+        ...process.env,
+        PATH: `${join(repoRoot, "node_modules/.bin")}:${process.env.PATH}`,
+        ...step.env,
+      },
     });
-    child.on("exit", (code) => resolve({ code: code ?? 1, seconds: (Date.now() - started) / 1000 }));
+    child.on("exit", (code) =>
+      resolve({ code: code ?? 1, seconds: (Date.now() - started) / 1000 }),
+    );
   });
 }
 
@@ -73,10 +85,43 @@ const steps: Step[] = [
   { name: "lint", command: ["eslint", "."] },
   { name: "format", command: ["prettier", "--check", "--log-level=warn", "."] },
   { name: "types:infra", command: ["tsc", "-p", "infra/tsconfig.json"] },
-  ...ws.filter((w) => w.scripts.typecheck).map((w) => ({ name: `types:${w.path}`, command: ["npm", "run", "typecheck", "--silent"], cwd: join(repoRoot, w.path) })),
-  { name: "infra", command: ["node", "--import", "tsx", "--test", "infra/compose.test.ts", "infra/readme.test.ts", "infra/docs.test.ts"] },
-  ...ws.filter((w) => w.scripts.test).map((w) => ({ name: `test:${w.path}`, command: ["npm", "test", "--silent"], cwd: join(repoRoot, w.path), env: testEnv })),
-  ...(values["skip-e2e"] ? [] : [{ name: "e2e", command: ["npm", "run", "test:e2e", "--silent"], cwd: join(repoRoot, "e2e"), env: testEnv }]),
+  ...ws
+    .filter((w) => w.scripts.typecheck)
+    .map((w) => ({
+      name: `types:${w.path}`,
+      command: ["npm", "run", "typecheck", "--silent"],
+      cwd: join(repoRoot, w.path),
+    })),
+  {
+    name: "infra",
+    command: [
+      "node",
+      "--import",
+      "tsx",
+      "--test",
+      "infra/compose.test.ts",
+      "infra/readme.test.ts",
+      "infra/docs.test.ts",
+    ],
+  },
+  ...ws
+    .filter((w) => w.scripts.test)
+    .map((w) => ({
+      name: `test:${w.path}`,
+      command: ["npm", "test", "--silent"],
+      cwd: join(repoRoot, w.path),
+      env: testEnv,
+    })),
+  ...(values["skip-e2e"]
+    ? []
+    : [
+        {
+          name: "e2e",
+          command: ["npm", "run", "test:e2e", "--silent"],
+          cwd: join(repoRoot, "e2e"),
+          env: testEnv,
+        },
+      ]),
 ].filter((s) => !values.only || s.name.includes(values.only));
 
 const results: Array<{ name: string; code: number; seconds: number }> = [];
@@ -86,7 +131,12 @@ await postgres.stop();
 
 const failed = results.filter((r) => r.code !== 0);
 report.raw("\nsummary");
-for (const r of results) report.raw(`  ${r.code === 0 ? "✓" : "✗"} ${r.name.padEnd(32)} ${r.seconds.toFixed(1).padStart(6)} s`);
+for (const r of results)
+  report.raw(
+    `  ${r.code === 0 ? "✓" : "✗"} ${r.name.padEnd(32)} ${r.seconds.toFixed(1).padStart(6)} s`,
+  );
 const total = results.reduce((s, r) => s + r.seconds, 0);
-report.raw(`\n${results.length - failed.length}/${results.length} steps passed in ${total.toFixed(0)} s`);
+report.raw(
+  `\n${results.length - failed.length}/${results.length} steps passed in ${total.toFixed(0)} s`,
+);
 process.exit(failed.length ? 1 : 0);

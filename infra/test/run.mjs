@@ -7,10 +7,14 @@ import { dependenciesStale, installDependencies } from "../launcher/bootstrap.mj
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 if (dependenciesStale()) installDependencies();
-const child = spawn(process.execPath, ["--import", "tsx", join(root, "infra/test/run-all.ts"), ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: "inherit",
-});
+const child = spawn(
+  process.execPath,
+  ["--import", "tsx", join(root, "infra/test/run-all.ts"), ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: "inherit",
+  },
+);
 process.on("SIGINT", () => undefined);
 process.on("SIGTERM", () => child.kill("SIGTERM"));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

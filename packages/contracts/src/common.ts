@@ -30,8 +30,18 @@ export interface Paginated<T> {
 }
 
 /** Builds a page answer from items and a total. */
-export function toPage<T>(items: T[], total: number, query: { page: number; limit: number }): Paginated<T> {
-  return { items, page: query.page, limit: query.limit, total, totalPages: Math.ceil(total / query.limit) };
+export function toPage<T>(
+  items: T[],
+  total: number,
+  query: { page: number; limit: number },
+): Paginated<T> {
+  return {
+    items,
+    page: query.page,
+    limit: query.limit,
+    total,
+    totalPages: Math.ceil(total / query.limit),
+  };
 }
 
 /** RFC 9457 problem details as every part answers them. */

@@ -5,7 +5,15 @@
 import { z } from "zod";
 import { Won } from "./common.js";
 
-export const OrderState = z.enum(["pending_payment", "paid", "preparing", "shipped", "delivered", "cancelled", "refunded"]);
+export const OrderState = z.enum([
+  "pending_payment",
+  "paid",
+  "preparing",
+  "shipped",
+  "delivered",
+  "cancelled",
+  "refunded",
+]);
 export type OrderState = z.infer<typeof OrderState>;
 
 export const ShippingMethod = z.enum(["standard", "express"]);
@@ -56,7 +64,15 @@ export const OrderTotals = z.object({
 });
 export type OrderTotals = z.infer<typeof OrderTotals>;
 
-export const PaymentStatus = z.enum(["none", "pending", "authorized", "captured", "failed", "voided", "refunded"]);
+export const PaymentStatus = z.enum([
+  "none",
+  "pending",
+  "authorized",
+  "captured",
+  "failed",
+  "voided",
+  "refunded",
+]);
 export type PaymentStatus = z.infer<typeof PaymentStatus>;
 
 export const OrderPayment = z.object({

@@ -5,7 +5,15 @@
 import { z } from "zod";
 import { Won } from "./common.js";
 
-export const PaymentRecordStatus = z.enum(["pending", "authorized", "captured", "voided", "refunded", "declined", "failed"]);
+export const PaymentRecordStatus = z.enum([
+  "pending",
+  "authorized",
+  "captured",
+  "voided",
+  "refunded",
+  "declined",
+  "failed",
+]);
 export type PaymentRecordStatus = z.infer<typeof PaymentRecordStatus>;
 
 export const CardInput = z.object({

@@ -38,11 +38,11 @@ function isSecretName(name: string): boolean {
 }
 
 /** `NODE_ENV`, defaulting to development. */
-export const nodeEnv = () =>
-  z.enum(["development", "production", "test"]).default("development");
+export const nodeEnv = () => z.enum(["development", "production", "test"]).default("development");
 
 /** A TCP port with a default. */
-export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+export const port = (fallback: number) =>
+  z.coerce.number().int().min(0).max(65535).default(fallback);
 
 /** An absolute http(s) URL with a default; trailing slashes are removed. */
 export const url = (fallback: string) =>
@@ -60,7 +60,9 @@ export const flag = (fallback: boolean) =>
   z
     .enum(["true", "false", "1", "0", "yes", "no", ""])
     .optional()
-    .transform((value) => (value === undefined || value === "" ? fallback : ["true", "1", "yes"].includes(value)));
+    .transform((value) =>
+      value === undefined || value === "" ? fallback : ["true", "1", "yes"].includes(value),
+    );
 
 /** Log level for pino. */
 export const logLevel = () =>
@@ -83,8 +85,10 @@ export function requireProductionSecrets(
   if (env !== "production") return;
   const problems: string[] = [];
   for (const [name, { value, devDefault, minLength = 32 }] of Object.entries(secrets)) {
-    if (value === devDefault) problems.push(`${name}: must be set in production (the development default is not allowed)`);
-    else if (value.length < minLength) problems.push(`${name}: must be at least ${minLength} characters in production`);
+    if (value === devDefault)
+      problems.push(`${name}: must be set in production (the development default is not allowed)`);
+    else if (value.length < minLength)
+      problems.push(`${name}: must be at least ${minLength} characters in production`);
   }
   if (problems.length) throw new ConfigError(problems);
 }

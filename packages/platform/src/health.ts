@@ -24,7 +24,11 @@ export interface Health {
  * @example
  * const health = createHealth("member", { postgres: () => pool.query("select 1") });
  */
-export function createHealth(service: string, checks: Record<string, HealthCheck> = {}, timeoutMs = 1000): Health {
+export function createHealth(
+  service: string,
+  checks: Record<string, HealthCheck> = {},
+  timeoutMs = 1000,
+): Health {
   const started = Date.now();
   let draining = false;
   const base = () => ({ service, uptimeSeconds: Math.round((Date.now() - started) / 1000) });

@@ -21,7 +21,9 @@ before(async () => {
     if (path === "/slow") return void setTimeout(() => res.end("{}"), 500);
     if (path === "/missing") {
       res.writeHead(404, { "content-type": "application/problem+json" });
-      return res.end(JSON.stringify({ code: "PRODUCT_NOT_FOUND", detail: "No product 9", status: 404 }));
+      return res.end(
+        JSON.stringify({ code: "PRODUCT_NOT_FOUND", detail: "No product 9", status: 404 }),
+      );
     }
     if (path === "/echo-id") seenRequestId = req.headers["x-request-id"] as string;
     res.writeHead(200, { "content-type": "application/json" });
@@ -41,7 +43,10 @@ test("idempotent calls are retried on 503 and succeed within the bound", async (
 
 test("retries stop at the bound and the failure is an upstream error, not a 500", async () => {
   const client = createServiceClient({ name: "down", baseUrl: base, retries: 1 });
-  await assert.rejects(client.get("/always-503"), (e: unknown) => e instanceof AppError && e.code === "UPSTREAM_BAD_RESPONSE");
+  await assert.rejects(
+    client.get("/always-503"),
+    (e: unknown) => e instanceof AppError && e.code === "UPSTREAM_BAD_RESPONSE",
+  );
   assert.equal(hits.get("/always-503"), 2);
   await client.close();
 });
@@ -56,19 +61,29 @@ test("POST without an idempotency key is not retried", async () => {
 
 test("a slow upstream hits the per-call timeout as UPSTREAM_TIMEOUT", async () => {
   const client = createServiceClient({ name: "slow", baseUrl: base, timeoutMs: 100 });
-  await assert.rejects(client.get("/slow"), (e: unknown) => e instanceof AppError && e.code === "UPSTREAM_TIMEOUT");
+  await assert.rejects(
+    client.get("/slow"),
+    (e: unknown) => e instanceof AppError && e.code === "UPSTREAM_TIMEOUT",
+  );
   await client.close();
 });
 
 test("a refused connection is UPSTREAM_UNAVAILABLE", async () => {
   const client = createServiceClient({ name: "gone", baseUrl: "http://127.0.0.1:1", retries: 1 });
-  await assert.rejects(client.get("/x"), (e: unknown) => e instanceof AppError && e.code === "UPSTREAM_UNAVAILABLE" && e.status === 503);
+  await assert.rejects(
+    client.get("/x"),
+    (e: unknown) => e instanceof AppError && e.code === "UPSTREAM_UNAVAILABLE" && e.status === 503,
+  );
   await client.close();
 });
 
 test("an upstream problem keeps its code so callers can answer with it", async () => {
   const client = createServiceClient({ name: "product", baseUrl: base });
-  await assert.rejects(client.get("/missing"), (e: unknown) => e instanceof AppError && e.code === "PRODUCT_NOT_FOUND" && e.message === "No product 9");
+  await assert.rejects(
+    client.get("/missing"),
+    (e: unknown) =>
+      e instanceof AppError && e.code === "PRODUCT_NOT_FOUND" && e.message === "No product 9",
+  );
   await client.close();
 });
 

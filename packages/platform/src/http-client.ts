@@ -51,7 +51,11 @@ export interface ServiceClient {
   readonly baseUrl: string;
   call<T = unknown>(path: string, options?: CallOptions<T>): Promise<ServiceResponse<T>>;
   get<T = unknown>(path: string, options?: Omit<CallOptions<T>, "method">): Promise<T>;
-  post<T = unknown>(path: string, body?: unknown, options?: Omit<CallOptions<T>, "method" | "body">): Promise<T>;
+  post<T = unknown>(
+    path: string,
+    body?: unknown,
+    options?: Omit<CallOptions<T>, "method" | "body">,
+  ): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -111,7 +115,9 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
         }
         throw new AppError(
           timedOut ? "UPSTREAM_TIMEOUT" : "UPSTREAM_UNAVAILABLE",
-          timedOut ? `The ${name} service did not answer within ${timeout} ms` : `The ${name} service is unavailable`,
+          timedOut
+            ? `The ${name} service did not answer within ${timeout} ms`
+            : `The ${name} service is unavailable`,
           { cause: error, extra: { upstream: name } },
         );
       }
@@ -125,7 +131,11 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
     async get<T>(path: string, opts: Omit<CallOptions<T>, "method"> = {}) {
       return (await call<T>(path, { ...opts, method: "GET" })).body;
     },
-    async post<T>(path: string, body?: unknown, opts: Omit<CallOptions<T>, "method" | "body"> = {}) {
+    async post<T>(
+      path: string,
+      body?: unknown,
+      opts: Omit<CallOptions<T>, "method" | "body"> = {},
+    ) {
       return (await call<T>(path, { ...opts, method: "POST", body })).body;
     },
     close: () => dispatcher.close(),
@@ -150,18 +160,33 @@ function finish<T>(
   if (status >= 400 && !opts.allowErrors) {
     const error = fromProblem(parsed, status);
     // An upstream's 5xx is our dependency failing, not our caller's fault.
-    if (status >= 500 && !["UPSTREAM_UNAVAILABLE", "UPSTREAM_TIMEOUT", "CIRCUIT_OPEN", "DEPENDENCY_UNAVAILABLE", "PAYMENT_FAILED"].includes(error.code)) {
-      throw new AppError("UPSTREAM_BAD_RESPONSE", `The ${name} service failed (${status})`, { extra: { upstream: name } });
+    if (
+      status >= 500 &&
+      ![
+        "UPSTREAM_UNAVAILABLE",
+        "UPSTREAM_TIMEOUT",
+        "CIRCUIT_OPEN",
+        "DEPENDENCY_UNAVAILABLE",
+        "PAYMENT_FAILED",
+      ].includes(error.code)
+    ) {
+      throw new AppError("UPSTREAM_BAD_RESPONSE", `The ${name} service failed (${status})`, {
+        extra: { upstream: name },
+      });
     }
     throw error;
   }
   if (opts.schema && status < 300) {
     const result = opts.schema.safeParse(parsed);
     if (!result.success) {
-      throw new AppError("UPSTREAM_BAD_RESPONSE", `The ${name} service answered in an unexpected shape`, {
-        cause: result.error,
-        extra: { upstream: name },
-      });
+      throw new AppError(
+        "UPSTREAM_BAD_RESPONSE",
+        `The ${name} service answered in an unexpected shape`,
+        {
+          cause: result.error,
+          extra: { upstream: name },
+        },
+      );
     }
     parsed = result.data;
   }
@@ -171,7 +196,8 @@ function finish<T>(
 function buildUrl(base: string, path: string, query?: CallOptions<unknown>["query"]): string {
   const url = new URL(path.startsWith("/") ? base + path : `${base}/${path}`);
   for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== null && value !== "") url.searchParams.set(key, String(value));
+    if (value !== undefined && value !== null && value !== "")
+      url.searchParams.set(key, String(value));
   }
   return url.toString();
 }

@@ -4,7 +4,14 @@ import { after, test } from "node:test";
 import { createTestRedis } from "@shop/test-kit";
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWK } from "jose";
 import { AppError } from "./errors/app-error.js";
-import { bearerToken, canActFor, createTokenVerifier, requireRole, safeEqual, type Identity } from "./identity.js";
+import {
+  bearerToken,
+  canActFor,
+  createTokenVerifier,
+  requireRole,
+  safeEqual,
+  type Identity,
+} from "./identity.js";
 import { createRevocationList, publishRevocation } from "./redis.js";
 
 const { publicKey, privateKey } = await generateKeyPair("EdDSA", { crv: "Ed25519" });
@@ -13,7 +20,10 @@ const keys = createLocalJWKSet({ keys: [jwk] });
 const issuer = "shop-auth";
 const audience = "shop-api";
 
-function mint(claims: Record<string, unknown> = {}, options: { exp?: string; aud?: string; kid?: string } = {}) {
+function mint(
+  claims: Record<string, unknown> = {},
+  options: { exp?: string; aud?: string; kid?: string } = {},
+) {
   return new SignJWT({ role: "customer", sid: "s1", name: "Kim", ...claims })
     .setProtectedHeader({ alg: "EdDSA", kid: options.kid ?? "k1" })
     .setSubject("m1")
@@ -41,7 +51,9 @@ test("expired, wrong audience, tampered, alg none and unknown role are rejected"
   await rejectsWith(await mint({}, { exp: "-1m" }), "AUTH_TOKEN_EXPIRED");
   await rejectsWith(await mint({}, { aud: "someone-else" }), "AUTH_TOKEN_INVALID");
   const [h, p, s] = (await mint()).split(".");
-  const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p!, "base64url").toString()), role: "admin" })).toString("base64url");
+  const forged = Buffer.from(
+    JSON.stringify({ ...JSON.parse(Buffer.from(p!, "base64url").toString()), role: "admin" }),
+  ).toString("base64url");
   await rejectsWith(`${h}.${forged}.${s}`, "AUTH_TOKEN_INVALID");
   const none = `${Buffer.from(JSON.stringify({ alg: "none", kid: "k1" })).toString("base64url")}.${p}.`;
   await rejectsWith(none, "AUTH_TOKEN_INVALID");
@@ -59,14 +71,24 @@ test("a revoked session is rejected within a second, for every verifier with the
   const guarded = createTokenVerifier({ keys, issuer, audience, revocations: list });
   const token = await mint({ sid: "session-to-end" });
   await guarded.verify(token);
-  await publishRevocation(redis, { kind: "sid", id: "session-to-end" }, Date.now() + 60_000, prefix);
+  await publishRevocation(
+    redis,
+    { kind: "sid", id: "session-to-end" },
+    Date.now() + 60_000,
+    prefix,
+  );
   const deadline = Date.now() + 1000;
   while (list.size === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
   await rejectsWith(token, "AUTH_SESSION_REVOKED", guarded);
 
   // Revoking a subject kills the tokens issued up to that moment, not later ones.
   const before = await mint({ sid: "other" });
-  await publishRevocation(redis, { kind: "sub", id: "m1", at: Math.floor(Date.now() / 1000) }, Date.now() + 60_000, prefix);
+  await publishRevocation(
+    redis,
+    { kind: "sub", id: "m1", at: Math.floor(Date.now() / 1000) },
+    Date.now() + 60_000,
+    prefix,
+  );
   await new Promise((r) => setTimeout(r, 100));
   await rejectsWith(before, "AUTH_SESSION_REVOKED", guarded);
 
@@ -82,8 +104,14 @@ test("bearer parsing, roles, ownership and constant-time comparison", () => {
   assert.equal(bearerToken("Basic abc"), undefined);
   assert.equal(bearerToken(undefined), undefined);
   const customer = { sub: "m1", role: "customer" } as Identity;
-  assert.throws(() => requireRole(undefined, "customer"), (e: unknown) => e instanceof AppError && e.code === "AUTH_REQUIRED");
-  assert.throws(() => requireRole(customer, "admin"), (e: unknown) => e instanceof AppError && e.code === "FORBIDDEN");
+  assert.throws(
+    () => requireRole(undefined, "customer"),
+    (e: unknown) => e instanceof AppError && e.code === "AUTH_REQUIRED",
+  );
+  assert.throws(
+    () => requireRole(customer, "admin"),
+    (e: unknown) => e instanceof AppError && e.code === "FORBIDDEN",
+  );
   assert.equal(requireRole(customer, "customer", "admin"), customer);
   assert.equal(canActFor(customer, "m1"), true);
   assert.equal(canActFor(customer, "m2"), false);

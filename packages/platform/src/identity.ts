@@ -87,7 +87,9 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       const identity = toIdentity(payload);
       if (options.revocations && (await options.revocations.isRevoked(identity))) {
         throw new AppError("AUTH_SESSION_REVOKED", "This session has been signed out", {
-          headers: { "www-authenticate": 'Bearer error="invalid_token", error_description="session revoked"' },
+          headers: {
+            "www-authenticate": 'Bearer error="invalid_token", error_description="session revoked"',
+          },
         });
       }
       return identity;
@@ -114,11 +116,22 @@ function toIdentity(payload: Record<string, unknown>): Identity {
 function mapJoseError(error: unknown): AppError {
   if (error instanceof joseErrors.JWTExpired) {
     return new AppError("AUTH_TOKEN_EXPIRED", "The access token has expired", {
-      headers: { "www-authenticate": 'Bearer error="invalid_token", error_description="token expired"' },
+      headers: {
+        "www-authenticate": 'Bearer error="invalid_token", error_description="token expired"',
+      },
     });
   }
-  if (error instanceof joseErrors.JWKSTimeout || (error instanceof Error && /fetch|ECONNREFUSED/i.test(error.message) && !(error instanceof joseErrors.JOSEError))) {
-    return new AppError("DEPENDENCY_UNAVAILABLE", "Signing keys are unavailable; try again shortly", { cause: error });
+  if (
+    error instanceof joseErrors.JWKSTimeout ||
+    (error instanceof Error &&
+      /fetch|ECONNREFUSED/i.test(error.message) &&
+      !(error instanceof joseErrors.JOSEError))
+  ) {
+    return new AppError(
+      "DEPENDENCY_UNAVAILABLE",
+      "Signing keys are unavailable; try again shortly",
+      { cause: error },
+    );
   }
   return invalidToken("The access token is not valid", error);
 }

@@ -25,7 +25,13 @@ export function createLogger(service: string, level: LoggerOptions["level"] = "i
       return requestId ? { requestId } : {};
     },
     redact: {
-      paths: ["req.headers.authorization", "req.headers.cookie", "*.password", "*.token", "*.refreshToken"],
+      paths: [
+        "req.headers.authorization",
+        "req.headers.cookie",
+        "*.password",
+        "*.token",
+        "*.refreshToken",
+      ],
       censor: "[redacted]",
     },
   });
@@ -34,8 +40,17 @@ export function createLogger(service: string, level: LoggerOptions["level"] = "i
 /** Logs one line for a finished request, at a level that follows the status. */
 export function logRequest(
   logger: Logger,
-  entry: { method: string; path: string; status: number; durationMs: number; [key: string]: unknown },
+  entry: {
+    method: string;
+    path: string;
+    status: number;
+    durationMs: number;
+    [key: string]: unknown;
+  },
 ): void {
   const level = entry.status >= 500 ? "error" : entry.status >= 400 ? "warn" : "info";
-  logger[level]({ ...entry, durationMs: Math.round(entry.durationMs * 10) / 10 }, "request completed");
+  logger[level](
+    { ...entry, durationMs: Math.round(entry.durationMs * 10) / 10 },
+    "request completed",
+  );
 }

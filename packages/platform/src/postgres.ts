@@ -58,7 +58,9 @@ export async function migrate(url: string, dir: string, logger?: Logger): Promis
     await client.query("SELECT pg_advisory_lock(hashtext('schema_migrations'))");
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-    const { rows } = await client.query<{ name: string; checksum: string }>("SELECT name, checksum FROM schema_migrations");
+    const { rows } = await client.query<{ name: string; checksum: string }>(
+      "SELECT name, checksum FROM schema_migrations",
+    );
     const known = new Map(rows.map((r) => [r.name, r.checksum]));
     const applied: string[] = [];
     for (const file of files) {
@@ -66,13 +68,17 @@ export async function migrate(url: string, dir: string, logger?: Logger): Promis
       const checksum = createHash("sha256").update(sql).digest("hex");
       const previous = known.get(file);
       if (previous) {
-        if (previous !== checksum) throw new Error(`Migration ${file} was edited after it was applied`);
+        if (previous !== checksum)
+          throw new Error(`Migration ${file} was edited after it was applied`);
         continue;
       }
       await client.query("BEGIN");
       try {
         await client.query(sql);
-        await client.query("INSERT INTO schema_migrations (name, checksum) VALUES ($1, $2)", [file, checksum]);
+        await client.query("INSERT INTO schema_migrations (name, checksum) VALUES ($1, $2)", [
+          file,
+          checksum,
+        ]);
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");
@@ -83,7 +89,9 @@ export async function migrate(url: string, dir: string, logger?: Logger): Promis
     }
     return { applied, skipped: files.length - applied.length };
   } finally {
-    await client.query("SELECT pg_advisory_unlock(hashtext('schema_migrations'))").catch(() => undefined);
+    await client
+      .query("SELECT pg_advisory_unlock(hashtext('schema_migrations'))")
+      .catch(() => undefined);
     await client.end();
   }
 }

@@ -35,7 +35,9 @@ export const REVOCATION_CHANNEL = "identity:revocations";
 export type Revocation = { kind: "sid"; id: string } | { kind: "sub"; id: string; at: number };
 
 export function encodeRevocation(revocation: Revocation): string {
-  return revocation.kind === "sid" ? `sid:${revocation.id}` : `sub:${revocation.id}:${revocation.at}`;
+  return revocation.kind === "sid"
+    ? `sid:${revocation.id}`
+    : `sub:${revocation.id}:${revocation.at}`;
 }
 
 function decodeRevocation(entry: string): Revocation | undefined {
@@ -133,7 +135,9 @@ export function createRevocationList(
       await subscriber.subscribe(prefix + REVOCATION_CHANNEL);
       await reload();
       timer = setInterval(() => {
-        reload().catch((error) => options.logger?.warn({ err: error }, "revocation list reload failed"));
+        reload().catch((error) =>
+          options.logger?.warn({ err: error }, "revocation list reload failed"),
+        );
       }, options.resyncMs ?? 30_000);
       timer.unref();
     },

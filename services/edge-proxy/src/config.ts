@@ -53,9 +53,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
         z.array(routePattern),
       ),
       /** Query parameters the cached pages read; every other parameter is dropped from key and render. */
-      HTML_CACHE_QUERY_PARAMS: list(
-        "page,sort,minPrice,maxPrice,q,onSale,isNew,featured",
-      ),
+      HTML_CACHE_QUERY_PARAMS: list("page,sort,minPrice,maxPrice,q,onSale,isNew,featured"),
       /** Freshness when the storefront names none (Surrogate-Control / s-maxage / max-age win). */
       HTML_CACHE_TTL_SECONDS: int(60),
       HTML_CACHE_STALE_WHILE_REVALIDATE_SECONDS: int(300),

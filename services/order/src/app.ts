@@ -1,5 +1,12 @@
 /** Builds the order service (without listening) so tests can run it in process or on a port. */
-import { createHealth, createLogger, createTokenVerifier, DEFAULT_AUDIENCE, DEFAULT_ISSUER, type Logger } from "@shop/platform";
+import {
+  createHealth,
+  createLogger,
+  createTokenVerifier,
+  DEFAULT_AUDIENCE,
+  DEFAULT_ISSUER,
+  type Logger,
+} from "@shop/platform";
 import { createFastifyApp, type App } from "@shop/platform/fastify";
 import { createRedis, createRevocationList } from "@shop/platform/redis";
 import type { Redis } from "ioredis";
@@ -31,32 +38,75 @@ export interface OrderApp {
   close(): Promise<void>;
 }
 
-export async function buildApp(config: Config, logger: Logger = createLogger("order", config.LOG_LEVEL)): Promise<OrderApp> {
+export async function buildApp(
+  config: Config,
+  logger: Logger = createLogger("order", config.LOG_LEVEL),
+): Promise<OrderApp> {
   const db = await openDatabase(config.DATABASE_URL, logger);
   const redis = createRedis(config.REDIS_URL, { name: "order" });
-  const revocations = createRevocationList(config.REDIS_URL, { prefix: config.REDIS_PREFIX, logger });
+  const revocations = createRevocationList(config.REDIS_URL, {
+    prefix: config.REDIS_PREFIX,
+    logger,
+  });
   await revocations.start();
-  const verifier = createTokenVerifier({ jwksUrl: `${config.AUTH_URL}/.well-known/jwks.json`, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE, revocations });
+  const verifier = createTokenVerifier({
+    jwksUrl: `${config.AUTH_URL}/.well-known/jwks.json`,
+    issuer: DEFAULT_ISSUER,
+    audience: DEFAULT_AUDIENCE,
+    revocations,
+  });
   const auth = createAuth(verifier);
 
   const product = new ProductClient(config.PRODUCT_URL, config.INTERNAL_KEY);
   const cart = new CartClient(config.CART_URL, config.INTERNAL_KEY);
   const member = new MemberClient(config.MEMBER_URL, config.INTERNAL_KEY);
-  const payment = new PaymentClient(config.PAYMENT_URL, config.INTERNAL_KEY, config.PAYMENT_TIMEOUT_MS);
+  const payment = new PaymentClient(
+    config.PAYMENT_URL,
+    config.INTERNAL_KEY,
+    config.PAYMENT_TIMEOUT_MS,
+  );
 
-  const relay = new OutboxRelay({ db, redis, prefix: config.REDIS_PREFIX, logger, pollMs: config.OUTBOX_POLL_MS });
+  const relay = new OutboxRelay({
+    db,
+    redis,
+    prefix: config.REDIS_PREFIX,
+    logger,
+    pollMs: config.OUTBOX_POLL_MS,
+  });
   const onEvents = () => relay.nudge();
   const orders = new OrdersService({ db, payment, product, logger, onEvents });
-  const checkout = new CheckoutService({ db, product, cart, member, payment, orders, reservationTtlSeconds: config.RESERVATION_TTL_SECONDS, logger, onEvents });
+  const checkout = new CheckoutService({
+    db,
+    product,
+    cart,
+    member,
+    payment,
+    orders,
+    reservationTtlSeconds: config.RESERVATION_TTL_SECONDS,
+    logger,
+    onEvents,
+  });
   const intake = new PaymentEventsService({ db, orders, checkout, payment, logger });
-  const sweeper = new ReservationSweeper({ db, orders, logger, intervalMs: config.SWEEP_INTERVAL_MS });
+  const sweeper = new ReservationSweeper({
+    db,
+    orders,
+    logger,
+    intervalMs: config.SWEEP_INTERVAL_MS,
+  });
 
-  const health = createHealth("order", { postgres: () => db.query("SELECT 1"), redis: () => redis.ping() });
+  const health = createHealth("order", {
+    postgres: () => db.query("SELECT 1"),
+    redis: () => redis.ping(),
+  });
   const app = await createFastifyApp({
     name: "order",
     logger,
     health,
-    openapi: { title: "Order service", description: "Checkout saga, orders and their states, payment event intake, transactional outbox." },
+    openapi: {
+      title: "Order service",
+      description:
+        "Checkout saga, orders and their states, payment event intake, transactional outbox.",
+    },
   });
   registerCheckoutRoutes(app, checkout, auth);
   registerOrderRoutes(app, orders, auth);
@@ -77,7 +127,13 @@ export async function buildApp(config: Config, logger: Logger = createLogger("or
       await app.close();
       await sweeper.close();
       await relay.close();
-      await Promise.all([product.close(), cart.close(), member.close(), payment.close(), revocations.close()]);
+      await Promise.all([
+        product.close(),
+        cart.close(),
+        member.close(),
+        payment.close(),
+        revocations.close(),
+      ]);
       redis.disconnect();
       await db.end();
     },

@@ -1,5 +1,15 @@
 /** The order service's environment, read once at start (the only reader of process.env). */
-import { flag, int, loadConfig, logLevel, nodeEnv, port, requireProductionSecrets, secret, url } from "@shop/platform";
+import {
+  flag,
+  int,
+  loadConfig,
+  logLevel,
+  nodeEnv,
+  port,
+  requireProductionSecrets,
+  secret,
+  url,
+} from "@shop/platform";
 import { z } from "zod";
 
 export const DEV_INTERNAL_KEY = "dev-internal-key-change-me";

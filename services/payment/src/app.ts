@@ -25,9 +25,14 @@ export interface PaymentApp {
   close(): Promise<void>;
 }
 
-export async function buildApp(config: Config, logger: Logger = createLogger("payment", config.LOG_LEVEL)): Promise<PaymentApp> {
+export async function buildApp(
+  config: Config,
+  logger: Logger = createLogger("payment", config.LOG_LEVEL),
+): Promise<PaymentApp> {
   const db = await openDatabase(config.DATABASE_URL, logger);
-  let webhookUrl = config.TEST_PROVIDER_WEBHOOK_URL ?? `http://127.0.0.1:${config.PORT}/api/payments/webhooks/test`;
+  let webhookUrl =
+    config.TEST_PROVIDER_WEBHOOK_URL ??
+    `http://127.0.0.1:${config.PORT}/api/payments/webhooks/test`;
   const testProvider = new TestProvider({
     secret: config.WEBHOOK_SECRET,
     webhookUrl: () => webhookUrl,
@@ -37,7 +42,13 @@ export async function buildApp(config: Config, logger: Logger = createLogger("pa
     logger,
   });
   const providers = new Map<string, PaymentProvider>([[testProvider.name, testProvider]]);
-  const order = createServiceClient({ name: "order", baseUrl: config.ORDER_URL, timeoutMs: 10_000, retries: 0, headers: { "x-internal-key": config.INTERNAL_KEY } });
+  const order = createServiceClient({
+    name: "order",
+    baseUrl: config.ORDER_URL,
+    timeoutMs: 10_000,
+    retries: 0,
+    headers: { "x-internal-key": config.INTERNAL_KEY },
+  });
   const forwarder = new OrderForwarder({ db, order, logger, pollMs: config.FORWARD_POLL_MS });
   const payments = new PaymentsService(db, providers, logger);
   const webhooks = new WebhooksService(db, providers, logger, () => forwarder.nudge());
@@ -47,7 +58,11 @@ export async function buildApp(config: Config, logger: Logger = createLogger("pa
     name: "payment",
     logger,
     health,
-    openapi: { title: "Payment service", description: "Payments behind a provider interface; the built-in test provider; signed webhooks." },
+    openapi: {
+      title: "Payment service",
+      description:
+        "Payments behind a provider interface; the built-in test provider; signed webhooks.",
+    },
   });
   registerPaymentRoutes(app, payments, config.INTERNAL_KEY);
   registerWebhookRoutes(app, webhooks);

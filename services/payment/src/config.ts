@@ -1,5 +1,14 @@
 /** The payment service's environment, read once at start (the only reader of process.env). */
-import { int, loadConfig, logLevel, nodeEnv, port, requireProductionSecrets, secret, url } from "@shop/platform";
+import {
+  int,
+  loadConfig,
+  logLevel,
+  nodeEnv,
+  port,
+  requireProductionSecrets,
+  secret,
+  url,
+} from "@shop/platform";
 import { z } from "zod";
 
 export const DEV_INTERNAL_KEY = "dev-internal-key-change-me";
@@ -14,7 +23,10 @@ const shape = {
   INTERNAL_KEY: secret(DEV_INTERNAL_KEY),
   WEBHOOK_SECRET: secret(DEV_WEBHOOK_SECRET),
   /** Where the built-in test provider delivers its webhooks (default: this service's own public route). */
-  TEST_PROVIDER_WEBHOOK_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional()),
+  TEST_PROVIDER_WEBHOOK_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().url().optional(),
+  ),
   /** How long the "settles later" test card waits before its webhook settles it. */
   TEST_PROVIDER_SETTLE_DELAY_MS: int(2_000),
   /** How long the "processing error" test card takes before failing. */

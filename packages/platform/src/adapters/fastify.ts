@@ -21,7 +21,13 @@ import { logRequest, type Logger } from "../logging.js";
 import { runService, type RunServiceOptions } from "../shutdown.js";
 
 /** A Fastify instance with the zod type provider. */
-export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+export type App = FastifyInstance<
+  Server,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 export interface FastifyAppOptions {
   name: string;
@@ -48,7 +54,10 @@ export async function createFastifyApp(options: FastifyAppOptions): Promise<App>
   const app = Fastify({
     loggerInstance: logger,
     // Our onResponse hook writes one line per request instead of Fastify's two.
-    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: "requestId" }),
+    logController: new LogController({
+      disableRequestLogging: true,
+      requestIdLogLabel: "requestId",
+    }),
     // The logger's mixin already adds requestId from the request context; a per-request child
     // logger would print it twice.
     childLoggerFactory: (parent) => parent,
@@ -87,7 +96,10 @@ export async function createFastifyApp(options: FastifyAppOptions): Promise<App>
   });
   app.setNotFoundHandler((request, reply) => {
     const rendered = toProblem(
-      new AppError("ROUTE_NOT_FOUND", `No route for ${request.method} ${request.url.split("?")[0]}`),
+      new AppError(
+        "ROUTE_NOT_FOUND",
+        `No route for ${request.method} ${request.url.split("?")[0]}`,
+      ),
       request.id,
       request.url,
     );
@@ -133,7 +145,10 @@ function normaliseFastifyError(error: unknown): unknown {
       return { field, message: issue.message ?? "is not valid" };
     });
     const first = errors[0];
-    const detail = errors.length === 1 && first ? `${first.field}: ${first.message}` : `${errors.length} fields are not valid`;
+    const detail =
+      errors.length === 1 && first
+        ? `${first.field}: ${first.message}`
+        : `${errors.length} fields are not valid`;
     return new AppError("VALIDATION_FAILED", detail, { errors });
   }
   const code = (error as { code?: string }).code;

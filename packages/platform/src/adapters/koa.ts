@@ -16,7 +16,11 @@ import { runService, type RunServiceOptions } from "../shutdown.js";
  * app.use(platformMiddleware({ logger, health }));
  * app.use(router.routes()).use(router.allowedMethods());
  */
-export function platformMiddleware(options: { logger: Logger; health: Health; quietPaths?: string[] }): Koa.Middleware {
+export function platformMiddleware(options: {
+  logger: Logger;
+  health: Health;
+  quietPaths?: string[];
+}): Koa.Middleware {
   const quiet = new Set(options.quietPaths ?? ["/health", "/health/ready"]);
   return async (ctx, next) => {
     const requestId = requestIdFrom(ctx.get(REQUEST_ID_HEADER));

@@ -2,7 +2,12 @@
  * NestJS adapter (Express platform): request ids and context, problem-details errors for every
  * exception, zod validation pipe, health routes.
  */
-import type { ArgumentsHost, ExceptionFilter, INestApplication, PipeTransform } from "@nestjs/common";
+import type {
+  ArgumentsHost,
+  ExceptionFilter,
+  INestApplication,
+  PipeTransform,
+} from "@nestjs/common";
 import type { NextFunction, Request, Response } from "express";
 import type { ZodType } from "zod";
 import { REQUEST_ID_HEADER, requestIdFrom, runWithContext } from "../context.js";
@@ -28,11 +33,17 @@ export class ProblemFilter implements ExceptionFilter {
 
 function fromNestException(exception: unknown): unknown {
   if (exception instanceof AppError) return exception;
-  const maybe = exception as { getStatus?: () => number; message?: string; name?: string; code?: string };
+  const maybe = exception as {
+    getStatus?: () => number;
+    message?: string;
+    name?: string;
+    code?: string;
+  };
   if (typeof maybe.getStatus === "function") {
     const status = maybe.getStatus();
     if (status === 404) return new AppError("ROUTE_NOT_FOUND", maybe.message);
-    if (status === 413 || maybe.code === "LIMIT_FILE_SIZE") return new AppError("BODY_TOO_LARGE", maybe.message);
+    if (status === 413 || maybe.code === "LIMIT_FILE_SIZE")
+      return new AppError("BODY_TOO_LARGE", maybe.message);
     if (status === 415) return new AppError("UNSUPPORTED_MEDIA_TYPE", maybe.message);
     if (status === 400 && /json/i.test(maybe.message ?? "")) return new AppError("MALFORMED_JSON");
     if (status === 401) return new AppError("AUTH_REQUIRED", maybe.message);
@@ -46,7 +57,10 @@ function fromNestException(exception: unknown): unknown {
  * Express middleware: request id, context and one log line per request. Install with
  * `app.use(requestContextMiddleware(logger))` before routes.
  */
-export function requestContextMiddleware(logger: Logger, quietPaths = ["/health", "/health/ready"]) {
+export function requestContextMiddleware(
+  logger: Logger,
+  quietPaths = ["/health", "/health/ready"],
+) {
   const quiet = new Set(quietPaths);
   return (req: Request & { requestId?: string }, res: Response, next: NextFunction) => {
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
@@ -56,7 +70,12 @@ export function requestContextMiddleware(logger: Logger, quietPaths = ["/health"
     res.on("finish", () => {
       if (quiet.has(req.path)) return;
       runWithContext({ requestId }, () =>
-        logRequest(logger, { method: req.method, path: req.path, status: res.statusCode, durationMs: performance.now() - started }),
+        logRequest(logger, {
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          durationMs: performance.now() - started,
+        }),
       );
     });
     runWithContext({ requestId }, next);

@@ -9,7 +9,10 @@ export const catalogue = {
   // Caller's request
   VALIDATION_FAILED: { status: 400, title: "The request is not valid" },
   MALFORMED_JSON: { status: 400, title: "The request body is not valid JSON" },
-  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: "The request body has an unsupported content type" },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    title: "The request body has an unsupported content type",
+  },
   BODY_TOO_LARGE: { status: 413, title: "The request body is too large" },
   ROUTE_NOT_FOUND: { status: 404, title: "No such route" },
   METHOD_NOT_ALLOWED: { status: 405, title: "Method not allowed on this route" },
@@ -24,7 +27,10 @@ export const catalogue = {
   AUTH_INVALID_CREDENTIALS: { status: 401, title: "Email or password is incorrect" },
   AUTH_CLIENT_INVALID: { status: 401, title: "Unknown client" },
   AUTH_REFRESH_INVALID: { status: 401, title: "The refresh token is not valid" },
-  AUTH_REFRESH_REUSED: { status: 401, title: "The refresh token was already used; the session is revoked" },
+  AUTH_REFRESH_REUSED: {
+    status: 401,
+    title: "The refresh token was already used; the session is revoked",
+  },
   AUTH_TOO_MANY_ATTEMPTS: { status: 429, title: "Too many failed attempts" },
   FORBIDDEN: { status: 403, title: "Not allowed" },
   INTERNAL_AUTH_REQUIRED: { status: 401, title: "Internal caller credentials required" },
@@ -35,14 +41,23 @@ export const catalogue = {
   MEMBER_DISABLED: { status: 403, title: "The account is disabled" },
   PASSWORD_TOO_WEAK: { status: 400, title: "The password is too weak" },
   PASSWORD_INCORRECT: { status: 400, title: "The current password is incorrect" },
-  MEMBER_LAST_ADMIN: { status: 409, title: "The last active admin cannot be removed, demoted or disabled" },
+  MEMBER_LAST_ADMIN: {
+    status: 409,
+    title: "The last active admin cannot be removed, demoted or disabled",
+  },
   WISHLIST_LIMIT_EXCEEDED: { status: 422, title: "The wishlist is full" },
 
   // Idempotency
   IDEMPOTENCY_KEY_MISSING: { status: 400, title: "An Idempotency-Key header is required" },
   IDEMPOTENCY_KEY_INVALID: { status: 400, title: "The Idempotency-Key header is malformed" },
-  IDEMPOTENCY_KEY_IN_USE: { status: 409, title: "A request with this Idempotency-Key is still in progress" },
-  IDEMPOTENCY_KEY_REUSED: { status: 422, title: "The Idempotency-Key was used with a different request" },
+  IDEMPOTENCY_KEY_IN_USE: {
+    status: 409,
+    title: "A request with this Idempotency-Key is still in progress",
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    title: "The Idempotency-Key was used with a different request",
+  },
   IDEMPOTENCY_UNAVAILABLE: { status: 503, title: "Idempotency store unavailable" },
 
   // Catalogue
@@ -78,7 +93,10 @@ export const catalogue = {
   CONFLICT: { status: 409, title: "Conflict" },
   UPSTREAM_UNAVAILABLE: { status: 503, title: "A service this request needs is unavailable" },
   UPSTREAM_TIMEOUT: { status: 504, title: "A service this request needs did not answer in time" },
-  UPSTREAM_BAD_RESPONSE: { status: 502, title: "A service this request needs answered unexpectedly" },
+  UPSTREAM_BAD_RESPONSE: {
+    status: 502,
+    title: "A service this request needs answered unexpectedly",
+  },
   CIRCUIT_OPEN: { status: 503, title: "The service is temporarily unavailable" },
   DEPENDENCY_UNAVAILABLE: { status: 503, title: "A dependency is unavailable" },
   INTERNAL_ERROR: { status: 500, title: "Something went wrong on our side" },

@@ -6,7 +6,11 @@ import { catalogue, problemType } from "./catalogue.js";
 import { fromProblem, toProblem } from "./problem.js";
 
 test("an AppError renders as problem details with its catalogue status, code and request id", () => {
-  const rendered = toProblem(new AppError("PRODUCT_NOT_FOUND", "No product 42"), "req-1", "/api/v1/products/42");
+  const rendered = toProblem(
+    new AppError("PRODUCT_NOT_FOUND", "No product 42"),
+    "req-1",
+    "/api/v1/products/42",
+  );
   assert.equal(rendered.status, 404);
   assert.equal(rendered.headers["content-type"], "application/problem+json");
   assert.deepEqual(rendered.body, {
@@ -28,11 +32,16 @@ test("an unknown error becomes a generic 500 that does not leak its message", ()
 });
 
 test("a ZodError becomes VALIDATION_FAILED with one entry per field", () => {
-  const result = z.object({ email: z.string().email(), age: z.number() }).safeParse({ email: "x", age: "y" });
+  const result = z
+    .object({ email: z.string().email(), age: z.number() })
+    .safeParse({ email: "x", age: "y" });
   assert.equal(result.success, false);
   const rendered = toProblem(result.error);
   assert.equal(rendered.status, 400);
-  assert.deepEqual(rendered.body.errors?.map((e) => e.field), ["email", "age"]);
+  assert.deepEqual(
+    rendered.body.errors?.map((e) => e.field),
+    ["email", "age"],
+  );
 });
 
 test("framework errors with an HTTP status keep the caller's 4xx meaning", () => {
@@ -43,13 +52,18 @@ test("framework errors with an HTTP status keep the caller's 4xx meaning", () =>
 });
 
 test("extra headers such as Retry-After travel with the problem", () => {
-  const rendered = toProblem(new AppError("RATE_LIMITED", "Slow down", { headers: { "retry-after": "7" } }));
+  const rendered = toProblem(
+    new AppError("RATE_LIMITED", "Slow down", { headers: { "retry-after": "7" } }),
+  );
   assert.equal(rendered.status, 429);
   assert.equal(rendered.headers["retry-after"], "7");
 });
 
 test("an upstream problem is rebuilt with the same code; unknown codes fall back by status", () => {
-  assert.equal(fromProblem({ code: "MEMBER_EMAIL_TAKEN", detail: "taken" }, 409).code, "MEMBER_EMAIL_TAKEN");
+  assert.equal(
+    fromProblem({ code: "MEMBER_EMAIL_TAKEN", detail: "taken" }, 409).code,
+    "MEMBER_EMAIL_TAKEN",
+  );
   assert.equal(fromProblem({ code: "SOMETHING_ELSE" }, 502).code, "UPSTREAM_BAD_RESPONSE");
   assert.equal(fromProblem("not json", 400).code, "VALIDATION_FAILED");
 });

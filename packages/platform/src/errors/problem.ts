@@ -74,7 +74,8 @@ export function asAppError(error: unknown): AppError {
   if (error instanceof ZodError) return validationError(error);
   if (isHttpErrorLike(error)) {
     const status = error.statusCode ?? error.status ?? 500;
-    if (status === 413) return new AppError("BODY_TOO_LARGE", "The request body is too large", { cause: error });
+    if (status === 413)
+      return new AppError("BODY_TOO_LARGE", "The request body is too large", { cause: error });
     if (status === 415) return new AppError("UNSUPPORTED_MEDIA_TYPE", undefined, { cause: error });
     if (status === 400 && /json/i.test(String(error.message))) {
       return new AppError("MALFORMED_JSON", "The request body is not valid JSON", { cause: error });
@@ -85,7 +86,9 @@ export function asAppError(error: unknown): AppError {
       return new AppError("VALIDATION_FAILED", safeClientMessage(error.message), { cause: error });
     }
   }
-  return new AppError("INTERNAL_ERROR", "Something went wrong on our side. Please try again.", { cause: error });
+  return new AppError("INTERNAL_ERROR", "Something went wrong on our side. Please try again.", {
+    cause: error,
+  });
 }
 
 /** Rebuilds an AppError from a problem body received from another service. */

@@ -3,7 +3,14 @@
  * from X-User-* headers. It runs as an onRequest hook, so an anonymous caller gets 401 before
  * any body validation.
  */
-import { AppError, bearerToken, requireRole, type Identity, type Role, type TokenVerifier } from "@shop/platform";
+import {
+  AppError,
+  bearerToken,
+  requireRole,
+  type Identity,
+  type Role,
+  type TokenVerifier,
+} from "@shop/platform";
 import type { FastifyRequest, onRequestAsyncHookHandler } from "fastify";
 
 declare module "fastify" {
@@ -22,7 +29,10 @@ export function createAuth(verifier: TokenVerifier): Auth {
     require: (...roles) =>
       async function authenticate(request: FastifyRequest) {
         const token = bearerToken(request.headers.authorization);
-        if (!token) throw new AppError("AUTH_REQUIRED", "Sign in or start a guest session to continue", { headers: { "www-authenticate": "Bearer" } });
+        if (!token)
+          throw new AppError("AUTH_REQUIRED", "Sign in or start a guest session to continue", {
+            headers: { "www-authenticate": "Bearer" },
+          });
         const identity = await verifier.verify(token);
         request.identity = roles.length ? requireRole(identity, ...roles) : identity;
       },

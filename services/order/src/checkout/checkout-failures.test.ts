@@ -15,7 +15,11 @@ describe("checkout when payment is unavailable", () => {
     const token = await s.auth.token("guest", sub);
     const item = s.product.add({ stock: 5 });
     s.cart.put(sub, [{ productId: item.id, quantity: 2 }]);
-    const res = await call(s, "POST", "/api/checkout", { token, key: randomUUID(), body: guestCheckout() });
+    const res = await call(s, "POST", "/api/checkout", {
+      token,
+      key: randomUUID(),
+      body: guestCheckout(),
+    });
     assert.equal(res.status, 503);
     assert.equal(res.body.code, "PAYMENT_UNAVAILABLE");
     assert.match(res.body.detail, /not been charged/);
@@ -32,7 +36,10 @@ describe("reservation timeout", () => {
   let s: Stack;
   before(async () => {
     // The provider "settles later" far beyond the reservation: the order must not hold stock past its TTL.
-    s = await startStack({ env: { RESERVATION_TTL_SECONDS: "1" }, paymentEnv: { TEST_PROVIDER_SETTLE_DELAY_MS: "600000" } });
+    s = await startStack({
+      env: { RESERVATION_TTL_SECONDS: "1" },
+      paymentEnv: { TEST_PROVIDER_SETTLE_DELAY_MS: "600000" },
+    });
   });
   after(() => s.close());
 
@@ -41,7 +48,11 @@ describe("reservation timeout", () => {
     const token = await s.auth.token("guest", sub);
     const item = s.product.add({ stock: 4 });
     s.cart.put(sub, [{ productId: item.id, quantity: 3 }]);
-    const res = await call(s, "POST", "/api/checkout", { token, key: randomUUID(), body: guestCheckout({ payment: LATER_CARD }) });
+    const res = await call(s, "POST", "/api/checkout", {
+      token,
+      key: randomUUID(),
+      body: guestCheckout({ payment: LATER_CARD }),
+    });
     assert.equal(res.status, 201, JSON.stringify(res.body));
     assert.equal(res.body.order.state, "pending_payment");
     assert.equal(s.product.products.get(item.id)?.stock, 1);

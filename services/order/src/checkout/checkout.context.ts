@@ -1,5 +1,11 @@
 /** What the checkout steps share: the services they call and what earlier steps found out. */
-import type { OrderLine, OrderTotals, Payment, ShippingAddress, ShippingMethod } from "@shop/contracts";
+import type {
+  OrderLine,
+  OrderTotals,
+  Payment,
+  ShippingAddress,
+  ShippingMethod,
+} from "@shop/contracts";
 import { AppError, asAppError, type Identity, type Logger } from "@shop/platform";
 import type { CartClient } from "../clients/cart.client.js";
 import type { MemberClient } from "../clients/member.client.js";
@@ -57,9 +63,18 @@ export function need<T>(value: T | undefined, what: string): T {
 export function checkoutError(error: unknown, orderId: string | undefined): AppError {
   const e = asAppError(error);
   if (!orderId || e.extra.orderId) return e;
-  return new AppError(e.code, e.message, { extra: { ...e.extra, orderId }, headers: e.headers, ...(e.errors ? { errors: e.errors } : {}) });
+  return new AppError(e.code, e.message, {
+    extra: { ...e.extra, orderId },
+    headers: e.headers,
+    ...(e.errors ? { errors: e.errors } : {}),
+  });
 }
 
 export function problemOf(error: AppError): StoredProblem {
-  return { code: error.code, detail: error.message, extra: error.extra, ...(error.errors ? { errors: error.errors } : {}) };
+  return {
+    code: error.code,
+    detail: error.message,
+    extra: error.extra,
+    ...(error.errors ? { errors: error.errors } : {}),
+  };
 }

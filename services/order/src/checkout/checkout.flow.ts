@@ -27,4 +27,10 @@ export const checkoutFlow: ReadonlyArray<AnyStep<CheckoutContext>> = [
 ];
 
 /** Finishing a checkout whose payment the provider settled later (payment.authorized/captured webhook). */
-export const settlementFlow: ReadonlyArray<AnyStep<CheckoutContext>> = [adoptOrder, commitStock, capturePayment, markPaid, clearCart];
+export const settlementFlow: ReadonlyArray<AnyStep<CheckoutContext>> = [
+  adoptOrder,
+  commitStock,
+  capturePayment,
+  markPaid,
+  clearCart,
+];

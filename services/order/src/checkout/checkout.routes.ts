@@ -2,7 +2,13 @@
 import type { App } from "@shop/platform/fastify";
 import { identityOf, type Auth } from "../auth/authenticate.js";
 import type { CheckoutService } from "./checkout.service.js";
-import { CheckoutBody, CheckoutHeaders, CheckoutPreview, CheckoutResult, PreviewQuery } from "./checkout.schemas.js";
+import {
+  CheckoutBody,
+  CheckoutHeaders,
+  CheckoutPreview,
+  CheckoutResult,
+  PreviewQuery,
+} from "./checkout.schemas.js";
 
 const security = [{ bearerAuth: [] }];
 
@@ -10,7 +16,16 @@ export function registerCheckoutRoutes(app: App, checkout: CheckoutService, auth
   const anyone = auth.require();
   app.get(
     "/api/checkout/preview",
-    { onRequest: anyone, schema: { tags: ["checkout"], summary: "Totals for the current cart and the address prefill", security, querystring: PreviewQuery, response: { 200: CheckoutPreview } } },
+    {
+      onRequest: anyone,
+      schema: {
+        tags: ["checkout"],
+        summary: "Totals for the current cart and the address prefill",
+        security,
+        querystring: PreviewQuery,
+        response: { 200: CheckoutPreview },
+      },
+    },
     async (request) => checkout.preview(identityOf(request), request.query.shippingMethod),
   );
   app.post(
@@ -31,8 +46,13 @@ export function registerCheckoutRoutes(app: App, checkout: CheckoutService, auth
     async (request, reply) => {
       const identity = identityOf(request);
       const key = request.headers["idempotency-key"] ?? request.headers["x-idempotency-key"];
-      const answer = await checkout.checkout(identity, request.body, typeof key === "string" ? key : undefined);
-      if (answer.replayed) void reply.header("idempotent-replayed", "true").header("x-idempotency-replayed", "true");
+      const answer = await checkout.checkout(
+        identity,
+        request.body,
+        typeof key === "string" ? key : undefined,
+      );
+      if (answer.replayed)
+        void reply.header("idempotent-replayed", "true").header("x-idempotency-replayed", "true");
       return reply.code(answer.status).send(answer.body);
     },
   );

@@ -1,5 +1,11 @@
 /** Zod schemas of the checkout routes (validation and OpenAPI). */
-import { CheckoutResult, OrderLine, OrderTotals, ShippingAddress, ShippingMethod } from "@shop/contracts";
+import {
+  CheckoutResult,
+  OrderLine,
+  OrderTotals,
+  ShippingAddress,
+  ShippingMethod,
+} from "@shop/contracts";
 import { z } from "zod";
 
 function luhn(digits: string): boolean {
@@ -18,7 +24,12 @@ function notExpired(expiry: string): boolean {
   const month = Number(m[1]);
   const year = Number(m[2]) < 100 ? 2000 + Number(m[2]) : Number(m[2]);
   const now = new Date();
-  return month >= 1 && month <= 12 && (year > now.getUTCFullYear() || (year === now.getUTCFullYear() && month >= now.getUTCMonth() + 1));
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    (year > now.getUTCFullYear() ||
+      (year === now.getUTCFullYear() && month >= now.getUTCMonth() + 1))
+  );
 }
 
 export const CardPayment = z.object({
@@ -40,7 +51,10 @@ export const CheckoutBody = z.object({
 export type CheckoutBody = z.infer<typeof CheckoutBody>;
 
 export const CheckoutHeaders = z.object({
-  "idempotency-key": z.string().optional().describe("Required (or X-Idempotency-Key): one key per checkout attempt"),
+  "idempotency-key": z
+    .string()
+    .optional()
+    .describe("Required (or X-Idempotency-Key): one key per checkout attempt"),
   "x-idempotency-key": z.string().optional(),
 });
 
@@ -50,7 +64,9 @@ export const CheckoutPreview = z.object({
   lines: z.array(OrderLine),
   totals: OrderTotals,
   shippingMethod: ShippingMethod,
-  shippingOptions: z.array(z.object({ method: ShippingMethod, label: z.string(), fee: z.number().int() })),
+  shippingOptions: z.array(
+    z.object({ method: ShippingMethod, label: z.string(), fee: z.number().int() }),
+  ),
   email: z.string().nullable(),
   shippingAddress: ShippingAddress.partial().nullable(),
   /** Lines that cannot be bought as they stand (sold out, not enough, gone). */

@@ -26,9 +26,21 @@ export interface CheckoutAnswer {
 export class CheckoutService {
   constructor(private readonly deps: CheckoutDeps) {}
 
-  async checkout(identity: Identity, body: CheckoutBody, key: string | undefined): Promise<CheckoutAnswer> {
-    if (!key) throw new AppError("IDEMPOTENCY_KEY_MISSING", "Send an Idempotency-Key header (one new key per checkout attempt)");
-    if (!KEY_PATTERN.test(key)) throw new AppError("IDEMPOTENCY_KEY_INVALID", "The Idempotency-Key must be 8–255 visible ASCII characters");
+  async checkout(
+    identity: Identity,
+    body: CheckoutBody,
+    key: string | undefined,
+  ): Promise<CheckoutAnswer> {
+    if (!key)
+      throw new AppError(
+        "IDEMPOTENCY_KEY_MISSING",
+        "Send an Idempotency-Key header (one new key per checkout attempt)",
+      );
+    if (!KEY_PATTERN.test(key))
+      throw new AppError(
+        "IDEMPOTENCY_KEY_INVALID",
+        "The Idempotency-Key must be 8–255 visible ASCII characters",
+      );
     const requestHash = fingerprint(body);
     const existing = await store.findByOwnerKey(this.deps.db, identity.sub, key);
     if (existing) return this.replay(existing, requestHash);
@@ -49,15 +61,27 @@ export class CheckoutService {
       throw checkoutError(error, ctx.order?.id);
     }
     const order = await this.deps.orders.view(ctx.order as store.OrderRecord);
-    this.deps.logger.info({ orderId: order.id, state: order.state, total: order.totals.grandTotal }, "checkout finished");
+    this.deps.logger.info(
+      { orderId: order.id, state: order.state, total: order.totals.grandTotal },
+      "checkout finished",
+    );
     return { status: 201, body: result(order), replayed: false };
   }
 
   /** Totals for the current cart and the address prefill, without reserving anything. */
   async preview(identity: Identity, shippingMethod: CheckoutBody["shippingMethod"]) {
-    const ctx: CheckoutContext = { deps: this.deps, logger: this.deps.logger, orderId: "", identity };
+    const ctx: CheckoutContext = {
+      deps: this.deps,
+      logger: this.deps.logger,
+      orderId: "",
+      identity,
+    };
     const cart = await this.deps.cart.get(identity.sub);
-    ctx.cartLines = cart.lines.map((l) => ({ productId: l.productId, optionId: l.optionId ?? null, quantity: l.quantity }));
+    ctx.cartLines = cart.lines.map((l) => ({
+      productId: l.productId,
+      optionId: l.optionId ?? null,
+      quantity: l.quantity,
+    }));
     const [{ lines, problems }, contact] = await Promise.all([
       ctx.cartLines.length ? priceLines(ctx) : Promise.resolve({ lines: [], problems: [] }),
       memberContact(ctx),
@@ -84,15 +108,26 @@ export class CheckoutService {
   private async replay(order: store.OrderRecord, requestHash: string): Promise<CheckoutAnswer> {
     const headers = { "idempotent-replayed": "true" };
     if (order.requestHash !== requestHash) {
-      throw new AppError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used for a different checkout; use a new key");
+      throw new AppError(
+        "IDEMPOTENCY_KEY_REUSED",
+        "This Idempotency-Key was already used for a different checkout; use a new key",
+      );
     }
     if (order.checkoutStatus === "running") {
-      throw new AppError("IDEMPOTENCY_KEY_IN_USE", "This checkout is still being processed; wait a moment before retrying", { headers: { "retry-after": "1" } });
+      throw new AppError(
+        "IDEMPOTENCY_KEY_IN_USE",
+        "This checkout is still being processed; wait a moment before retrying",
+        { headers: { "retry-after": "1" } },
+      );
     }
     if (order.checkoutStatus === "failed") {
       const p = order.checkoutProblem ?? { code: "CONFLICT", detail: "This checkout failed" };
       const code = p.code as ConstructorParameters<typeof AppError>[0];
-      throw new AppError(code, p.detail, { headers, extra: { ...(p.extra ?? {}), orderId: order.id }, ...(p.errors ? { errors: p.errors } : {}) });
+      throw new AppError(code, p.detail, {
+        headers,
+        extra: { ...(p.extra ?? {}), orderId: order.id },
+        ...(p.errors ? { errors: p.errors } : {}),
+      });
     }
     return { status: 201, body: result(await this.deps.orders.view(order)), replayed: true };
   }
@@ -101,22 +136,34 @@ export class CheckoutService {
 function result(order: Order): CheckoutResult {
   return {
     order,
-    payment: { id: order.payment.id, status: order.payment.status, outcome: order.payment.status === "captured" ? "paid" : "pending" },
+    payment: {
+      id: order.payment.id,
+      status: order.payment.status,
+      outcome: order.payment.status === "captured" ? "paid" : "pending",
+    },
   };
 }
 
 /** The request's identity for key reuse checks; the card is represented by its last 4 digits only. */
 function fingerprint(body: CheckoutBody): string {
   const { payment, ...rest } = body;
-  const canonical = canonicalJson({ ...rest, card: { last4: payment.cardNumber.slice(-4), expiry: payment.expiry } });
+  const canonical = canonicalJson({
+    ...rest,
+    card: { last4: payment.cardNumber.slice(-4), expiry: payment.expiry },
+  });
   return createHash("sha256").update(canonical).digest("hex");
 }
 
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+    const entries = Object.entries(value as Record<string, unknown>).filter(
+      ([, v]) => v !== undefined,
+    );
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`)
+      .join(",")}}`;
   }
   return JSON.stringify(value);
 }

@@ -28,7 +28,10 @@ describe("oversell against the real product service", () => {
   const productApi = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(product.url + path, {
       method,
-      headers: { authorization: `Bearer ${admin}`, ...(body ? { "content-type": "application/json" } : {}) },
+      headers: {
+        authorization: `Bearer ${admin}`,
+        ...(body ? { "content-type": "application/json" } : {}),
+      },
       ...(body ? { body: JSON.stringify(body) } : {}),
     });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
@@ -37,7 +40,14 @@ describe("oversell against the real product service", () => {
   it("sells exactly 10 of 10 to 100 concurrent buyers; stock ends at 0, never below", async (t) => {
     const categories = await productApi("GET", "/api/v1/categories");
     const categoryId = (categories.body.items as Array<{ id: string }>)[0]?.id;
-    const created = await productApi("POST", "/api/v1/products", { name: "Limited Sneaker", brand: "Test", categoryId, price: 89_000, originalPrice: 104_706, stock: 10 });
+    const created = await productApi("POST", "/api/v1/products", {
+      name: "Limited Sneaker",
+      brand: "Test",
+      categoryId,
+      price: 89_000,
+      originalPrice: 104_706,
+      stock: 10,
+    });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     const productId = created.body.id as string;
     const tokens = await Promise.all(
@@ -48,27 +58,50 @@ describe("oversell against the real product service", () => {
       }),
     );
     const t0 = performance.now();
-    const answers = await Promise.all(tokens.map((token) => call(s, "POST", "/api/checkout", { token, key: randomUUID(), body: guestCheckout() })));
+    const answers = await Promise.all(
+      tokens.map((token) =>
+        call(s, "POST", "/api/checkout", { token, key: randomUUID(), body: guestCheckout() }),
+      ),
+    );
     const elapsed = performance.now() - t0;
     const paid = answers.filter((a) => a.status === 201);
     const soldOut = answers.filter((a) => a.status === 409 && a.body.code === "INSUFFICIENT_STOCK");
-    const other = answers.filter((a) => a.status !== 201 && !(a.status === 409 && a.body.code === "INSUFFICIENT_STOCK"));
-    assert.deepEqual(other.map((a) => a.body), []);
+    const other = answers.filter(
+      (a) => a.status !== 201 && !(a.status === 409 && a.body.code === "INSUFFICIENT_STOCK"),
+    );
+    assert.deepEqual(
+      other.map((a) => a.body),
+      [],
+    );
     assert.equal(paid.length, 10);
     assert.equal(soldOut.length, 90);
-    assert.ok(paid.every((a) => a.body.order.state === "paid" && a.body.order.totals.grandTotal === 89_000));
-    assert.ok(soldOut.every((a) => /Sold out: Limited Sneaker/.test(a.body.detail)), soldOut[0]?.body.detail);
+    assert.ok(
+      paid.every((a) => a.body.order.state === "paid" && a.body.order.totals.grandTotal === 89_000),
+    );
+    assert.ok(
+      soldOut.every((a) => /Sold out: Limited Sneaker/.test(a.body.detail)),
+      soldOut[0]?.body.detail,
+    );
     const after = await productApi("GET", `/api/v1/products/${productId}`);
     assert.equal(after.body.stock, 0);
     const { rows } = await queryProduct(product.db.url, productId);
     assert.deepEqual(rows, [{ committed: 10, other: 0 }]);
-    t.diagnostic(`oversell (real product service): 100 concurrent → ${paid.length} paid, ${soldOut.length} sold out, final stock ${String(after.body.stock)}, wall ${elapsed.toFixed(0)} ms`);
+    t.diagnostic(
+      `oversell (real product service): 100 concurrent → ${paid.length} paid, ${soldOut.length} sold out, final stock ${String(after.body.stock)}, wall ${elapsed.toFixed(0)} ms`,
+    );
   });
 
   it("measures checkout latency over 200 sequential checkouts", async (t) => {
     const categories = await productApi("GET", "/api/v1/categories");
     const categoryId = (categories.body.items as Array<{ id: string }>)[0]?.id;
-    const created = await productApi("POST", "/api/v1/products", { name: "Everyday Tee", brand: "Test", categoryId, price: 19_000, originalPrice: 25_000, stock: 1_000 });
+    const created = await productApi("POST", "/api/v1/products", {
+      name: "Everyday Tee",
+      brand: "Test",
+      categoryId,
+      price: 19_000,
+      originalPrice: 25_000,
+      stock: 1_000,
+    });
     const productId = created.body.id as string;
     const tokens = await Promise.all(
       Array.from({ length: 200 }, async () => {
@@ -80,12 +113,17 @@ describe("oversell against the real product service", () => {
     const times: number[] = [];
     for (const token of tokens) {
       const t0 = performance.now();
-      const res = await call(s, "POST", "/api/checkout", { token, key: randomUUID(), body: guestCheckout() });
+      const res = await call(s, "POST", "/api/checkout", {
+        token,
+        key: randomUUID(),
+        body: guestCheckout(),
+      });
       times.push(performance.now() - t0);
       assert.equal(res.status, 201, JSON.stringify(res.body));
     }
     times.sort((a, b) => a - b);
-    const pct = (p: number) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)] as number;
+    const pct = (p: number) =>
+      times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)] as number;
     const summary = `checkout latency (200 sequential; order + real product + real payment processes, fakes of cart/member/auth): median ${pct(50).toFixed(1)} ms, p90 ${pct(90).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms, max ${(times.at(-1) as number).toFixed(1)} ms`;
     t.diagnostic(summary);
     assert.ok(pct(50) < 1_000, summary);

@@ -25,24 +25,46 @@ describe("checkout under load", () => {
     );
 
   it("sells exactly 10 of 10 to 100 concurrent buyers, never below zero, telling the rest it sold out", async (t) => {
-    const item = s.product.add({ stock: 10, name: "Limited Sneaker", price: 89_000, originalPrice: 104_706 });
+    const item = s.product.add({
+      stock: 10,
+      name: "Limited Sneaker",
+      price: 89_000,
+      originalPrice: 104_706,
+    });
     let lowest = Infinity;
-    const watch = setInterval(() => (lowest = Math.min(lowest, s.product.products.get(item.id)?.stock ?? 0)), 1);
+    const watch = setInterval(
+      () => (lowest = Math.min(lowest, s.product.products.get(item.id)?.stock ?? 0)),
+      1,
+    );
     const tokens = await guestsWithCart(100, item.id);
     const t0 = performance.now();
-    const answers = await Promise.all(tokens.map((token) => call(s, "POST", "/api/checkout", { token, key: randomUUID(), body: guestCheckout() })));
+    const answers = await Promise.all(
+      tokens.map((token) =>
+        call(s, "POST", "/api/checkout", { token, key: randomUUID(), body: guestCheckout() }),
+      ),
+    );
     const elapsed = performance.now() - t0;
     clearInterval(watch);
     const paid = answers.filter((a) => a.status === 201);
     const soldOut = answers.filter((a) => a.status === 409 && a.body.code === "INSUFFICIENT_STOCK");
-    assert.equal(paid.length, 10, JSON.stringify(answers.filter((a) => a.status !== 201 && a.status !== 409).map((a) => a.body)));
+    assert.equal(
+      paid.length,
+      10,
+      JSON.stringify(
+        answers.filter((a) => a.status !== 201 && a.status !== 409).map((a) => a.body),
+      ),
+    );
     assert.equal(soldOut.length, 90);
     assert.ok(paid.every((a) => a.body.order.state === "paid"));
     assert.ok(soldOut.every((a) => /Sold out: Limited Sneaker/.test(a.body.detail)));
     assert.equal(s.product.products.get(item.id)?.stock, 0);
     assert.ok(lowest >= 0, `stock went to ${lowest}`);
-    const { rows } = await s.order.db.query("SELECT state, count(*)::int AS n FROM orders GROUP BY state");
+    const { rows } = await s.order.db.query(
+      "SELECT state, count(*)::int AS n FROM orders GROUP BY state",
+    );
     assert.deepEqual(rows, [{ state: "paid", n: 10 }]);
-    t.diagnostic(`oversell: 100 concurrent checkouts for 10 in stock → ${paid.length} paid, ${soldOut.length} sold out, final stock 0, lowest ${lowest}, wall ${elapsed.toFixed(0)} ms`);
+    t.diagnostic(
+      `oversell: 100 concurrent checkouts for 10 in stock → ${paid.length} paid, ${soldOut.length} sold out, final stock 0, lowest ${lowest}, wall ${elapsed.toFixed(0)} ms`,
+    );
   });
 });

@@ -18,9 +18,20 @@ export function totalsOf(lines: OrderLine[], method: ShippingMethod): OrderTotal
   const itemsTotal = lines.reduce((sum, l) => sum + l.originalPrice * l.quantity, 0);
   const subtotal = lines.reduce((sum, l) => sum + l.lineTotal, 0);
   const fee = shippingFee(method, subtotal);
-  return { itemsTotal, discountTotal: itemsTotal - subtotal, subtotal, shippingFee: fee, grandTotal: subtotal + fee, currency: "KRW" };
+  return {
+    itemsTotal,
+    discountTotal: itemsTotal - subtotal,
+    subtotal,
+    shippingFee: fee,
+    grandTotal: subtotal + fee,
+    currency: "KRW",
+  };
 }
 
 export function shippingOptions(subtotal: number) {
-  return (Object.keys(SHIPPING) as ShippingMethod[]).map((method) => ({ method, label: SHIPPING[method].label, fee: shippingFee(method, subtotal) }));
+  return (Object.keys(SHIPPING) as ShippingMethod[]).map((method) => ({
+    method,
+    label: SHIPPING[method].label,
+    fee: shippingFee(method, subtotal),
+  }));
 }

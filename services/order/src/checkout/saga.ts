@@ -21,7 +21,10 @@ export interface SagaContext {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyStep<C> = Step<C, any>;
 
-export async function runSaga<C extends SagaContext>(steps: ReadonlyArray<AnyStep<C>>, ctx: C): Promise<void> {
+export async function runSaga<C extends SagaContext>(
+  steps: ReadonlyArray<AnyStep<C>>,
+  ctx: C,
+): Promise<void> {
   const done: Array<{ step: AnyStep<C>; input: unknown }> = [];
   for (const step of steps) {
     try {

@@ -17,11 +17,19 @@ export class CartClient {
   readonly http: ServiceClient;
 
   constructor(baseUrl: string, internalKey: string) {
-    this.http = createServiceClient({ name: "cart", baseUrl, timeoutMs: 3_000, headers: { "x-internal-key": internalKey } });
+    this.http = createServiceClient({
+      name: "cart",
+      baseUrl,
+      timeoutMs: 3_000,
+      headers: { "x-internal-key": internalKey },
+    });
   }
 
   async get(ownerId: string): Promise<Cart> {
-    const res = await this.http.call(`/internal/carts/${encodeURIComponent(ownerId)}`, { schema: Cart, allowErrors: true });
+    const res = await this.http.call(`/internal/carts/${encodeURIComponent(ownerId)}`, {
+      schema: Cart,
+      allowErrors: true,
+    });
     if (res.status === 404) return { ownerId, lines: [] };
     if (res.status >= 400) throw fromProblem(res.body, res.status);
     return res.body;

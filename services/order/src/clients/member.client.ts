@@ -12,11 +12,19 @@ export class MemberClient {
   readonly http: ServiceClient;
 
   constructor(baseUrl: string, internalKey: string) {
-    this.http = createServiceClient({ name: "member", baseUrl, timeoutMs: 2_000, headers: { "x-internal-key": internalKey } });
+    this.http = createServiceClient({
+      name: "member",
+      baseUrl,
+      timeoutMs: 2_000,
+      headers: { "x-internal-key": internalKey },
+    });
   }
 
   async contact(memberId: string): Promise<MemberContact | undefined> {
-    const res = await this.http.call(`/internal/members/${encodeURIComponent(memberId)}`, { schema: Member, allowErrors: true });
+    const res = await this.http.call(`/internal/members/${encodeURIComponent(memberId)}`, {
+      schema: Member,
+      allowErrors: true,
+    });
     if (res.status === 404) return undefined;
     if (res.status >= 400) throw fromProblem(res.body, res.status);
     const m = res.body;
@@ -28,7 +36,9 @@ export class MemberClient {
       line1: a?.line1 || undefined,
       line2: a?.line2 || undefined,
     };
-    const present = Object.fromEntries(Object.entries(address).filter(([, v]) => v !== undefined)) as Partial<ShippingAddress>;
+    const present = Object.fromEntries(
+      Object.entries(address).filter(([, v]) => v !== undefined),
+    ) as Partial<ShippingAddress>;
     return { email: m.email, name: m.name, address: Object.keys(present).length ? present : null };
   }
 

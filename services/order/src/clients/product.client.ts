@@ -21,7 +21,9 @@ export const LookupItem = z
 export type LookupItem = z.infer<typeof LookupItem>;
 
 const LookupResponse = z.object({ items: z.array(LookupItem) });
-const ReservationResponse = z.object({ reservationId: z.string(), status: z.string(), expiresAt: z.string() }).loose();
+const ReservationResponse = z
+  .object({ reservationId: z.string(), status: z.string(), expiresAt: z.string() })
+  .loose();
 
 export interface StockLine {
   productId: string;
@@ -33,32 +35,56 @@ export class ProductClient {
   readonly http: ServiceClient;
 
   constructor(baseUrl: string, internalKey: string) {
-    this.http = createServiceClient({ name: "product", baseUrl, timeoutMs: 5_000, headers: { "x-internal-key": internalKey } });
+    this.http = createServiceClient({
+      name: "product",
+      baseUrl,
+      timeoutMs: 5_000,
+      headers: { "x-internal-key": internalKey },
+    });
   }
 
   async lookup(refs: Array<{ productId: string; optionId: string | null }>): Promise<LookupItem[]> {
-    const items = refs.map((r) => (r.optionId ? { productId: r.productId, optionId: r.optionId } : { productId: r.productId }));
-    return (await this.http.post("/internal/products/lookup", { items }, { schema: LookupResponse })).items;
+    const items = refs.map((r) =>
+      r.optionId ? { productId: r.productId, optionId: r.optionId } : { productId: r.productId },
+    );
+    return (
+      await this.http.post("/internal/products/lookup", { items }, { schema: LookupResponse })
+    ).items;
   }
 
   /** Reserves every line or none; INSUFFICIENT_STOCK (409) when a line cannot be covered. */
   async reserve(reservationId: string, lines: StockLine[], ttlSeconds: number) {
-    const items = lines.map((l) => ({ productId: l.productId, ...(l.optionId ? { optionId: l.optionId } : {}), quantity: l.quantity }));
-    return this.http.post("/internal/reservations", { reservationId, items, ttlSeconds }, { schema: ReservationResponse, headers: { "idempotency-key": `reserve:${reservationId}` } });
+    const items = lines.map((l) => ({
+      productId: l.productId,
+      ...(l.optionId ? { optionId: l.optionId } : {}),
+      quantity: l.quantity,
+    }));
+    return this.http.post(
+      "/internal/reservations",
+      { reservationId, items, ttlSeconds },
+      { schema: ReservationResponse, headers: { "idempotency-key": `reserve:${reservationId}` } },
+    );
   }
 
   async commit(reservationId: string): Promise<void> {
-    await this.http.post(`/internal/reservations/${encodeURIComponent(reservationId)}/commit`, {}, { headers: { "idempotency-key": `commit:${reservationId}` } });
+    await this.http.post(
+      `/internal/reservations/${encodeURIComponent(reservationId)}/commit`,
+      {},
+      { headers: { "idempotency-key": `commit:${reservationId}` } },
+    );
   }
 
   /** Releases a held reservation or restocks a committed one; unknown reservations are fine. */
   async release(reservationId: string): Promise<void> {
-    const res = await this.http.call(`/internal/reservations/${encodeURIComponent(reservationId)}/release`, {
-      method: "POST",
-      body: {},
-      headers: { "idempotency-key": `release:${reservationId}` },
-      allowErrors: true,
-    });
+    const res = await this.http.call(
+      `/internal/reservations/${encodeURIComponent(reservationId)}/release`,
+      {
+        method: "POST",
+        body: {},
+        headers: { "idempotency-key": `release:${reservationId}` },
+        allowErrors: true,
+      },
+    );
     if (res.status >= 400 && res.status !== 404) throw fromProblem(res.body, res.status);
   }
 

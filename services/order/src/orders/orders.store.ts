@@ -1,5 +1,13 @@
 /** SQL for orders, their lines and transitions. */
-import type { ActorType, Order, OrderLine, OrderState, PaymentStatus, ShippingAddress, ShippingMethod } from "@shop/contracts";
+import type {
+  ActorType,
+  Order,
+  OrderLine,
+  OrderState,
+  PaymentStatus,
+  ShippingAddress,
+  ShippingMethod,
+} from "@shop/contracts";
 import type { Queryable } from "../db.js";
 import { writeOrderEvent } from "../outbox/outbox.store.js";
 import { ownerCanCancel } from "./order-states.js";
@@ -89,19 +97,53 @@ export interface NewOrder {
 }
 
 /** Inserts the order, its lines, its first transition and `order.placed`; undefined if the key is taken. */
-export async function insertOrder(db: Queryable, o: NewOrder, actor: { type: ActorType; id: string }): Promise<OrderRecord | undefined> {
+export async function insertOrder(
+  db: Queryable,
+  o: NewOrder,
+  actor: { type: ActorType; id: string },
+): Promise<OrderRecord | undefined> {
   const { rows } = await db.query(
     `INSERT INTO orders (id, number, owner_id, owner_role, email, state, idempotency_key, request_hash, shipping_method,
        shipping_address, items_total, discount_total, subtotal, shipping_fee, grand_total, reservation_id, reservation_expires_at)
      VALUES ($1, $2, $3, $4, $5, 'pending_payment', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
      ON CONFLICT ON CONSTRAINT orders_owner_idempotency_key DO NOTHING RETURNING *`,
-    [o.id, o.number, o.ownerId, o.ownerRole, o.email, o.idempotencyKey, o.requestHash, o.shippingMethod, JSON.stringify(o.shippingAddress),
-      o.totals.itemsTotal, o.totals.discountTotal, o.totals.subtotal, o.totals.shippingFee, o.totals.grandTotal, o.reservationId, o.reservationExpiresAt],
+    [
+      o.id,
+      o.number,
+      o.ownerId,
+      o.ownerRole,
+      o.email,
+      o.idempotencyKey,
+      o.requestHash,
+      o.shippingMethod,
+      JSON.stringify(o.shippingAddress),
+      o.totals.itemsTotal,
+      o.totals.discountTotal,
+      o.totals.subtotal,
+      o.totals.shippingFee,
+      o.totals.grandTotal,
+      o.reservationId,
+      o.reservationExpiresAt,
+    ],
   );
   if (!rows[0]) return undefined;
   const values: unknown[] = [];
   const tuples = o.lines.map((l, i) => {
-    values.push(o.id, i + 1, l.productId, l.optionId, l.name, l.slug, l.brand, l.imageUrl, l.optionLabel, l.quantity, l.unitPrice, l.originalPrice, l.lineTotal);
+    values.push(
+      o.id,
+      i + 1,
+      l.productId,
+      l.optionId,
+      l.name,
+      l.slug,
+      l.brand,
+      l.imageUrl,
+      l.optionLabel,
+      l.quantity,
+      l.unitPrice,
+      l.originalPrice,
+      l.lineTotal,
+    );
     const base = i * 13;
     return `(${Array.from({ length: 13 }, (_, k) => `$${base + k + 1}`).join(", ")})`;
   });
@@ -112,19 +154,41 @@ export async function insertOrder(db: Queryable, o: NewOrder, actor: { type: Act
   );
   const record = toRecord(rows[0]);
   await recordTransition(db, record.id, null, "pending_payment", actor.type, actor.id, "checkout");
-  await writeOrderEvent(db, { id: record.id, number: record.number, ownerId: record.ownerId, grandTotal: record.totals.grandTotal }, "pending_payment", null);
+  await writeOrderEvent(
+    db,
+    {
+      id: record.id,
+      number: record.number,
+      ownerId: record.ownerId,
+      grandTotal: record.totals.grandTotal,
+    },
+    "pending_payment",
+    null,
+  );
   return record;
 }
 
-export async function findOrder(db: Queryable, id: string, lock: "none" | "update" | "skip" = "none"): Promise<OrderRecord | undefined> {
+export async function findOrder(
+  db: Queryable,
+  id: string,
+  lock: "none" | "update" | "skip" = "none",
+): Promise<OrderRecord | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-  const suffix = lock === "update" ? " FOR UPDATE" : lock === "skip" ? " FOR UPDATE SKIP LOCKED" : "";
+  const suffix =
+    lock === "update" ? " FOR UPDATE" : lock === "skip" ? " FOR UPDATE SKIP LOCKED" : "";
   const { rows } = await db.query(`SELECT * FROM orders WHERE id = $1${suffix}`, [id]);
   return rows[0] ? toRecord(rows[0]) : undefined;
 }
 
-export async function findByOwnerKey(db: Queryable, ownerId: string, key: string): Promise<OrderRecord | undefined> {
-  const { rows } = await db.query("SELECT * FROM orders WHERE owner_id = $1 AND idempotency_key = $2", [ownerId, key]);
+export async function findByOwnerKey(
+  db: Queryable,
+  ownerId: string,
+  key: string,
+): Promise<OrderRecord | undefined> {
+  const { rows } = await db.query(
+    "SELECT * FROM orders WHERE owner_id = $1 AND idempotency_key = $2",
+    [ownerId, key],
+  );
   return rows[0] ? toRecord(rows[0]) : undefined;
 }
 
@@ -139,31 +203,48 @@ export async function listOrders(
   if (filter.state) where.push(`state = $${params.push(filter.state)}`);
   const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
   const [{ rows }, count] = await Promise.all([
-    db.query(`SELECT * FROM orders ${clause} ORDER BY created_at DESC, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
-      ...params,
-      page.limit,
-      (page.page - 1) * page.limit,
-    ]),
+    db.query(
+      `SELECT * FROM orders ${clause} ORDER BY created_at DESC, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, page.limit, (page.page - 1) * page.limit],
+    ),
     db.query<{ n: number }>(`SELECT count(*)::int AS n FROM orders ${clause}`, params),
   ]);
   return { items: rows.map(toRecord), total: count.rows[0]?.n ?? 0 };
 }
 
-export async function linesOf(db: Queryable, orderIds: string[]): Promise<Map<string, OrderLine[]>> {
+export async function linesOf(
+  db: Queryable,
+  orderIds: string[],
+): Promise<Map<string, OrderLine[]>> {
   const map = new Map<string, OrderLine[]>(orderIds.map((id) => [id, []]));
   if (!orderIds.length) return map;
-  const { rows } = await db.query("SELECT * FROM order_lines WHERE order_id = ANY($1::uuid[]) ORDER BY order_id, line_no", [orderIds]);
+  const { rows } = await db.query(
+    "SELECT * FROM order_lines WHERE order_id = ANY($1::uuid[]) ORDER BY order_id, line_no",
+    [orderIds],
+  );
   for (const r of rows) {
     map.get(r.order_id)?.push({
-      productId: r.product_id, optionId: r.option_id, name: r.name, slug: r.slug, brand: r.brand, imageUrl: r.image_url,
-      optionLabel: r.option_label, quantity: r.quantity, unitPrice: r.unit_price, originalPrice: r.original_price, lineTotal: r.line_total,
+      productId: r.product_id,
+      optionId: r.option_id,
+      name: r.name,
+      slug: r.slug,
+      brand: r.brand,
+      imageUrl: r.image_url,
+      optionLabel: r.option_label,
+      quantity: r.quantity,
+      unitPrice: r.unit_price,
+      originalPrice: r.original_price,
+      lineTotal: r.line_total,
     });
   }
   return map;
 }
 
 export async function transitionsOf(db: Queryable, orderId: string) {
-  const { rows } = await db.query("SELECT * FROM order_transitions WHERE order_id = $1 ORDER BY id", [orderId]);
+  const { rows } = await db.query(
+    "SELECT * FROM order_transitions WHERE order_id = $1 ORDER BY id",
+    [orderId],
+  );
   return rows.map((r) => ({
     from: r.from_state as OrderState | null,
     to: r.to_state as OrderState,
@@ -174,10 +255,19 @@ export async function transitionsOf(db: Queryable, orderId: string) {
   }));
 }
 
-export async function recordTransition(db: Queryable, orderId: string, from: OrderState | null, to: OrderState, actorType: ActorType, actorId: string | null, reason: string | null) {
-  await db.query("INSERT INTO order_transitions (order_id, from_state, to_state, actor_type, actor_id, reason) VALUES ($1, $2, $3, $4, $5, $6)", [
-    orderId, from, to, actorType, actorId, reason,
-  ]);
+export async function recordTransition(
+  db: Queryable,
+  orderId: string,
+  from: OrderState | null,
+  to: OrderState,
+  actorType: ActorType,
+  actorId: string | null,
+  reason: string | null,
+) {
+  await db.query(
+    "INSERT INTO order_transitions (order_id, from_state, to_state, actor_type, actor_id, reason) VALUES ($1, $2, $3, $4, $5, $6)",
+    [orderId, from, to, actorType, actorId, reason],
+  );
 }
 
 export interface OrderPatch {
@@ -196,15 +286,27 @@ export async function patchOrder(db: Queryable, id: string, p: OrderPatch): Prom
        card_brand = COALESCE($5, card_brand), card_last4 = COALESCE($6, card_last4), checkout_status = COALESCE($7, checkout_status),
        checkout_problem = COALESCE($8, checkout_problem), updated_at = now()
      WHERE id = $1 RETURNING *`,
-    [id, p.state ?? null, p.paymentId ?? null, p.paymentStatus ?? null, p.cardBrand ?? null, p.cardLast4 ?? null, p.checkoutStatus ?? null,
-      p.checkoutProblem ? JSON.stringify(p.checkoutProblem) : null],
+    [
+      id,
+      p.state ?? null,
+      p.paymentId ?? null,
+      p.paymentStatus ?? null,
+      p.cardBrand ?? null,
+      p.cardLast4 ?? null,
+      p.checkoutStatus ?? null,
+      p.checkoutProblem ? JSON.stringify(p.checkoutProblem) : null,
+    ],
   );
   if (!rows[0]) throw new Error(`order ${id} vanished`);
   return toRecord(rows[0]);
 }
 
 /** The API view of an order. */
-export function toOrder(record: OrderRecord, lines: OrderLine[], transitions?: Order["transitions"]): Order {
+export function toOrder(
+  record: OrderRecord,
+  lines: OrderLine[],
+  transitions?: Order["transitions"],
+): Order {
   return {
     id: record.id,
     number: record.number,
@@ -214,7 +316,13 @@ export function toOrder(record: OrderRecord, lines: OrderLine[], transitions?: O
     totals: record.totals,
     shippingMethod: record.shippingMethod,
     shippingAddress: record.shippingAddress,
-    payment: { id: record.paymentId, method: "card", status: record.paymentStatus, brand: record.cardBrand, last4: record.cardLast4 },
+    payment: {
+      id: record.paymentId,
+      method: "card",
+      status: record.paymentStatus,
+      brand: record.cardBrand,
+      last4: record.cardLast4,
+    },
     cancellable: ownerCanCancel(record.state) && record.checkoutStatus !== "running",
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),

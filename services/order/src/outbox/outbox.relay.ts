@@ -56,7 +56,9 @@ export class OutboxRelay {
     }
     this.running = this.drain()
       .then(() => undefined)
-      .catch((error) => this.options.logger.warn({ err: error }, "outbox relay pass failed; will retry"))
+      .catch((error) =>
+        this.options.logger.warn({ err: error }, "outbox relay pass failed; will retry"),
+      )
       .finally(() => {
         this.running = undefined;
         if (this.again) {
@@ -77,7 +79,10 @@ export class OutboxRelay {
           await this.publish(row);
           await this.options.hooks?.afterPublish?.(row);
         }
-        await markPublished(client, rows.map((r) => r.id));
+        await markPublished(
+          client,
+          rows.map((r) => r.id),
+        );
         return rows.length;
       });
       total += handled;
@@ -88,7 +93,16 @@ export class OutboxRelay {
 
   private async publish(row: OutboxRow): Promise<void> {
     const seenKey = `${this.stream}:sent:${row.event_id}`;
-    await this.options.redis.eval(PUBLISH_ONCE, 2, seenKey, this.stream, JSON.stringify(row.payload), row.type, 86_400, 100_000);
+    await this.options.redis.eval(
+      PUBLISH_ONCE,
+      2,
+      seenKey,
+      this.stream,
+      JSON.stringify(row.payload),
+      row.type,
+      86_400,
+      100_000,
+    );
   }
 
   async close(): Promise<void> {

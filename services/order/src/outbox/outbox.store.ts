@@ -29,12 +29,10 @@ export async function writeOrderEvent(
     at: new Date().toISOString(),
     reason,
   };
-  await db.query("INSERT INTO outbox (event_id, type, aggregate_id, payload) VALUES ($1, $2, $3, $4)", [
-    event.eventId,
-    event.type,
-    order.id,
-    JSON.stringify(event),
-  ]);
+  await db.query(
+    "INSERT INTO outbox (event_id, type, aggregate_id, payload) VALUES ($1, $2, $3, $4)",
+    [event.eventId, event.type, order.id, JSON.stringify(event)],
+  );
   return event;
 }
 
@@ -47,5 +45,6 @@ export async function claimUnpublished(db: Queryable, limit: number): Promise<Ou
 }
 
 export async function markPublished(db: Queryable, ids: string[]): Promise<void> {
-  if (ids.length) await db.query("UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])", [ids]);
+  if (ids.length)
+    await db.query("UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])", [ids]);
 }

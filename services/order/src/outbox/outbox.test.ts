@@ -30,8 +30,13 @@ describe("transactional outbox relay", () => {
   });
 
   const stream = () => redisKit.prefix + ORDER_EVENTS_STREAM;
-  const entries = async () => (await redisKit.redis.xrange(stream(), "-", "+")).map(([, fields]) => JSON.parse(fields[fields.indexOf("event") + 1] as string) as OrderEvent);
-  const unpublished = async () => (await db.query("SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL")).rows[0].n as number;
+  const entries = async () =>
+    (await redisKit.redis.xrange(stream(), "-", "+")).map(
+      ([, fields]) => JSON.parse(fields[fields.indexOf("event") + 1] as string) as OrderEvent,
+    );
+  const unpublished = async () =>
+    (await db.query("SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL")).rows[0]
+      .n as number;
   const relayRedis = () => {
     const client = createRedis(redisKit.url, { name: "relay-test" });
     clients.push(client);
@@ -39,25 +44,48 @@ describe("transactional outbox relay", () => {
   };
   const clients: Array<ReturnType<typeof createRedis>> = [];
   after(() => clients.forEach((c) => c.disconnect()));
-  const newRelay = () => new OutboxRelay({ db, redis: relayRedis(), prefix: redisKit.prefix, logger, pollMs: 60_000 });
+  const newRelay = () =>
+    new OutboxRelay({ db, redis: relayRedis(), prefix: redisKit.prefix, logger, pollMs: 60_000 });
 
   /** Runs the fixture relay until it reaches `point`, then kills it with SIGKILL. */
   const crashAt = async (point: "before" | "after") => {
-    const child = spawn(process.execPath, ["--import", "tsx", FIXTURE, database.url, redisKit.url, redisKit.prefix, point], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", FIXTURE, database.url, redisKit.url, redisKit.prefix, point],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
     const exited = new Promise((resolve) => child.once("exit", resolve));
     await new Promise<void>((resolve, reject) => {
-      child.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("CRASH_POINT") && resolve());
+      child.stdout.on(
+        "data",
+        (chunk: Buffer) => chunk.toString().includes("CRASH_POINT") && resolve(),
+      );
       child.once("exit", () => reject(new Error("fixture exited before its crash point")));
     });
     child.kill("SIGKILL");
     await exited;
     // PostgreSQL notices the dead connection a moment later; only then are its row locks gone.
-    await waitFor(async () => (await db.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'relay-crash' AND datname = $1", [database.name])).rows[0].n === 0, 10_000, 50);
+    await waitFor(
+      async () =>
+        (
+          await db.query(
+            "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'relay-crash' AND datname = $1",
+            [database.name],
+          )
+        ).rows[0].n === 0,
+      10_000,
+      50,
+    );
   };
 
   const writeEvent = async () => {
     const orderId = randomUUID();
-    await writeOrderEvent(db, { id: orderId, number: "ORD-TEST", ownerId: "guest_x", grandTotal: 1000 }, "paid", null);
+    await writeOrderEvent(
+      db,
+      { id: orderId, number: "ORD-TEST", ownerId: "guest_x", grandTotal: 1000 },
+      "paid",
+      null,
+    );
     return orderId;
   };
 
@@ -80,7 +108,11 @@ describe("transactional outbox relay", () => {
   it("does not publish twice when the relay dies after publishing but before marking it sent", async () => {
     const orderId = await writeEvent();
     await crashAt("after");
-    assert.equal((await entries()).filter((e) => e.orderId === orderId).length, 1, "published before the crash");
+    assert.equal(
+      (await entries()).filter((e) => e.orderId === orderId).length,
+      1,
+      "published before the crash",
+    );
     assert.equal(await unpublished(), 1, "but not marked as sent");
     await newRelay().drain();
     assert.equal((await entries()).filter((e) => e.orderId === orderId).length, 1);

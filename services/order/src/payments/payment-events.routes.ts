@@ -7,12 +7,22 @@ import type { PaymentEventsService } from "./payment-events.service.js";
 
 const Result = z.object({ duplicate: z.boolean(), action: z.string() });
 
-export function registerPaymentEventRoutes(app: App, intake: PaymentEventsService, internalKey: string): void {
+export function registerPaymentEventRoutes(
+  app: App,
+  intake: PaymentEventsService,
+  internalKey: string,
+): void {
   app.post(
     "/internal/payments/events",
     {
-      onRequest: async (request) => requireInternalKey(request.headers["x-internal-key"], internalKey),
-      schema: { tags: ["internal"], summary: "Apply a payment event (idempotent by eventId, any order)", body: PaymentEvent, response: { 200: Result } },
+      onRequest: async (request) =>
+        requireInternalKey(request.headers["x-internal-key"], internalKey),
+      schema: {
+        tags: ["internal"],
+        summary: "Apply a payment event (idempotent by eventId, any order)",
+        body: PaymentEvent,
+        response: { 200: Result },
+      },
     },
     async (request) => intake.apply(request.body),
   );

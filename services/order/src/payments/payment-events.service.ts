@@ -32,7 +32,13 @@ export interface IntakeResult {
 
 export class PaymentEventsService {
   constructor(
-    private readonly deps: { db: Db; orders: OrdersService; checkout: CheckoutService; payment: PaymentClient; logger: Logger },
+    private readonly deps: {
+      db: Db;
+      orders: OrdersService;
+      checkout: CheckoutService;
+      payment: PaymentClient;
+      logger: Logger;
+    },
   ) {}
 
   async apply(event: PaymentEvent): Promise<IntakeResult> {
@@ -58,12 +64,24 @@ export class PaymentEventsService {
       try {
         await this.follow(decided.action, event);
       } catch (error) {
-        await this.deps.db.query("DELETE FROM processed_payment_events WHERE event_id = $1", [event.eventId]);
-        if (decided.action === "settle") await store.patchOrder(this.deps.db, event.orderId, { checkoutStatus: "awaiting_payment" }).catch(() => undefined);
-        throw new AppError("DEPENDENCY_UNAVAILABLE", "The event could not be applied yet; deliver it again later", { cause: error });
+        await this.deps.db.query("DELETE FROM processed_payment_events WHERE event_id = $1", [
+          event.eventId,
+        ]);
+        if (decided.action === "settle")
+          await store
+            .patchOrder(this.deps.db, event.orderId, { checkoutStatus: "awaiting_payment" })
+            .catch(() => undefined);
+        throw new AppError(
+          "DEPENDENCY_UNAVAILABLE",
+          "The event could not be applied yet; deliver it again later",
+          { cause: error },
+        );
       }
     }
-    this.deps.logger.info({ eventId: event.eventId, type: event.type, orderId: event.orderId, ...decided }, "payment event applied");
+    this.deps.logger.info(
+      { eventId: event.eventId, type: event.type, orderId: event.orderId, ...decided },
+      "payment event applied",
+    );
     return decided;
   }
 
@@ -74,11 +92,22 @@ export class PaymentEventsService {
       await orders.transition(event.orderId, "cancelled", PAYMENT, "payment failed");
       await store.patchOrder(this.deps.db, event.orderId, {
         checkoutStatus: "failed",
-        checkoutProblem: { code: "PAYMENT_DECLINED", detail: "The payment did not go through; the order was cancelled." },
+        checkoutProblem: {
+          code: "PAYMENT_DECLINED",
+          detail: "The payment did not go through; the order was cancelled.",
+        },
       });
-    } else if (action === "refund-payment") await payment.refund(event.paymentId, `refund:${event.paymentId}`);
-    else if (action === "void-payment") await payment.void(event.paymentId, `void:${event.paymentId}`);
-    else if (action === "refund-order") await orders.transition(event.orderId, "refunded", PAYMENT, "refunded at the payment provider");
+    } else if (action === "refund-payment")
+      await payment.refund(event.paymentId, `refund:${event.paymentId}`);
+    else if (action === "void-payment")
+      await payment.void(event.paymentId, `void:${event.paymentId}`);
+    else if (action === "refund-order")
+      await orders.transition(
+        event.orderId,
+        "refunded",
+        PAYMENT,
+        "refunded at the payment provider",
+      );
   }
 }
 
@@ -88,10 +117,14 @@ function decide(order: store.OrderRecord, type: PaymentEvent["type"]): Action {
   if (type === "payment.authorized" || type === "payment.captured") {
     if (waiting) return "settle";
     // Money arrived for an order that was already given up (timed out or cancelled): give it back.
-    if (order.state === "cancelled") return type === "payment.captured" ? "refund-payment" : "void-payment";
+    if (order.state === "cancelled")
+      return type === "payment.captured" ? "refund-payment" : "void-payment";
     return "none";
   }
   if (type === "payment.failed") return waiting ? "cancel" : "none";
-  if (type === "payment.refunded") return ["paid", "preparing", "shipped", "delivered"].includes(order.state) ? "refund-order" : "none";
+  if (type === "payment.refunded")
+    return ["paid", "preparing", "shipped", "delivered"].includes(order.state)
+      ? "refund-order"
+      : "none";
   return "none";
 }

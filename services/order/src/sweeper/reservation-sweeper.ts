@@ -11,7 +11,9 @@ export class ReservationSweeper {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
 
-  constructor(private readonly deps: { db: Db; orders: OrdersService; logger: Logger; intervalMs: number }) {}
+  constructor(
+    private readonly deps: { db: Db; orders: OrdersService; logger: Logger; intervalMs: number },
+  ) {}
 
   start(): void {
     this.timer = setInterval(() => void this.sweep(), this.deps.intervalMs);
@@ -34,16 +36,28 @@ export class ReservationSweeper {
     let cancelled = 0;
     for (const row of rows) {
       try {
-        await this.deps.orders.transition(row.id, "cancelled", SYSTEM, "payment not completed before the reservation expired");
+        await this.deps.orders.transition(
+          row.id,
+          "cancelled",
+          SYSTEM,
+          "payment not completed before the reservation expired",
+        );
         if (row.checkout_status !== "completed") {
           await store.patchOrder(this.deps.db, row.id, {
             checkoutStatus: "failed",
-            checkoutProblem: { code: "UPSTREAM_TIMEOUT", detail: "The payment did not complete in time; the order was cancelled and nothing was charged." },
+            checkoutProblem: {
+              code: "UPSTREAM_TIMEOUT",
+              detail:
+                "The payment did not complete in time; the order was cancelled and nothing was charged.",
+            },
           });
         }
         cancelled++;
       } catch (error) {
-        this.deps.logger.warn({ err: error, orderId: row.id }, "expired order not cancelled yet; will retry");
+        this.deps.logger.warn(
+          { err: error, orderId: row.id },
+          "expired order not cancelled yet; will retry",
+        );
       }
     }
     if (cancelled) this.deps.logger.info({ cancelled }, "expired unpaid orders cancelled");

@@ -17,9 +17,26 @@ export async function startFakeCart(): Promise<FakeCart> {
       return { status: 204 };
     }
     const lines = carts.get(owner) ?? [];
-    return { status: 200, body: { ownerId: owner, lines: lines.map((l, i) => ({ lineId: `l${i}`, ...l })), itemCount: lines.length, subtotal: 0, currency: "KRW" } };
+    return {
+      status: 200,
+      body: {
+        ownerId: owner,
+        lines: lines.map((l, i) => ({ lineId: `l${i}`, ...l })),
+        itemCount: lines.length,
+        subtotal: 0,
+        currency: "KRW",
+      },
+    };
   });
-  return { ...server, carts, put: (owner, lines) => carts.set(owner, lines.map((l) => ({ ...l, optionId: null }))) };
+  return {
+    ...server,
+    carts,
+    put: (owner, lines) =>
+      carts.set(
+        owner,
+        lines.map((l) => ({ ...l, optionId: null })),
+      ),
+  };
 }
 
 export interface FakeMember extends FakeServer {
@@ -31,7 +48,9 @@ export async function startFakeMember(): Promise<FakeMember> {
   const server = await startFake(({ path }) => {
     const m = /^\/internal\/members\/([^/]+)$/.exec(path);
     const profile = m ? profiles.get(decodeURIComponent(m[1] as string)) : undefined;
-    return profile ? { status: 200, body: profile } : { status: 404, body: { code: "MEMBER_NOT_FOUND", status: 404 } };
+    return profile
+      ? { status: 200, body: profile }
+      : { status: 404, body: { code: "MEMBER_NOT_FOUND", status: 404 } };
   });
   return { ...server, profiles };
 }

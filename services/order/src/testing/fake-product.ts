@@ -50,7 +50,11 @@ export async function startFakeProduct(port = 0): Promise<FakeProduct> {
 
   const server = await startFake(({ method, path, body }) => {
     expire();
-    const b = (body ?? {}) as { items?: Array<{ productId: string; quantity: number }>; reservationId?: string; ttlSeconds?: number };
+    const b = (body ?? {}) as {
+      items?: Array<{ productId: string; quantity: number }>;
+      reservationId?: string;
+      ttlSeconds?: number;
+    };
     if (method === "POST" && path === "/internal/products/lookup") {
       return {
         status: 200,
@@ -58,7 +62,20 @@ export async function startFakeProduct(port = 0): Promise<FakeProduct> {
           items: (b.items ?? []).map((i) => {
             const p = products.get(i.productId);
             return p
-              ? { productId: p.id, optionId: null, found: true, name: p.name, slug: p.id, brand: "Test", imageUrl: null, optionLabel: null, unitPrice: p.price, originalPrice: p.originalPrice, available: p.stock, status: p.status ?? "active" }
+              ? {
+                  productId: p.id,
+                  optionId: null,
+                  found: true,
+                  name: p.name,
+                  slug: p.id,
+                  brand: "Test",
+                  imageUrl: null,
+                  optionLabel: null,
+                  unitPrice: p.price,
+                  originalPrice: p.originalPrice,
+                  available: p.stock,
+                  status: p.status ?? "active",
+                }
               : { productId: i.productId, optionId: null, found: false };
           }),
         },
@@ -67,24 +84,56 @@ export async function startFakeProduct(port = 0): Promise<FakeProduct> {
     if (method === "POST" && path === "/internal/reservations") {
       const id = String(b.reservationId);
       const known = reservations.get(id);
-      if (known) return { status: 201, body: { reservationId: id, status: known.status, expiresAt: new Date(known.expiresAt).toISOString() } };
+      if (known)
+        return {
+          status: 201,
+          body: {
+            reservationId: id,
+            status: known.status,
+            expiresAt: new Date(known.expiresAt).toISOString(),
+          },
+        };
       const items = b.items ?? [];
       const errors = items.flatMap((item, i) => {
         const p = products.get(item.productId);
-        return !p || p.stock < item.quantity ? [{ field: `items.${i}`, message: `only ${p?.stock ?? 0} left` }] : [];
+        return !p || p.stock < item.quantity
+          ? [{ field: `items.${i}`, message: `only ${p?.stock ?? 0} left` }]
+          : [];
       });
-      if (errors.length) return { status: 409, body: { code: "INSUFFICIENT_STOCK", status: 409, title: "Not enough stock", detail: "Not enough stock", errors } };
-      for (const item of items) (products.get(item.productId) as FakeProductItem).stock -= item.quantity;
+      if (errors.length)
+        return {
+          status: 409,
+          body: {
+            code: "INSUFFICIENT_STOCK",
+            status: 409,
+            title: "Not enough stock",
+            detail: "Not enough stock",
+            errors,
+          },
+        };
+      for (const item of items)
+        (products.get(item.productId) as FakeProductItem).stock -= item.quantity;
       const expiresAt = Date.now() + (b.ttlSeconds ?? 600) * 1000;
       reservations.set(id, { status: "reserved", expiresAt, items });
-      return { status: 201, body: { reservationId: id, status: "reserved", expiresAt: new Date(expiresAt).toISOString() } };
+      return {
+        status: 201,
+        body: {
+          reservationId: id,
+          status: "reserved",
+          expiresAt: new Date(expiresAt).toISOString(),
+        },
+      };
     }
     const match = /^\/internal\/reservations\/([^/]+)\/(commit|release)$/.exec(path);
     if (method === "POST" && match) {
       const r = reservations.get(decodeURIComponent(match[1] as string));
       if (!r) return { status: 404, body: { code: "RESERVATION_NOT_FOUND", status: 404 } };
       if (match[2] === "commit") {
-        if (r.status === "released") return { status: 409, body: { code: "CONFLICT", status: 409, detail: "reservation released" } };
+        if (r.status === "released")
+          return {
+            status: 409,
+            body: { code: "CONFLICT", status: 409, detail: "reservation released" },
+          };
         r.status = "committed";
       } else if (r.status !== "released") restock(r);
       return { status: 200, body: { reservationId: match[1], status: r.status } };
@@ -97,13 +146,21 @@ export async function startFakeProduct(port = 0): Promise<FakeProduct> {
     products,
     reservations,
     add(item) {
-      const full: FakeProductItem = { id: randomUUID(), name: "Plain T-shirt", price: 29_000, originalPrice: 29_000, ...item };
+      const full: FakeProductItem = {
+        id: randomUUID(),
+        name: "Plain T-shirt",
+        price: 29_000,
+        originalPrice: 29_000,
+        ...item,
+      };
       products.set(full.id, full);
       return full;
     },
     held(productId) {
       let n = 0;
-      for (const r of reservations.values()) if (r.status === "reserved") n += r.items.filter((i) => i.productId === productId).reduce((s, i) => s + i.quantity, 0);
+      for (const r of reservations.values())
+        if (r.status === "reserved")
+          n += r.items.filter((i) => i.productId === productId).reduce((s, i) => s + i.quantity, 0);
       return n;
     },
     async close() {

@@ -4,9 +4,12 @@ import type { AddressInfo } from "node:net";
 
 export const INTERNAL_KEY = "test-internal-key";
 
-export type Handler = (req: { method: string; path: string; body: unknown; headers: Record<string, string | string[] | undefined> }) =>
-  | { status: number; body?: unknown }
-  | Promise<{ status: number; body?: unknown }>;
+export type Handler = (req: {
+  method: string;
+  path: string;
+  body: unknown;
+  headers: Record<string, string | string[] | undefined>;
+}) => { status: number; body?: unknown } | Promise<{ status: number; body?: unknown }>;
 
 export interface FakeServer {
   url: string;
@@ -24,15 +27,26 @@ export async function startFake(handler: Handler, port = 0): Promise<FakeServer>
       const path = (req.url ?? "/").split("?")[0] ?? "/";
       calls.push({ method: req.method ?? "GET", path });
       if (path.startsWith("/internal/") && req.headers["x-internal-key"] !== INTERNAL_KEY) {
-        res.writeHead(401, { "content-type": "application/problem+json" }).end(JSON.stringify({ code: "INTERNAL_AUTH_REQUIRED", status: 401 }));
+        res
+          .writeHead(401, { "content-type": "application/problem+json" })
+          .end(JSON.stringify({ code: "INTERNAL_AUTH_REQUIRED", status: 401 }));
         return;
       }
       try {
-        const out = await handler({ method: req.method ?? "GET", path, body: raw ? JSON.parse(raw) : undefined, headers: req.headers });
+        const out = await handler({
+          method: req.method ?? "GET",
+          path,
+          body: raw ? JSON.parse(raw) : undefined,
+          headers: req.headers,
+        });
         const type = out.status >= 400 ? "application/problem+json" : "application/json";
-        res.writeHead(out.status, { "content-type": type }).end(out.body === undefined ? "" : JSON.stringify(out.body));
+        res
+          .writeHead(out.status, { "content-type": type })
+          .end(out.body === undefined ? "" : JSON.stringify(out.body));
       } catch (error) {
-        res.writeHead(500, { "content-type": "application/problem+json" }).end(JSON.stringify({ code: "INTERNAL_ERROR", detail: String(error) }));
+        res
+          .writeHead(500, { "content-type": "application/problem+json" })
+          .end(JSON.stringify({ code: "INTERNAL_ERROR", detail: String(error) }));
       }
     });
   });

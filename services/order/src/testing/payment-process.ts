@@ -12,7 +12,11 @@ export interface PaymentProcess {
   stop(): Promise<void>;
 }
 
-export async function startPaymentProcess(port: number, orderUrl: string, env: Record<string, string> = {}): Promise<PaymentProcess> {
+export async function startPaymentProcess(
+  port: number,
+  orderUrl: string,
+  env: Record<string, string> = {},
+): Promise<PaymentProcess> {
   const db = await createTestDatabase("payment");
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: PAYMENT_DIR,

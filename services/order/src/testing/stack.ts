@@ -7,7 +7,12 @@ import { createTestDatabase, createTestRedis, freePort, type TestDatabase } from
 import { buildApp, type OrderApp } from "../app.js";
 import { readConfig } from "../config.js";
 import { startFakeAuth, type FakeAuth } from "./fake-auth.js";
-import { startFakeCart, startFakeMember, type FakeCart, type FakeMember } from "./fake-cart-member.js";
+import {
+  startFakeCart,
+  startFakeMember,
+  type FakeCart,
+  type FakeMember,
+} from "./fake-cart-member.js";
 import { startFakeProduct, type FakeProduct } from "./fake-product.js";
 import { INTERNAL_KEY } from "./http-fake.js";
 import { startPaymentProcess, type PaymentProcess } from "./payment-process.js";
@@ -47,7 +52,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     createTestDatabase("order"),
     createTestRedis("order"),
   ]);
-  const payment = options.paymentDown ? undefined : await startPaymentProcess(paymentPort, `http://127.0.0.1:${orderPort}`, options.paymentEnv);
+  const payment = options.paymentDown
+    ? undefined
+    : await startPaymentProcess(paymentPort, `http://127.0.0.1:${orderPort}`, options.paymentEnv);
   const config = readConfig({
     NODE_ENV: "test",
     PORT: String(orderPort),
@@ -89,24 +96,54 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
 }
 
-export const GOOD_CARD = { method: "card", cardNumber: "4242 4242 4242 4242", expiry: "12/39", cvc: "123" } as const;
+export const GOOD_CARD = {
+  method: "card",
+  cardNumber: "4242 4242 4242 4242",
+  expiry: "12/39",
+  cvc: "123",
+} as const;
 export const DECLINED_CARD = { ...GOOD_CARD, cardNumber: "4000 0000 0000 0002" };
 export const LATER_CARD = { ...GOOD_CARD, cardNumber: "4000 0000 0000 3220" };
-export const ADDRESS = { recipient: "Kim Minji", phone: "010-1234-5678", postalCode: "04524", line1: "Sejong-daero 110", line2: "3F" };
+export const ADDRESS = {
+  recipient: "Kim Minji",
+  phone: "010-1234-5678",
+  postalCode: "04524",
+  line1: "Sejong-daero 110",
+  line2: "3F",
+};
 
 /** A checkout request body for a guest (email included). */
 export function guestCheckout(overrides: Record<string, unknown> = {}) {
-  return { email: "guest@example.com", shippingAddress: ADDRESS, shippingMethod: "standard", payment: GOOD_CARD, ...overrides };
+  return {
+    email: "guest@example.com",
+    shippingAddress: ADDRESS,
+    shippingMethod: "standard",
+    payment: GOOD_CARD,
+    ...overrides,
+  };
 }
 
 /** Sends a request to the order service over HTTP and returns status, headers and JSON. */
-export async function call(stack: Stack, method: string, path: string, options: { token?: string; body?: unknown; key?: string } = {}) {
+export async function call(
+  stack: Stack,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; key?: string } = {},
+) {
   const headers: Record<string, string> = {};
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers["content-type"] = "application/json";
   if (options.key) headers["idempotency-key"] = options.key;
-  const res = await fetch(stack.url + path, { method, headers, ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}) });
+  const res = await fetch(stack.url + path, {
+    method,
+    headers,
+    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+  });
   const text = await res.text();
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as any };
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: (text ? JSON.parse(text) : undefined) as any,
+  };
 }

@@ -3,10 +3,10 @@ import type { PaymentEvent } from "@shop/contracts";
 import type { Queryable } from "../db.js";
 
 export async function enqueueOrderEvent(db: Queryable, event: PaymentEvent): Promise<void> {
-  await db.query("INSERT INTO order_event_outbox (event_id, payload) VALUES ($1, $2) ON CONFLICT (event_id) DO NOTHING", [
-    event.eventId,
-    JSON.stringify(event),
-  ]);
+  await db.query(
+    "INSERT INTO order_event_outbox (event_id, payload) VALUES ($1, $2) ON CONFLICT (event_id) DO NOTHING",
+    [event.eventId, JSON.stringify(event)],
+  );
 }
 
 export interface DueEvent {
@@ -26,10 +26,18 @@ export async function claimDue(db: Queryable, limit: number): Promise<DueEvent[]
 }
 
 export async function markDelivered(db: Queryable, id: string): Promise<void> {
-  await db.query("UPDATE order_event_outbox SET delivered_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1", [id]);
+  await db.query(
+    "UPDATE order_event_outbox SET delivered_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1",
+    [id],
+  );
 }
 
-export async function markFailed(db: Queryable, id: string, delayMs: number, error: string): Promise<void> {
+export async function markFailed(
+  db: Queryable,
+  id: string,
+  delayMs: number,
+  error: string,
+): Promise<void> {
   await db.query(
     `UPDATE order_event_outbox SET attempts = attempts + 1, last_error = $3,
        next_attempt_at = now() + ($2::int * interval '1 millisecond') WHERE id = $1`,
@@ -38,6 +46,8 @@ export async function markFailed(db: Queryable, id: string, delayMs: number, err
 }
 
 export async function pendingCount(db: Queryable): Promise<number> {
-  const { rows } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM order_event_outbox WHERE delivered_at IS NULL");
+  const { rows } = await db.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM order_event_outbox WHERE delivered_at IS NULL",
+  );
   return rows[0]?.n ?? 0;
 }

@@ -34,7 +34,9 @@ export class OrderForwarder {
       return;
     }
     this.running = this.drain()
-      .catch((error) => this.options.logger.warn({ err: error }, "payment event forwarding pass failed"))
+      .catch((error) =>
+        this.options.logger.warn({ err: error }, "payment event forwarding pass failed"),
+      )
       .finally(() => {
         this.running = undefined;
         if (this.again) {
@@ -56,8 +58,16 @@ export class OrderForwarder {
             await markDelivered(client, event.id);
           } catch (error) {
             const delay = Math.min(1000 * 2 ** event.attempts, 300_000);
-            await markFailed(client, event.id, delay, error instanceof Error ? error.message : String(error));
-            this.options.logger.warn({ eventId: event.payload.eventId, attempts: event.attempts + 1, retryInMs: delay }, "payment event not delivered to order; will retry");
+            await markFailed(
+              client,
+              event.id,
+              delay,
+              error instanceof Error ? error.message : String(error),
+            );
+            this.options.logger.warn(
+              { eventId: event.payload.eventId, attempts: event.attempts + 1, retryInMs: delay },
+              "payment event not delivered to order; will retry",
+            );
           }
         }
         return due.length;

@@ -28,19 +28,35 @@ export function brandOf(digits: string): string {
 export function parseCard(card: CardInput, now = new Date()): CardDetails {
   const errors: FieldError[] = [];
   const digits = card.number.replace(/[\s-]/g, "");
-  if (!/^\d{12,19}$/.test(digits) || !luhnValid(digits)) errors.push({ field: "card.number", message: "is not a valid card number" });
+  if (!/^\d{12,19}$/.test(digits) || !luhnValid(digits))
+    errors.push({ field: "card.number", message: "is not a valid card number" });
   const expiry = /^(\d{1,2})\s*\/\s*(\d{2}|\d{4})$/.exec(card.expiry.trim());
   const month = expiry ? Number(expiry[1]) : NaN;
   const rawYear = expiry ? Number(expiry[2]) : NaN;
   const year = rawYear < 100 ? 2000 + rawYear : rawYear;
   if (!expiry || month < 1 || month > 12) {
     errors.push({ field: "card.expiry", message: "must be MM/YY" });
-  } else if (year < now.getUTCFullYear() || (year === now.getUTCFullYear() && month < now.getUTCMonth() + 1)) {
+  } else if (
+    year < now.getUTCFullYear() ||
+    (year === now.getUTCFullYear() && month < now.getUTCMonth() + 1)
+  ) {
     errors.push({ field: "card.expiry", message: "the card has expired" });
   }
-  if (!/^\d{3,4}$/.test(card.cvc.trim())) errors.push({ field: "card.cvc", message: "must be 3 or 4 digits" });
+  if (!/^\d{3,4}$/.test(card.cvc.trim()))
+    errors.push({ field: "card.cvc", message: "must be 3 or 4 digits" });
   if (errors.length) {
-    throw new AppError("VALIDATION_FAILED", errors.map((e) => `${e.field}: ${e.message}`).join("; "), { errors });
+    throw new AppError(
+      "VALIDATION_FAILED",
+      errors.map((e) => `${e.field}: ${e.message}`).join("; "),
+      { errors },
+    );
   }
-  return { number: digits, expiryMonth: month, expiryYear: year, cvc: card.cvc.trim(), brand: brandOf(digits), last4: digits.slice(-4) };
+  return {
+    number: digits,
+    expiryMonth: month,
+    expiryYear: year,
+    cvc: card.cvc.trim(),
+    brand: brandOf(digits),
+    last4: digits.slice(-4),
+  };
 }

@@ -28,7 +28,10 @@ export function isForward(current: PaymentRecordStatus, next: PaymentRecordStatu
  * synchronous answer still decides between `declined` and `failed`, so the caller gets a 402 for a
  * decline whatever the arrival order.
  */
-export function settleAuthorization(current: PaymentRecordStatus, answer: PaymentRecordStatus): PaymentRecordStatus {
+export function settleAuthorization(
+  current: PaymentRecordStatus,
+  answer: PaymentRecordStatus,
+): PaymentRecordStatus {
   const outcome = new Set<PaymentRecordStatus>(["declined", "failed"]);
   if (outcome.has(current) && outcome.has(answer)) return answer;
   return isForward(current, answer) ? answer : current;

@@ -16,31 +16,71 @@ import {
 
 const tags = ["internal payments"];
 
-export function registerPaymentRoutes(app: App, service: PaymentsService, internalKey: string): void {
+export function registerPaymentRoutes(
+  app: App,
+  service: PaymentsService,
+  internalKey: string,
+): void {
   app.register(async (plain) => {
     const scope = plain.withTypeProvider<ZodTypeProvider>();
-    scope.addHook("onRequest", async (request) => requireInternalKey(request.headers["x-internal-key"], internalKey));
+    scope.addHook("onRequest", async (request) =>
+      requireInternalKey(request.headers["x-internal-key"], internalKey),
+    );
 
     scope.post(
       "/internal/payments/authorize",
-      { schema: { tags, summary: "Authorise (and optionally capture) a card payment", headers: InternalHeaders, body: AuthorizeRequest, response: { 201: Payment } } },
+      {
+        schema: {
+          tags,
+          summary: "Authorise (and optionally capture) a card payment",
+          headers: InternalHeaders,
+          body: AuthorizeRequest,
+          response: { 201: Payment },
+        },
+      },
       async (request, reply) => send(reply, await service.authorize(request.body)),
     );
     for (const kind of ["capture", "void", "refund"] as const) {
       scope.post(
         `/internal/payments/:id/${kind}`,
-        { schema: { tags, summary: `${kind[0]?.toUpperCase()}${kind.slice(1)} a payment (idempotent by key)`, headers: InternalHeaders, params: PaymentParams, body: PaymentOperationRequest, response: { 200: Payment } } },
-        async (request, reply) => send(reply, await service.operate(kind, request.params.id, request.body)),
+        {
+          schema: {
+            tags,
+            summary: `${kind[0]?.toUpperCase()}${kind.slice(1)} a payment (idempotent by key)`,
+            headers: InternalHeaders,
+            params: PaymentParams,
+            body: PaymentOperationRequest,
+            response: { 200: Payment },
+          },
+        },
+        async (request, reply) =>
+          send(reply, await service.operate(kind, request.params.id, request.body)),
       );
     }
     scope.get(
       "/internal/payments/:id",
-      { schema: { tags, summary: "One payment", headers: InternalHeaders, params: PaymentParams, response: { 200: Payment } } },
+      {
+        schema: {
+          tags,
+          summary: "One payment",
+          headers: InternalHeaders,
+          params: PaymentParams,
+          response: { 200: Payment },
+        },
+      },
       async (request) => service.get(request.params.id),
     );
     scope.get(
       "/internal/payments",
-      { schema: { tags, summary: "Payments of an order", headers: InternalHeaders, querystring: PaymentListQuery, response: { 200: PaymentList } } },
+      {
+        schema: {
+          tags,
+          summary: "Payments of an order",
+          headers: InternalHeaders,
+          querystring: PaymentListQuery,
+          response: { 200: PaymentList },
+        },
+      },
       async (request) => ({ items: await service.listForOrder(request.query.orderId) }),
     );
   });

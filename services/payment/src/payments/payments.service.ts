@@ -26,7 +26,10 @@ export class PaymentsService {
 
   provider(name: string): PaymentProvider {
     const provider = this.providers.get(name);
-    if (!provider) throw new AppError("VALIDATION_FAILED", `Unknown payment provider '${name}'`, { errors: [{ field: "provider", message: "is not configured" }] });
+    if (!provider)
+      throw new AppError("VALIDATION_FAILED", `Unknown payment provider '${name}'`, {
+        errors: [{ field: "provider", message: "is not configured" }],
+      });
     return provider;
   }
 
@@ -35,7 +38,14 @@ export class PaymentsService {
     const provider = this.provider(providerName);
     const card = parseCard(input.card);
     const capture = input.capture ?? false;
-    const requestHash = hash([input.orderId, input.amount, input.currency, capture, providerName, card.last4]);
+    const requestHash = hash([
+      input.orderId,
+      input.amount,
+      input.currency,
+      capture,
+      providerName,
+      card.last4,
+    ]);
     const created = await store.insertPayment(this.db, {
       id: randomUUID(),
       orderId: input.orderId,
@@ -52,14 +62,29 @@ export class PaymentsService {
     let result: ProviderResult | undefined;
     let failure: { code: string; message: string } | undefined;
     try {
-      result = await provider.authorize({ paymentId: created.id, orderId: input.orderId, amount: input.amount, currency: input.currency, card, capture, idempotencyKey: input.idempotencyKey });
+      result = await provider.authorize({
+        paymentId: created.id,
+        orderId: input.orderId,
+        amount: input.amount,
+        currency: input.currency,
+        card,
+        capture,
+        idempotencyKey: input.idempotencyKey,
+      });
     } catch (error) {
-      failure = error instanceof ProviderError ? { code: error.code, message: error.message } : { code: "provider_error", message: "The payment provider failed" };
-      if (!(error instanceof ProviderError)) this.logger.error({ err: error, paymentId: created.id }, "provider authorize failed");
+      failure =
+        error instanceof ProviderError
+          ? { code: error.code, message: error.message }
+          : { code: "provider_error", message: "The payment provider failed" };
+      if (!(error instanceof ProviderError))
+        this.logger.error({ err: error, paymentId: created.id }, "provider authorize failed");
     }
     const payment = await tx(this.db, async (client) => {
       const current = (await store.findPayment(client, created.id, true)) as StoredPayment;
-      const status = settleAuthorization(current.status, failure ? "failed" : (result as ProviderResult).status);
+      const status = settleAuthorization(
+        current.status,
+        failure ? "failed" : (result as ProviderResult).status,
+      );
       return store.updatePayment(client, created.id, {
         inFlight: false,
         providerRef: result?.providerRef ?? null,
@@ -69,19 +94,34 @@ export class PaymentsService {
         failureMessage: failure?.message ?? result?.message ?? null,
       });
     });
-    this.logger.info({ paymentId: payment.id, orderId: payment.orderId, status: payment.status, last4: payment.cardLast4 }, "payment authorisation finished");
+    this.logger.info(
+      {
+        paymentId: payment.id,
+        orderId: payment.orderId,
+        status: payment.status,
+        last4: payment.cardLast4,
+      },
+      "payment authorisation finished",
+    );
     return answer(payment, false);
   }
 
   /** Capture, void or refund, once per idempotency key (a retry answers the first result). */
-  async operate(kind: Operation, paymentId: string, req: PaymentOperationRequest): Promise<Outcome> {
+  async operate(
+    kind: Operation,
+    paymentId: string,
+    req: PaymentOperationRequest,
+  ): Promise<Outcome> {
     return tx(this.db, async (client) => {
       const payment = await store.findPayment(client, paymentId, true);
       if (!payment) throw new AppError("PAYMENT_NOT_FOUND", `No payment ${paymentId}`);
       const previous = await store.findOperation(client, req.idempotencyKey);
       if (previous) {
         if (previous.paymentId !== paymentId || previous.kind !== kind) {
-          throw new AppError("IDEMPOTENCY_KEY_REUSED", "This idempotency key was used for another payment operation");
+          throw new AppError(
+            "IDEMPOTENCY_KEY_REUSED",
+            "This idempotency key was used for another payment operation",
+          );
         }
         return { status: previous.httpStatus, payment: previous.result, replayed: true };
       }
@@ -89,8 +129,17 @@ export class PaymentsService {
       const { update, amount } = await this.applyOperation(kind, provider, payment, req);
       const updated = update ? await store.updatePayment(client, paymentId, update) : payment;
       const result = store.publicPayment(updated);
-      await store.insertOperation(client, { key: req.idempotencyKey, paymentId, kind, amount, result });
-      this.logger.info({ paymentId, kind, status: updated.status, amount }, "payment operation finished");
+      await store.insertOperation(client, {
+        key: req.idempotencyKey,
+        paymentId,
+        kind,
+        amount,
+        result,
+      });
+      this.logger.info(
+        { paymentId, kind, status: updated.status, amount },
+        "payment operation finished",
+      );
       return { status: 200, payment: result, replayed: false };
     });
   }
@@ -105,21 +154,34 @@ export class PaymentsService {
     return (await store.listByOrder(this.db, orderId)).map(store.publicPayment);
   }
 
-  private async applyOperation(kind: Operation, provider: PaymentProvider, p: StoredPayment, req: PaymentOperationRequest) {
+  private async applyOperation(
+    kind: Operation,
+    provider: PaymentProvider,
+    p: StoredPayment,
+    req: PaymentOperationRequest,
+  ) {
     const key = req.idempotencyKey;
     const ref = p.providerRef;
-    const invalid = () => new AppError("PAYMENT_STATE_INVALID", `Cannot ${kind} a payment that is ${p.status}`, { extra: { paymentId: p.id, status: p.status } });
+    const invalid = () =>
+      new AppError("PAYMENT_STATE_INVALID", `Cannot ${kind} a payment that is ${p.status}`, {
+        extra: { paymentId: p.id, status: p.status },
+      });
     try {
       if (kind === "capture") {
         if (p.status === "captured") return { update: undefined, amount: null };
         if (p.status !== "authorized" || !ref) throw invalid();
         const amount = req.amount ?? p.amount;
-        if (amount <= 0 || amount > p.amount) throw new AppError("VALIDATION_FAILED", "The capture amount must be between 1 and the authorised amount");
+        if (amount <= 0 || amount > p.amount)
+          throw new AppError(
+            "VALIDATION_FAILED",
+            "The capture amount must be between 1 and the authorised amount",
+          );
         await provider.capture(ref, amount, key);
         return { update: { status: "captured" as const, capturedAmount: amount }, amount };
       }
       if (kind === "void") {
-        if (["voided", "declined", "failed"].includes(p.status)) return { update: undefined, amount: null };
+        if (["voided", "declined", "failed"].includes(p.status))
+          return { update: undefined, amount: null };
         if ((p.status !== "authorized" && p.status !== "pending") || !ref) throw invalid();
         await provider.void(ref, key);
         return { update: { status: "voided" as const }, amount: null };
@@ -128,12 +190,23 @@ export class PaymentsService {
       if (p.status !== "captured" || !ref) throw invalid();
       const remaining = p.capturedAmount - p.refundedAmount;
       const amount = req.amount ?? remaining;
-      if (amount <= 0 || amount > remaining) throw new AppError("VALIDATION_FAILED", `The refund amount must be between 1 and ${remaining}`);
+      if (amount <= 0 || amount > remaining)
+        throw new AppError(
+          "VALIDATION_FAILED",
+          `The refund amount must be between 1 and ${remaining}`,
+        );
       await provider.refund(ref, amount, key);
       const refunded = p.refundedAmount + amount;
-      return { update: { refundedAmount: refunded, ...(refunded === p.capturedAmount ? { status: "refunded" as const } : {}) }, amount };
+      return {
+        update: {
+          refundedAmount: refunded,
+          ...(refunded === p.capturedAmount ? { status: "refunded" as const } : {}),
+        },
+        amount,
+      };
     } catch (error) {
-      if (error instanceof ProviderError) throw new AppError("PAYMENT_FAILED", error.message, { extra: { paymentId: p.id } });
+      if (error instanceof ProviderError)
+        throw new AppError("PAYMENT_FAILED", error.message, { extra: { paymentId: p.id } });
       throw error;
     }
   }
@@ -145,10 +218,17 @@ export class PaymentsService {
       const existing = await store.findByKey(this.db, key);
       if (!existing) throw new AppError("CONFLICT", "The payment with this key disappeared");
       if (existing.requestHash !== requestHash) {
-        throw new AppError("IDEMPOTENCY_KEY_REUSED", "This idempotency key was used for a different payment");
+        throw new AppError(
+          "IDEMPOTENCY_KEY_REUSED",
+          "This idempotency key was used for a different payment",
+        );
       }
       if (!existing.inFlight) return answer(existing, true);
-      if (Date.now() > deadline) throw new AppError("IDEMPOTENCY_KEY_IN_USE", "The first request with this key is still running");
+      if (Date.now() > deadline)
+        throw new AppError(
+          "IDEMPOTENCY_KEY_IN_USE",
+          "The first request with this key is still running",
+        );
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
@@ -159,10 +239,17 @@ function answer(payment: StoredPayment, replayed: boolean): Outcome {
   const headers: Record<string, string> = replayed ? { "idempotent-replayed": "true" } : {};
   const extra = { paymentId: payment.id, orderId: payment.orderId };
   if (payment.status === "declined") {
-    throw new AppError("PAYMENT_DECLINED", "The card was declined. Try another card.", { headers, extra: { ...extra, declineCode: payment.failureCode } });
+    throw new AppError("PAYMENT_DECLINED", "The card was declined. Try another card.", {
+      headers,
+      extra: { ...extra, declineCode: payment.failureCode },
+    });
   }
   if (payment.status === "failed") {
-    throw new AppError("PAYMENT_FAILED", "The card processor could not complete the payment. You have not been charged.", { headers, extra: { ...extra, failureCode: payment.failureCode } });
+    throw new AppError(
+      "PAYMENT_FAILED",
+      "The card processor could not complete the payment. You have not been charged.",
+      { headers, extra: { ...extra, failureCode: payment.failureCode } },
+    );
   }
   return { status: 201, payment: store.publicPayment(payment), replayed };
 }

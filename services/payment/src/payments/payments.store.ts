@@ -69,28 +69,55 @@ export interface NewPayment {
 }
 
 /** Inserts a pending, in-flight payment; undefined when the idempotency key is already taken. */
-export async function insertPayment(db: Queryable, p: NewPayment): Promise<StoredPayment | undefined> {
+export async function insertPayment(
+  db: Queryable,
+  p: NewPayment,
+): Promise<StoredPayment | undefined> {
   const { rows } = await db.query<PaymentRow>(
     `INSERT INTO payments (id, order_id, provider, amount, currency, status, card_brand, card_last4, idempotency_key, request_hash)
      VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7, $8, $9)
      ON CONFLICT (idempotency_key) DO NOTHING RETURNING *`,
-    [p.id, p.orderId, p.provider, p.amount, p.currency, p.cardBrand, p.cardLast4, p.idempotencyKey, p.requestHash],
+    [
+      p.id,
+      p.orderId,
+      p.provider,
+      p.amount,
+      p.currency,
+      p.cardBrand,
+      p.cardLast4,
+      p.idempotencyKey,
+      p.requestHash,
+    ],
   );
   return rows[0] ? toPayment(rows[0]) : undefined;
 }
 
 export async function findByKey(db: Queryable, key: string): Promise<StoredPayment | undefined> {
-  const { rows } = await db.query<PaymentRow>("SELECT * FROM payments WHERE idempotency_key = $1", [key]);
+  const { rows } = await db.query<PaymentRow>("SELECT * FROM payments WHERE idempotency_key = $1", [
+    key,
+  ]);
   return rows[0] ? toPayment(rows[0]) : undefined;
 }
 
-export async function findPayment(db: Queryable, id: string, lock = false): Promise<StoredPayment | undefined> {
+export async function findPayment(
+  db: Queryable,
+  id: string,
+  lock = false,
+): Promise<StoredPayment | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-  const { rows } = await db.query<PaymentRow>(`SELECT * FROM payments WHERE id = $1${lock ? " FOR UPDATE" : ""}`, [id]);
+  const { rows } = await db.query<PaymentRow>(
+    `SELECT * FROM payments WHERE id = $1${lock ? " FOR UPDATE" : ""}`,
+    [id],
+  );
   return rows[0] ? toPayment(rows[0]) : undefined;
 }
 
-export async function findByProviderRef(db: Queryable, provider: string, ref: string, lock = false): Promise<StoredPayment | undefined> {
+export async function findByProviderRef(
+  db: Queryable,
+  provider: string,
+  ref: string,
+  lock = false,
+): Promise<StoredPayment | undefined> {
   const { rows } = await db.query<PaymentRow>(
     `SELECT * FROM payments WHERE provider = $1 AND provider_ref = $2${lock ? " FOR UPDATE" : ""}`,
     [provider, ref],
@@ -99,7 +126,10 @@ export async function findByProviderRef(db: Queryable, provider: string, ref: st
 }
 
 export async function listByOrder(db: Queryable, orderId: string): Promise<StoredPayment[]> {
-  const { rows } = await db.query<PaymentRow>("SELECT * FROM payments WHERE order_id = $1 ORDER BY created_at", [orderId]);
+  const { rows } = await db.query<PaymentRow>(
+    "SELECT * FROM payments WHERE order_id = $1 ORDER BY created_at",
+    [orderId],
+  );
   return rows.map(toPayment);
 }
 
@@ -113,7 +143,11 @@ export interface PaymentUpdate {
   inFlight?: boolean;
 }
 
-export async function updatePayment(db: Queryable, id: string, u: PaymentUpdate): Promise<StoredPayment> {
+export async function updatePayment(
+  db: Queryable,
+  id: string,
+  u: PaymentUpdate,
+): Promise<StoredPayment> {
   const { rows } = await db.query<PaymentRow>(
     `UPDATE payments SET
        status = COALESCE($2, status),
@@ -125,7 +159,16 @@ export async function updatePayment(db: Queryable, id: string, u: PaymentUpdate)
        in_flight = COALESCE($8, in_flight),
        updated_at = now()
      WHERE id = $1 RETURNING *`,
-    [id, u.status ?? null, u.providerRef ?? null, u.capturedAmount ?? null, u.refundedAmount ?? null, u.failureCode ?? null, u.failureMessage ?? null, u.inFlight ?? null],
+    [
+      id,
+      u.status ?? null,
+      u.providerRef ?? null,
+      u.capturedAmount ?? null,
+      u.refundedAmount ?? null,
+      u.failureCode ?? null,
+      u.failureMessage ?? null,
+      u.inFlight ?? null,
+    ],
   );
   if (!rows[0]) throw new Error(`payment ${id} vanished`);
   return toPayment(rows[0]);
@@ -138,13 +181,23 @@ export interface StoredOperation {
   result: Payment;
 }
 
-export async function findOperation(db: Queryable, key: string): Promise<StoredOperation | undefined> {
-  const { rows } = await db.query<{ payment_id: string; kind: string; http_status: number; result: Payment }>(
+export async function findOperation(
+  db: Queryable,
+  key: string,
+): Promise<StoredOperation | undefined> {
+  const { rows } = await db.query<{
+    payment_id: string;
+    kind: string;
+    http_status: number;
+    result: Payment;
+  }>(
     "SELECT payment_id, kind, http_status, result FROM payment_operations WHERE idempotency_key = $1",
     [key],
   );
   const row = rows[0];
-  return row ? { paymentId: row.payment_id, kind: row.kind, httpStatus: row.http_status, result: row.result } : undefined;
+  return row
+    ? { paymentId: row.payment_id, kind: row.kind, httpStatus: row.http_status, result: row.result }
+    : undefined;
 }
 
 export async function insertOperation(
@@ -157,7 +210,11 @@ export async function insertOperation(
   );
 }
 
-export async function countOperations(db: Queryable, paymentId: string, kind: string): Promise<number> {
+export async function countOperations(
+  db: Queryable,
+  paymentId: string,
+  kind: string,
+): Promise<number> {
   const { rows } = await db.query<{ n: number }>(
     "SELECT count(*)::int AS n FROM payment_operations WHERE payment_id = $1 AND kind = $2",
     [paymentId, kind],

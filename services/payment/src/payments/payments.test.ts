@@ -13,7 +13,9 @@ describe("payment internal API", () => {
     h.service.app.inject({ method: "POST", url, headers, payload: JSON.stringify(body) });
 
   it("refuses callers without the internal key", async () => {
-    const res = await post("/internal/payments/authorize", authorizeBody(), { "content-type": "application/json" });
+    const res = await post("/internal/payments/authorize", authorizeBody(), {
+      "content-type": "application/json",
+    });
     assert.equal(res.statusCode, 401);
     assert.equal(res.json().code, "INTERNAL_AUTH_REQUIRED");
   });
@@ -30,10 +32,16 @@ describe("payment internal API", () => {
     assert.equal(again.statusCode, 201);
     assert.equal(again.headers["idempotent-replayed"], "true");
     assert.equal(again.json().id, payment.id);
-    const { rows } = await h.service.db.query("SELECT count(*)::int AS n FROM payments WHERE order_id = $1", [body.orderId]);
+    const { rows } = await h.service.db.query(
+      "SELECT count(*)::int AS n FROM payments WHERE order_id = $1",
+      [body.orderId],
+    );
     assert.equal(rows[0].n, 1);
     const dump = await h.service.db.query("SELECT row_to_json(p)::text AS j FROM payments p");
-    assert.ok(dump.rows.every((r: { j: string }) => !r.j.includes("4242424242424242")), "card number stored");
+    assert.ok(
+      dump.rows.every((r: { j: string }) => !r.j.includes("4242424242424242")),
+      "card number stored",
+    );
   });
 
   it("answers 422 when a key is reused for a different payment", async () => {
@@ -45,7 +53,10 @@ describe("payment internal API", () => {
   });
 
   it("declines the decline card with 402 naming the payment", async () => {
-    const res = await post("/internal/payments/authorize", authorizeBody({ card: { number: "4000000000000002", expiry: "01/40", cvc: "999" } }));
+    const res = await post(
+      "/internal/payments/authorize",
+      authorizeBody({ card: { number: "4000000000000002", expiry: "01/40", cvc: "999" } }),
+    );
     assert.equal(res.statusCode, 402);
     const problem = res.json();
     assert.equal(problem.code, "PAYMENT_DECLINED");
@@ -54,7 +65,9 @@ describe("payment internal API", () => {
   });
 
   it("fails the processing-error card after its delay with 502, and a retry answers at once", async () => {
-    const body = authorizeBody({ card: { number: "4000000000000119", expiry: "01/40", cvc: "999" } });
+    const body = authorizeBody({
+      card: { number: "4000000000000119", expiry: "01/40", cvc: "999" },
+    });
     const t0 = Date.now();
     const res = await post("/internal/payments/authorize", body);
     assert.ok(Date.now() - t0 >= 280, "answered before the configured delay");
@@ -67,10 +80,17 @@ describe("payment internal API", () => {
   });
 
   it("rejects a bad card number, expiry and cvc with field errors and without echoing the number", async () => {
-    const res = await post("/internal/payments/authorize", authorizeBody({ card: { number: "4242424242424241", expiry: "13/20", cvc: "1" } }));
+    const res = await post(
+      "/internal/payments/authorize",
+      authorizeBody({ card: { number: "4242424242424241", expiry: "13/20", cvc: "1" } }),
+    );
     assert.equal(res.statusCode, 400);
     const problem = res.json();
-    assert.deepEqual(problem.errors.map((e: { field: string }) => e.field).sort(), ["card.cvc", "card.expiry", "card.number"]);
+    assert.deepEqual(problem.errors.map((e: { field: string }) => e.field).sort(), [
+      "card.cvc",
+      "card.expiry",
+      "card.number",
+    ]);
     assert.ok(!res.body.includes("4242424242424241"));
   });
 
@@ -78,22 +98,32 @@ describe("payment internal API", () => {
     const created = (await post("/internal/payments/authorize", authorizeBody())).json();
     const before = h.service.testProvider.counts.capture;
     const key = { idempotencyKey: `cap-${created.id}` };
-    const results = await Promise.all([1, 2, 3].map(() => post(`/internal/payments/${created.id}/capture`, key)));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => post(`/internal/payments/${created.id}/capture`, key)),
+    );
     for (const res of results) assert.equal(res.statusCode, 200);
     assert.equal(results.filter((r) => r.headers["idempotent-replayed"] === "true").length, 2);
-    const other = await post(`/internal/payments/${created.id}/capture`, { idempotencyKey: `cap2-${created.id}` });
+    const other = await post(`/internal/payments/${created.id}/capture`, {
+      idempotencyKey: `cap2-${created.id}`,
+    });
     assert.equal(other.statusCode, 200);
     assert.equal(other.json().status, "captured");
     assert.equal(h.service.testProvider.counts.capture - before, 1);
   });
 
   it("refuses to void a captured payment and refunds it instead", async () => {
-    const created = (await post("/internal/payments/authorize", authorizeBody({ capture: true }))).json();
+    const created = (
+      await post("/internal/payments/authorize", authorizeBody({ capture: true }))
+    ).json();
     assert.equal(created.status, "captured");
-    const voided = await post(`/internal/payments/${created.id}/void`, { idempotencyKey: `void-${created.id}` });
+    const voided = await post(`/internal/payments/${created.id}/void`, {
+      idempotencyKey: `void-${created.id}`,
+    });
     assert.equal(voided.statusCode, 409);
     assert.equal(voided.json().code, "PAYMENT_STATE_INVALID");
-    const refunded = await post(`/internal/payments/${created.id}/refund`, { idempotencyKey: `refund-${created.id}` });
+    const refunded = await post(`/internal/payments/${created.id}/refund`, {
+      idempotencyKey: `refund-${created.id}`,
+    });
     assert.equal(refunded.statusCode, 200);
     assert.equal(refunded.json().status, "refunded");
     assert.equal(refunded.json().refundedAmount, created.amount);
@@ -102,16 +132,29 @@ describe("payment internal API", () => {
   it("voids an authorisation and lists an order's payments", async () => {
     const body = authorizeBody();
     const created = (await post("/internal/payments/authorize", body)).json();
-    const voided = await post(`/internal/payments/${created.id}/void`, { idempotencyKey: `void-${created.id}` });
+    const voided = await post(`/internal/payments/${created.id}/void`, {
+      idempotencyKey: `void-${created.id}`,
+    });
     assert.equal(voided.json().status, "voided");
-    const capture = await post(`/internal/payments/${created.id}/capture`, { idempotencyKey: `cap-${created.id}` });
+    const capture = await post(`/internal/payments/${created.id}/capture`, {
+      idempotencyKey: `cap-${created.id}`,
+    });
     assert.equal(capture.statusCode, 409);
-    const list = await h.service.app.inject({ method: "GET", url: `/internal/payments?orderId=${body.orderId}`, headers: internal });
-    assert.deepEqual(list.json().items.map((p: { id: string }) => p.id), [created.id]);
+    const list = await h.service.app.inject({
+      method: "GET",
+      url: `/internal/payments?orderId=${body.orderId}`,
+      headers: internal,
+    });
+    assert.deepEqual(
+      list.json().items.map((p: { id: string }) => p.id),
+      [created.id],
+    );
   });
 
   it("answers 404 for an unknown payment", async () => {
-    const res = await post("/internal/payments/00000000-0000-4000-8000-000000000000/capture", { idempotencyKey: "cap-unknown-1" });
+    const res = await post("/internal/payments/00000000-0000-4000-8000-000000000000/capture", {
+      idempotencyKey: "cap-unknown-1",
+    });
     assert.equal(res.statusCode, 404);
     assert.equal(res.json().code, "PAYMENT_NOT_FOUND");
   });

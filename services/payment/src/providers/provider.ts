@@ -60,5 +60,8 @@ export interface PaymentProvider {
   void(providerRef: string, idempotencyKey: string): Promise<ProviderResult>;
   refund(providerRef: string, amount: number, idempotencyKey: string): Promise<ProviderResult>;
   /** Verifies the signature over the raw body and parses it; throws WEBHOOK_SIGNATURE_INVALID. */
-  parseWebhook(rawBody: Buffer, headers: Record<string, string | string[] | undefined>): ProviderWebhookEvent;
+  parseWebhook(
+    rawBody: Buffer,
+    headers: Record<string, string | string[] | undefined>,
+  ): ProviderWebhookEvent;
 }

@@ -15,6 +15,7 @@ describe("webhook signature", () => {
       () => verify("s3cret", body, sign("s3cret", body, now - 301), 300, now),
       () => verify("s3cret", body, "v1=abc", 300),
     ];
-    for (const run of cases) assert.throws(run, (e: { code?: string }) => e.code === "WEBHOOK_SIGNATURE_INVALID");
+    for (const run of cases)
+      assert.throws(run, (e: { code?: string }) => e.code === "WEBHOOK_SIGNATURE_INVALID");
   });
 });

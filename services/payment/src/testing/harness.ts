@@ -48,7 +48,12 @@ export async function startPayment(env: Record<string, string> = {}): Promise<Ha
 }
 
 /** A small real HTTP server standing in for the order service's intake; records what it receives. */
-export async function startOrderIntake(): Promise<{ url: string; received: unknown[]; failNext: (n: number) => void; close(): Promise<void> }> {
+export async function startOrderIntake(): Promise<{
+  url: string;
+  received: unknown[];
+  failNext: (n: number) => void;
+  close(): Promise<void>;
+}> {
   const received: unknown[] = [];
   let failures = 0;
   const server: Server = createServer((req: IncomingMessage, res) => {
@@ -61,11 +66,15 @@ export async function startOrderIntake(): Promise<{ url: string; received: unkno
       }
       if (failures > 0) {
         failures--;
-        res.writeHead(503, { "content-type": "application/problem+json" }).end(JSON.stringify({ code: "DEPENDENCY_UNAVAILABLE" }));
+        res
+          .writeHead(503, { "content-type": "application/problem+json" })
+          .end(JSON.stringify({ code: "DEPENDENCY_UNAVAILABLE" }));
         return;
       }
       received.push(JSON.parse(body));
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ applied: true }));
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ applied: true }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

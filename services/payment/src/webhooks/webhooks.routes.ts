@@ -11,13 +11,16 @@ export function registerWebhookRoutes(app: App, service: WebhooksService): void 
   app.register(async (plain) => {
     const scope = plain.withTypeProvider<ZodTypeProvider>();
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) => done(null, body));
+    scope.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) =>
+      done(null, body),
+    );
     scope.post(
       "/api/payments/webhooks/:provider",
       {
         schema: {
           tags: ["webhooks"],
-          summary: "Provider webhook (signed: Payment-Signature: t=<unix>,v1=<HMAC-SHA256 hex over '<t>.<body>'>)",
+          summary:
+            "Provider webhook (signed: Payment-Signature: t=<unix>,v1=<HMAC-SHA256 hex over '<t>.<body>'>)",
           params: Params,
           response: { 200: Receipt },
         },

@@ -31,7 +31,11 @@ export class WebhooksService {
     private readonly onQueued: () => void,
   ) {}
 
-  async receive(providerName: string, rawBody: Buffer, headers: Record<string, string | string[] | undefined>): Promise<WebhookReceipt> {
+  async receive(
+    providerName: string,
+    rawBody: Buffer,
+    headers: Record<string, string | string[] | undefined>,
+  ): Promise<WebhookReceipt> {
     const provider = this.providers.get(providerName);
     if (!provider) throw new AppError("ROUTE_NOT_FOUND", `No payment provider '${providerName}'`);
     let event: ProviderWebhookEvent;
@@ -39,11 +43,15 @@ export class WebhooksService {
       event = provider.parseWebhook(rawBody, headers);
     } catch (error) {
       if (error instanceof AppError && error.code === "WEBHOOK_SIGNATURE_INVALID") {
-        this.logger.warn({ provider: providerName, reason: error.message, bytes: rawBody.length }, "webhook rejected: bad signature");
+        this.logger.warn(
+          { provider: providerName, reason: error.message, bytes: rawBody.length },
+          "webhook rejected: bad signature",
+        );
       }
       throw error;
     }
-    if (!STATUS_OF[event.type]) throw new AppError("VALIDATION_FAILED", `Unknown webhook event type '${event.type}'`);
+    if (!STATUS_OF[event.type])
+      throw new AppError("VALIDATION_FAILED", `Unknown webhook event type '${event.type}'`);
 
     const duplicate = await tx(this.db, async (client) => {
       const payment =
@@ -56,7 +64,10 @@ export class WebhooksService {
       );
       if (!inserted.rowCount) return true;
       if (!payment) {
-        this.logger.warn({ provider: providerName, eventId: event.eventId, ref: event.providerRef }, "webhook for an unknown payment recorded");
+        this.logger.warn(
+          { provider: providerName, eventId: event.eventId, ref: event.providerRef },
+          "webhook for an unknown payment recorded",
+        );
         return false;
       }
       await this.apply(client, payment, event);
@@ -73,16 +84,32 @@ export class WebhooksService {
       return false;
     });
     if (!duplicate) this.onQueued();
-    this.logger.info({ provider: providerName, eventId: event.eventId, type: event.type, duplicate }, "webhook received");
+    this.logger.info(
+      { provider: providerName, eventId: event.eventId, type: event.type, duplicate },
+      "webhook received",
+    );
     return { received: true, duplicate };
   }
 
-  private async apply(client: Parameters<typeof payments.updatePayment>[0], payment: payments.StoredPayment, event: ProviderWebhookEvent) {
+  private async apply(
+    client: Parameters<typeof payments.updatePayment>[0],
+    payment: payments.StoredPayment,
+    event: ProviderWebhookEvent,
+  ) {
     const next = STATUS_OF[event.type];
     if (event.type === "payment.refunded") {
-      const refunded = Math.min(Math.max(payment.refundedAmount, event.amount), payment.capturedAmount);
-      const status = refunded === payment.capturedAmount && isForward(payment.status, "refunded") ? "refunded" : undefined;
-      await payments.updatePayment(client, payment.id, { refundedAmount: refunded, ...(status ? { status } : {}) });
+      const refunded = Math.min(
+        Math.max(payment.refundedAmount, event.amount),
+        payment.capturedAmount,
+      );
+      const status =
+        refunded === payment.capturedAmount && isForward(payment.status, "refunded")
+          ? "refunded"
+          : undefined;
+      await payments.updatePayment(client, payment.id, {
+        refundedAmount: refunded,
+        ...(status ? { status } : {}),
+      });
       return;
     }
     if (!isForward(payment.status, next)) return;

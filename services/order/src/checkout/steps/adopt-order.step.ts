@@ -17,6 +17,9 @@ export const adoptOrder: Step<CheckoutContext, string> = {
   },
   async compensate(ctx, orderId, error) {
     await ctx.deps.orders.transition(orderId, "cancelled", SYSTEM, "payment could not be settled");
-    await store.patchOrder(ctx.deps.db, orderId, { checkoutStatus: "failed", checkoutProblem: problemOf(asAppError(error)) });
+    await store.patchOrder(ctx.deps.db, orderId, {
+      checkoutStatus: "failed",
+      checkoutProblem: problemOf(asAppError(error)),
+    });
   },
 };

@@ -10,7 +10,13 @@ import type { CheckoutContext } from "../checkout.context.js";
 import { need } from "../checkout.context.js";
 import type { Step } from "../saga.js";
 
-const UNREACHABLE = new Set(["UPSTREAM_UNAVAILABLE", "UPSTREAM_TIMEOUT", "UPSTREAM_BAD_RESPONSE", "CIRCUIT_OPEN", "DEPENDENCY_UNAVAILABLE"]);
+const UNREACHABLE = new Set([
+  "UPSTREAM_UNAVAILABLE",
+  "UPSTREAM_TIMEOUT",
+  "UPSTREAM_BAD_RESPONSE",
+  "CIRCUIT_OPEN",
+  "DEPENDENCY_UNAVAILABLE",
+]);
 
 export const authorizePayment: Step<CheckoutContext, string> = {
   id: "authorize-payment",
@@ -28,16 +34,28 @@ export const authorizePayment: Step<CheckoutContext, string> = {
       });
     } catch (error) {
       if (error instanceof AppError && typeof error.extra.paymentId === "string") {
-        await store.patchOrder(ctx.deps.db, order.id, { paymentId: error.extra.paymentId, paymentStatus: "failed" });
-      }
-      if (error instanceof AppError && UNREACHABLE.has(error.code)) {
-        throw new AppError("PAYMENT_UNAVAILABLE", "Payments are temporarily unavailable. You have not been charged and nothing is reserved; please try again in a few minutes.", {
-          cause: error,
-          headers: { "retry-after": "30" },
+        await store.patchOrder(ctx.deps.db, order.id, {
+          paymentId: error.extra.paymentId,
+          paymentStatus: "failed",
         });
       }
+      if (error instanceof AppError && UNREACHABLE.has(error.code)) {
+        throw new AppError(
+          "PAYMENT_UNAVAILABLE",
+          "Payments are temporarily unavailable. You have not been charged and nothing is reserved; please try again in a few minutes.",
+          {
+            cause: error,
+            headers: { "retry-after": "30" },
+          },
+        );
+      }
       if (error instanceof AppError && error.code === "VALIDATION_FAILED") {
-        throw new AppError("VALIDATION_FAILED", error.message, { errors: (error.errors ?? []).map((e) => ({ ...e, field: e.field.replace(/^card\./, "payment.") })) });
+        throw new AppError("VALIDATION_FAILED", error.message, {
+          errors: (error.errors ?? []).map((e) => ({
+            ...e,
+            field: e.field.replace(/^card\./, "payment."),
+          })),
+        });
       }
       throw error;
     }

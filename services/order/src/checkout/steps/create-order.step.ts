@@ -45,8 +45,16 @@ export const createOrder: Step<CheckoutContext, string> = {
       ),
     );
     if (!order) {
-      const existing = await store.findByOwnerKey(ctx.deps.db, identity.sub, need(ctx.idempotencyKey, "key"));
-      if (!existing) throw new AppError("CONFLICT", "The order for this request could not be created; try again");
+      const existing = await store.findByOwnerKey(
+        ctx.deps.db,
+        identity.sub,
+        need(ctx.idempotencyKey, "key"),
+      );
+      if (!existing)
+        throw new AppError(
+          "CONFLICT",
+          "The order for this request could not be created; try again",
+        );
       throw new DuplicateCheckout(existing);
     }
     ctx.order = order;
@@ -60,7 +68,15 @@ export const createOrder: Step<CheckoutContext, string> = {
       const order = await store.findOrder(client, orderId, "update");
       if (!order) return;
       const patch = { checkoutStatus: "failed" as const, checkoutProblem: problem };
-      if (order.state === "pending_payment") await ctx.deps.orders.applyTransition(client, order, "cancelled", SYSTEM, reasonOf(problem.code), patch);
+      if (order.state === "pending_payment")
+        await ctx.deps.orders.applyTransition(
+          client,
+          order,
+          "cancelled",
+          SYSTEM,
+          reasonOf(problem.code),
+          patch,
+        );
       else await store.patchOrder(client, orderId, patch);
     });
     ctx.deps.onEvents();

@@ -9,8 +9,13 @@ export const loadCart: Step<CheckoutContext, never> = {
   async run(ctx) {
     const ownerId = need(ctx.identity, "identity").sub;
     const cart = await ctx.deps.cart.get(ownerId);
-    if (!cart.lines.length) throw new AppError("CART_EMPTY", "Your cart is empty. Add something before checking out.");
-    ctx.cartLines = cart.lines.map((l) => ({ productId: l.productId, optionId: l.optionId ?? null, quantity: l.quantity }));
+    if (!cart.lines.length)
+      throw new AppError("CART_EMPTY", "Your cart is empty. Add something before checking out.");
+    ctx.cartLines = cart.lines.map((l) => ({
+      productId: l.productId,
+      optionId: l.optionId ?? null,
+      quantity: l.quantity,
+    }));
     return undefined;
   },
 };

@@ -16,16 +16,26 @@ export interface LineProblem {
   reason: "not_found" | "unavailable" | "insufficient_stock";
 }
 
-export async function priceLines(ctx: CheckoutContext): Promise<{ lines: OrderLine[]; problems: LineProblem[] }> {
+export async function priceLines(
+  ctx: CheckoutContext,
+): Promise<{ lines: OrderLine[]; problems: LineProblem[] }> {
   const cartLines = need(ctx.cartLines, "cart");
   const found = await ctx.deps.product.lookup(cartLines);
   const lines: OrderLine[] = [];
   const problems: LineProblem[] = [];
   cartLines.forEach((line, i) => {
     const item: LookupItem | undefined =
-      found.find((f) => f.productId === line.productId && (f.optionId ?? null) === line.optionId) ?? found[i];
+      found.find((f) => f.productId === line.productId && (f.optionId ?? null) === line.optionId) ??
+      found[i];
     const problem = (reason: LineProblem["reason"], available = 0) =>
-      problems.push({ productId: line.productId, optionId: line.optionId, name: item?.name ?? null, requested: line.quantity, available, reason });
+      problems.push({
+        productId: line.productId,
+        optionId: line.optionId,
+        name: item?.name ?? null,
+        requested: line.quantity,
+        available,
+        reason,
+      });
     if (!item?.found || item.unitPrice == null) return problem("not_found");
     if (item.status && item.status !== "active") return problem("unavailable");
     const available = item.available ?? Number.MAX_SAFE_INTEGER;
@@ -50,7 +60,11 @@ export async function priceLines(ctx: CheckoutContext): Promise<{ lines: OrderLi
 
 /** The 409 that names the lines that cannot be bought. */
 export function lineProblemError(problems: LineProblem[]): AppError {
-  const names = problems.map((p) => (p.reason === "insufficient_stock" && p.available > 0 ? `${p.name ?? p.productId} (only ${p.available} left)` : p.name ?? p.productId));
+  const names = problems.map((p) =>
+    p.reason === "insufficient_stock" && p.available > 0
+      ? `${p.name ?? p.productId} (only ${p.available} left)`
+      : (p.name ?? p.productId),
+  );
   const soldOut = problems.every((p) => p.reason === "insufficient_stock");
   return new AppError(
     soldOut ? "INSUFFICIENT_STOCK" : "CHECKOUT_ITEM_UNAVAILABLE",

@@ -13,9 +13,12 @@ export const reserveStock: Step<CheckoutContext, string> = {
     try {
       const reservation = await ctx.deps.product.reserve(ctx.orderId, lines, ttl);
       const expiresAt = new Date(reservation.expiresAt);
-      ctx.reservationExpiresAt = Number.isNaN(expiresAt.getTime()) ? new Date(Date.now() + ttl * 1000) : expiresAt;
+      ctx.reservationExpiresAt = Number.isNaN(expiresAt.getTime())
+        ? new Date(Date.now() + ttl * 1000)
+        : expiresAt;
     } catch (error) {
-      if (error instanceof AppError && error.code === "INSUFFICIENT_STOCK") throw await soldOutError(ctx, error);
+      if (error instanceof AppError && error.code === "INSUFFICIENT_STOCK")
+        throw await soldOutError(ctx, error);
       throw error;
     }
     return ctx.orderId;
@@ -33,5 +36,7 @@ async function soldOutError(ctx: CheckoutContext, original: AppError): Promise<A
   } catch {
     // fall through to the product service's own answer
   }
-  return new AppError("INSUFFICIENT_STOCK", `Sold out: ${original.message}`, { ...(original.errors ? { errors: original.errors } : {}) });
+  return new AppError("INSUFFICIENT_STOCK", `Sold out: ${original.message}`, {
+    ...(original.errors ? { errors: original.errors } : {}),
+  });
 }

@@ -26,14 +26,31 @@ export const resolveContact: Step<CheckoutContext, never> = {
     const contact = needsProfile ? await memberContact(ctx) : undefined;
     const errors: FieldError[] = [];
     const email = input.email ?? contact?.email;
-    if (!email) errors.push({ field: "email", message: need(ctx.identity, "identity").role === "guest" ? "is required for guest checkout" : "is required" });
+    if (!email)
+      errors.push({
+        field: "email",
+        message:
+          need(ctx.identity, "identity").role === "guest"
+            ? "is required for guest checkout"
+            : "is required",
+      });
     const parsed = ShippingAddress.safeParse(input.shippingAddress ?? contact?.address ?? {});
     if (!parsed.success) {
-      const source = input.shippingAddress ? "shippingAddress" : "shippingAddress (not in your profile either)";
-      for (const issue of parsed.error.issues) errors.push({ field: `shippingAddress.${issue.path.join(".")}`, message: `${issue.message} — ${source}` });
+      const source = input.shippingAddress
+        ? "shippingAddress"
+        : "shippingAddress (not in your profile either)";
+      for (const issue of parsed.error.issues)
+        errors.push({
+          field: `shippingAddress.${issue.path.join(".")}`,
+          message: `${issue.message} — ${source}`,
+        });
     }
     if (errors.length || !email || !parsed.success) {
-      throw new AppError("VALIDATION_FAILED", errors.map((e) => `${e.field}: ${e.message}`).join("; "), { errors });
+      throw new AppError(
+        "VALIDATION_FAILED",
+        errors.map((e) => `${e.field}: ${e.message}`).join("; "),
+        { errors },
+      );
     }
     ctx.email = email;
     ctx.address = parsed.data;

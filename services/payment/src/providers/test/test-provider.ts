@@ -45,7 +45,11 @@ export class TestProvider implements PaymentProvider {
   readonly counts = { authorize: 0, capture: 0, void: 0, refund: 0 };
 
   constructor(private readonly options: TestProviderOptions) {
-    this.webhooks = new WebhookEmitter({ secret: options.secret, target: options.webhookUrl, logger: options.logger });
+    this.webhooks = new WebhookEmitter({
+      secret: options.secret,
+      target: options.webhookUrl,
+      logger: options.logger,
+    });
   }
 
   async authorize(input: AuthorizeInput): Promise<ProviderResult> {
@@ -66,13 +70,22 @@ export class TestProvider implements PaymentProvider {
         await sleep(this.options.failDelayMs);
         charge.status = "declined";
         this.send(charge, "payment.failed");
-        throw new ProviderError("processing_error", "The card processor did not complete the request");
+        throw new ProviderError(
+          "processing_error",
+          "The card processor did not complete the request",
+        );
       }
       if (behaviour === "decline" || behaviour === "insufficient_funds") {
         charge.status = "declined";
         this.send(charge, "payment.failed");
         const declineCode = behaviour === "decline" ? "card_declined" : "insufficient_funds";
-        return { status: "declined", providerRef: charge.ref, amount: 0, declineCode, message: "The card was declined" };
+        return {
+          status: "declined",
+          providerRef: charge.ref,
+          amount: 0,
+          declineCode,
+          message: "The card was declined",
+        };
       }
       this.counts.authorize++;
       if (behaviour === "settle_later") {
@@ -88,8 +101,10 @@ export class TestProvider implements PaymentProvider {
     return this.once(key, async () => {
       const charge = this.charge(ref);
       if (charge.status === "captured") return this.result(charge);
-      if (charge.status !== "authorized") throw new AppError("PAYMENT_STATE_INVALID", `Cannot capture a ${charge.status} charge`);
-      if (amount > charge.amount) throw new AppError("VALIDATION_FAILED", "Capture amount exceeds the authorisation");
+      if (charge.status !== "authorized")
+        throw new AppError("PAYMENT_STATE_INVALID", `Cannot capture a ${charge.status} charge`);
+      if (amount > charge.amount)
+        throw new AppError("VALIDATION_FAILED", "Capture amount exceeds the authorisation");
       this.counts.capture++;
       charge.status = "captured";
       charge.captured = amount;
@@ -118,7 +133,8 @@ export class TestProvider implements PaymentProvider {
       if (charge.status !== "captured" && charge.status !== "refunded") {
         throw new AppError("PAYMENT_STATE_INVALID", `Cannot refund a ${charge.status} charge`);
       }
-      if (charge.refunded + amount > charge.captured) throw new AppError("VALIDATION_FAILED", "Refund exceeds the captured amount");
+      if (charge.refunded + amount > charge.captured)
+        throw new AppError("VALIDATION_FAILED", "Refund exceeds the captured amount");
       this.counts.refund++;
       charge.refunded += amount;
       if (charge.refunded === charge.captured) charge.status = "refunded";
@@ -127,7 +143,10 @@ export class TestProvider implements PaymentProvider {
     });
   }
 
-  parseWebhook(rawBody: Buffer, headers: Record<string, string | string[] | undefined>): ProviderWebhookEvent {
+  parseWebhook(
+    rawBody: Buffer,
+    headers: Record<string, string | string[] | undefined>,
+  ): ProviderWebhookEvent {
     verify(this.options.secret, rawBody, headers[SIGNATURE_HEADER], this.options.toleranceSeconds);
     let envelope: WebhookEnvelope;
     try {
@@ -173,7 +192,12 @@ export class TestProvider implements PaymentProvider {
         ref: charge.ref,
         paymentId: charge.paymentId,
         orderId: charge.orderId,
-        amount: type === "payment.refunded" ? charge.refunded : type === "payment.captured" ? charge.captured : charge.amount,
+        amount:
+          type === "payment.refunded"
+            ? charge.refunded
+            : type === "payment.captured"
+              ? charge.captured
+              : charge.amount,
         currency: charge.currency,
       },
     });

@@ -74,7 +74,10 @@ export class WebhookEmitter {
         try {
           const res = await fetch(target, {
             method: "POST",
-            headers: { "content-type": "application/json", [SIGNATURE_HEADER]: sign(this.options.secret, body) },
+            headers: {
+              "content-type": "application/json",
+              [SIGNATURE_HEADER]: sign(this.options.secret, body),
+            },
             body,
             signal: AbortSignal.timeout(5_000),
           });
@@ -87,7 +90,11 @@ export class WebhookEmitter {
       }
       await sleep(Math.min(baseDelayMs * 2 ** (attempt - 1), 30_000));
     }
-    if (!this.closed) this.options.logger.error({ eventId: event.id, type: event.type }, "webhook delivery gave up");
+    if (!this.closed)
+      this.options.logger.error(
+        { eventId: event.id, type: event.type },
+        "webhook delivery gave up",
+      );
   }
 }
 
