@@ -33,7 +33,7 @@ export function HomeSection({ component }: { component: HomeComponent }) {
       return component.data.items.length ? (
         <section aria-labelledby={headingId}>
           <SectionHeader id={headingId} title={component.title} href={component.data.seeAllHref} />
-          <ProductGrid products={component.data.items} label={component.title} eager={2} />
+          <ProductGrid products={component.data.items} label={component.title} eager={1} />
         </section>
       ) : null;
     case "newArrivals":
