@@ -5,7 +5,7 @@
  * finished: all replays, no execution.
  */
 import { randomUUID } from "node:crypto";
-import { runBurst, type BurstResult } from "../lib/burst-client.js";
+import { runBurst, type BurstResult } from "../lib/load-client.js";
 import type { BenchContext } from "../lib/context.js";
 import type { IdempotencyPhase, IdempotencySuite } from "../lib/results.js";
 import { guestToken } from "../lib/stack.js";

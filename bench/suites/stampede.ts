@@ -3,7 +3,7 @@
  * land at once. The storefront must render it exactly once: the edge's `renders` counter may move
  * by one per round, and every request must get the page.
  */
-import { runBurst } from "../lib/burst-client.js";
+import { runBurst } from "../lib/load-client.js";
 import type { BenchContext } from "../lib/context.js";
 import type { StampedeRound, StampedeSuite } from "../lib/results.js";
 import { counterDelta, edgePurge, edgeStats, probe } from "../lib/stack.js";
