@@ -1,11 +1,7 @@
 import type { ProductSummary } from "@/lib/api/products";
 import { ProductCard } from "./product-card";
 
-/**
- * Two-column product grid; the first row's images load eagerly (they are above the fold). Rows
- * below the first skip layout and paint until scrolled near (content-visibility), which keeps the
- * first render of long grids cheap on phones.
- */
+/** Two-column product grid; the first `eager` images load eagerly (they are above the fold). */
 export function ProductGrid({
   products,
   eager = 0,
@@ -18,14 +14,7 @@ export function ProductGrid({
   return (
     <ul className="grid grid-cols-2 gap-3 px-4" aria-label={label}>
       {products.map((product, index) => (
-        <li
-          key={product.id}
-          className={
-            index < 2
-              ? "flex"
-              : "flex [contain-intrinsic-size:auto_300px] [content-visibility:auto]"
-          }
-        >
+        <li key={product.id} className="flex">
           <div className="w-full">
             <ProductCard product={product} preload={index < eager} />
           </div>
