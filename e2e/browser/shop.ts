@@ -70,6 +70,23 @@ export async function loginAs(
   return page;
 }
 
+/** Fills the checkout form (address, optional express shipping, a test card) on /checkout. */
+export async function fillCheckout(
+  page: Page,
+  recipient: string,
+  card: string,
+  express = false,
+): Promise<void> {
+  await page.getByLabel("받는 분").fill(recipient);
+  await page.getByLabel("전화번호").fill("010-2345-6789");
+  await page.getByLabel("우편번호").fill("04524");
+  await page.getByLabel("주소", { exact: true }).fill("서울 중구 세종대로 110");
+  if (express) await page.getByLabel("빠른 배송 (다음 날)").check();
+  await page.getByLabel("카드 번호").fill(card);
+  await page.getByLabel("유효기간 (MM/YY)").fill("12/39");
+  await page.getByLabel("CVC").fill("123");
+}
+
 /** A new isolated browser session (own cookies), mobile-sized like the reference design. */
 export function newVisitor(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 420, height: 900 }, locale: "ko-KR" });

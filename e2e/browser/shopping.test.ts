@@ -5,6 +5,7 @@ import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, stack } from "../harness.js";
 import {
+  fillCheckout,
   hydrated,
   loginAs,
   newCustomer,
@@ -64,14 +65,7 @@ test("guest cart → login (merged) → checkout with the test card → Orders �
     page.getByRole("link", { name: "주문하기" }).click(),
   ]);
   await hydrated(page);
-  await page.getByLabel("받는 분").fill(customer.name);
-  await page.getByLabel("전화번호").fill("010-2345-6789");
-  await page.getByLabel("우편번호").fill("04524");
-  await page.getByLabel("주소", { exact: true }).fill("서울 중구 세종대로 110");
-  await page.getByLabel("빠른 배송 (다음 날)").check();
-  await page.getByLabel("카드 번호").fill("4242 4242 4242 4242");
-  await page.getByLabel("유효기간 (MM/YY)").fill("12/39");
-  await page.getByLabel("CVC").fill("123");
+  await fillCheckout(page, customer.name, "4242 4242 4242 4242", true);
   const total = await page.getByTestId("grand-total").innerText();
   await Promise.all([
     page.waitForURL(/\/checkout\/complete\//, { timeout: 30_000 }),
@@ -122,13 +116,7 @@ test("a declined test card keeps the customer on the checkout page with a clear 
   await addFeaturedProduct(page);
   await page.goto(shopUrl("/checkout"));
   await hydrated(page);
-  await page.getByLabel("받는 분").fill(customer.name);
-  await page.getByLabel("전화번호").fill("010-2345-6789");
-  await page.getByLabel("우편번호").fill("04524");
-  await page.getByLabel("주소", { exact: true }).fill("서울 중구 세종대로 110");
-  await page.getByLabel("카드 번호").fill("4000 0000 0000 0002");
-  await page.getByLabel("유효기간 (MM/YY)").fill("12/39");
-  await page.getByLabel("CVC").fill("123");
+  await fillCheckout(page, customer.name, "4000 0000 0000 0002");
   const answer = page.waitForResponse(
     (r) => r.url().endsWith("/api/checkout") && r.request().method() === "POST",
     { timeout: 45_000 },
@@ -148,5 +136,32 @@ test("a declined test card keeps the customer on the checkout page with a clear 
     );
   });
   assert.match(page.url(), /\/checkout$/);
+  await context.close();
+});
+
+test("a customer cancels a paid order before it ships", async () => {
+  const customer = newCustomer("cancel");
+  await registerByApi(customer);
+  const context = await newVisitor(browser);
+  const page = await loginAs(context, customer.email, customer.password, "/account");
+  await addFeaturedProduct(page);
+  await page.goto(shopUrl("/checkout"));
+  await hydrated(page);
+  await fillCheckout(page, customer.name, "4242 4242 4242 4242");
+  await Promise.all([
+    page.waitForURL(/\/checkout\/complete\//, { timeout: 30_000 }),
+    page.getByRole("button", { name: /결제하기$/ }).click(),
+  ]);
+  const orderId = page.url().split("/").pop()!;
+  await page.goto(shopUrl(`/orders/${orderId}`));
+  await hydrated(page);
+  page.on("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "주문 취소" }).click();
+  await page.getByTestId("order-state").getByText("주문 취소").waitFor({ timeout: 15_000 });
+  assert.equal(
+    await page.getByRole("button", { name: "주문 취소" }).count(),
+    0,
+    "nothing left to cancel",
+  );
   await context.close();
 });
