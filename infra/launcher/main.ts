@@ -64,7 +64,9 @@ report.raw(
       `admin login: ${stack.admin.email} / ${stack.admin.password}   (development only)`,
       `logs:        .data/${profile.name}/logs/<part>.log   (npm start -- --logs to echo them)`,
       "",
-      `  ➜ open ${edge}`,
+      stack.parts.some((p) => p.name === "edge-proxy")
+        ? `  ➜ open ${edge}`
+        : "  (partial stack: no edge proxy)",
       "",
       "Ctrl-C stops every part; data is kept for the next start.",
     ]),

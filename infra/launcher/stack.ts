@@ -74,80 +74,37 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const urls = Object.fromEntries(
     allParts.map((p) => [p.name, `http://127.0.0.1:${portOf(p, profile)}`]),
   ) as Record<PartName, string>;
-
-  const busy = (
-    await Promise.all(
-      parts.map(async (p) => ((await portInUse(portOf(p, profile))) ? p : undefined)),
-    )
-  ).filter(Boolean) as Part[];
-  if (busy.length) {
-    for (const p of busy) report.fail(p.name, `port ${portOf(p, profile)} is already in use`);
-    throw new Error(
-      `ports in use: ${busy.map((p) => `${p.name} :${portOf(p, profile)}`).join(", ")} — is another copy of the platform running? Stop it or free the ports.`,
-    );
-  }
-
-  const postgres = await ensurePostgres(report, options.forceEmbeddedPostgres);
-  report.ok(
-    "postgres",
-    `${postgres.origin === "started" ? "started" : "found"} ${postgres.url.replace(/:[^:@/]+@/, ":***@")}`,
-  );
-  const redis = await ensureRedis(report, options.forceOwnRedis);
-  report.ok(
-    "redis",
-    `${redis.origin === "started" ? "started" : "found"} ${redis.url} (DB ${profile.redisDb})`,
-  );
-  const redisUrl = `${redis.url}/${profile.redisDb}`;
-
-  const databaseUrls: Record<string, string> = {};
-  for (const p of parts)
-    if (p.database) databaseUrls[p.name] = databaseUrl(postgres.url, profile.dbPrefix + p.database);
-  await prepareDatabases(
-    postgres.url,
-    Object.values(databaseUrls).map((u) => new URL(u).pathname.slice(1)),
-    profile.fresh,
-  );
-  if (profile.fresh) await flushRedisDb(redis.url, profile.redisDb);
-  report.ok(
-    "databases",
-    `${Object.keys(databaseUrls).length} ready (${Object.values(databaseUrls)
-      .map((u) => new URL(u).pathname.slice(1))
-      .join(", ")})`,
-  );
-
+  await assertPortsFree(parts, profile, report);
+  const data = await prepareData(parts, options);
   if (parts.some((p) => p.name === "storefront")) await buildStorefrontIfNeeded(report);
 
   const secrets = devSecrets();
   const dataDir = stackDataDir(profile);
   const logDir = join(dataDir, "logs");
   const processes = new Map<PartName, PartProcess>();
-  const stackEnv = {
+  const stackEnv: StackEnv = {
     url: (n: PartName) => urls[n],
     port: (n: PartName) => Number(new URL(urls[n]).port),
     dataDir,
   };
-
   const stop = async () => {
     for (const p of [...parts].reverse()) {
       const proc = processes.get(p.name);
       if (proc && !proc.exited()) await proc.stop();
     }
-    await redis.stop();
-    await postgres.stop();
+    await data.redis.stop();
+    await data.postgres.stop();
   };
 
   const started = Date.now();
-  const readiness = new Map<PartName, Promise<void>>();
-  const launch = async (part: Part): Promise<void> => {
-    await Promise.all(part.dependsOn.filter((d) => readiness.has(d)).map((d) => readiness.get(d)));
+  const launch = (part: Part) => {
     const env = partEnv(part, {
       profile,
       secrets,
-      redisUrl,
-      databaseUrl: databaseUrls[part.name],
+      redisUrl: data.redisUrl,
+      databaseUrl: data.databaseUrls[part.name],
       stackEnv,
     });
-    const t0 = Date.now();
     report.step(part.name, `starting on :${env.PORT}`);
     const proc = startProcess({
       name: part.name,
@@ -158,17 +115,69 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       echo: options.echoLogs ? (line) => console.log(`[${part.name}] ${line}`) : undefined,
     });
     processes.set(part.name, proc);
-    const outcome = await waitReady(
-      `${urls[part.name]}${part.readyPath ?? "/health/ready"}`,
-      proc,
-      part.readyTimeoutMs ?? 60_000,
-    );
+    return proc;
+  };
+  try {
+    await startInOrder(parts, urls, launch, report);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  report.ok(
+    "platform",
+    `all ${parts.length} parts ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  return { profile, urls, parts, processes, ...data, secrets, admin: DEV_ADMIN, logDir, stop };
+}
+
+async function assertPortsFree(parts: Part[], profile: StackProfile, report: Reporter) {
+  const busy: Part[] = [];
+  for (const p of parts) if (await portInUse(portOf(p, profile))) busy.push(p);
+  if (!busy.length) return;
+  for (const p of busy) report.fail(p.name, `port ${portOf(p, profile)} is already in use`);
+  throw new Error(
+    `ports in use: ${busy.map((p) => `${p.name} :${portOf(p, profile)}`).join(", ")} — is another copy of the platform running? Stop it or free the ports.`,
+  );
+}
+
+/** Finds or starts PostgreSQL and Redis, then creates (or, for fresh stacks, recreates) the databases. */
+async function prepareData(parts: Part[], options: StackOptions) {
+  const { profile, report } = options;
+  const postgres = await ensurePostgres(report, options.forceEmbeddedPostgres);
+  const found = (store: DataStore) => (store.origin === "started" ? "started" : "found");
+  report.ok("postgres", `${found(postgres)} ${postgres.url.replace(/:[^:@/]+@/, ":***@")}`);
+  const redis = await ensureRedis(report, options.forceOwnRedis);
+  report.ok("redis", `${found(redis)} ${redis.url} (DB ${profile.redisDb})`);
+
+  const databaseUrls: Record<string, string> = {};
+  for (const p of parts) {
+    if (p.database) databaseUrls[p.name] = databaseUrl(postgres.url, profile.dbPrefix + p.database);
+  }
+  const names = Object.values(databaseUrls).map((u) => new URL(u).pathname.slice(1));
+  await prepareDatabases(postgres.url, names, profile.fresh);
+  if (profile.fresh) await flushRedisDb(redis.url, profile.redisDb);
+  report.ok("databases", `${names.length} ready (${names.join(", ")})`);
+  return { postgres, redis, redisUrl: `${redis.url}/${profile.redisDb}`, databaseUrls };
+}
+
+/** Starts each part as soon as what it depends on is ready; fails with the part's last log lines. */
+async function startInOrder(
+  parts: Part[],
+  urls: Record<PartName, string>,
+  launch: (part: Part) => PartProcess,
+  report: Reporter,
+): Promise<void> {
+  const readiness = new Map<PartName, Promise<void>>();
+  const run = async (part: Part) => {
+    await Promise.all(part.dependsOn.map((d) => readiness.get(d)));
+    const t0 = Date.now();
+    const proc = launch(part);
+    const readyUrl = `${urls[part.name]}${part.readyPath ?? "/health/ready"}`;
+    const outcome = await waitReady(readyUrl, proc, part.readyTimeoutMs ?? 60_000);
     if (outcome !== "ready") {
       report.fail(
         part.name,
-        outcome === "exited"
-          ? "exited before it was ready; last log lines:"
-          : "did not become ready in time; last log lines:",
+        `${outcome === "exited" ? "exited before it was ready" : "did not become ready in time"}; last log lines:`,
       );
       report.raw(
         proc
@@ -180,35 +189,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     }
     report.ok(part.name, `ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   };
-
-  try {
-    for (const part of parts) readiness.set(part.name, launch(part));
-    await Promise.all(readiness.values());
-  } catch (error) {
-    // Let the other launches settle before stopping everything.
-    await Promise.allSettled(readiness.values());
-    await stop();
-    throw error;
-  }
-  report.ok(
-    "platform",
-    `all ${parts.length} parts ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-  );
-
-  return {
-    profile,
-    urls,
-    parts,
-    processes,
-    postgres,
-    redis,
-    redisUrl,
-    databaseUrls,
-    secrets,
-    admin: DEV_ADMIN,
-    logDir,
-    stop,
-  };
+  for (const part of parts) readiness.set(part.name, run(part));
+  const results = await Promise.allSettled(readiness.values());
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
 }
 
 /** The environment a part runs with: the stack's shared settings plus its own upstreams. */
