@@ -214,7 +214,7 @@ function partEnv(
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(portOf(part, ctx.profile)),
     LOG_LEVEL: ctx.profile.logLevel,
-    REDIS_PREFIX: "",
+    REDIS_PREFIX: ctx.profile.redisPrefix ?? "",
     ...ctx.secrets,
     ADMIN_EMAIL: DEV_ADMIN.email,
     ADMIN_PASSWORD: DEV_ADMIN.password,

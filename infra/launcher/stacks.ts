@@ -17,6 +17,11 @@ export interface StackProfile {
   /** Drop databases and Redis keys before starting (tests want a known state). */
   fresh: boolean;
   logLevel: string;
+  /**
+   * REDIS_PREFIX of every part (default ""). Pub/sub channels are shared by all Redis DBs, so a
+   * stack with its own prefix does not hear another stack's catalog, cache and revocation events.
+   */
+  redisPrefix?: string;
 }
 
 export const stackProfiles: Record<StackProfile["name"], StackProfile> = {
@@ -43,6 +48,7 @@ export const stackProfiles: Record<StackProfile["name"], StackProfile> = {
     dbPrefix: "shop_bench_",
     fresh: false,
     logLevel: "warn",
+    redisPrefix: "bench:",
   },
 };
 
