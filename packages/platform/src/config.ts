@@ -92,3 +92,30 @@ export function requireProductionSecrets(
   }
   if (problems.length) throw new ConfigError(problems);
 }
+
+/** The development default of `INTERNAL_KEY`; {@link requireProductionSecrets} refuses it in production. */
+export const DEV_INTERNAL_KEY = "dev-internal-key-change-me";
+
+/**
+ * The variables every service reads: `NODE_ENV`, `PORT` (with the part's default) and `LOG_LEVEL`.
+ *
+ * @example
+ * const config = loadConfig({ ...serviceEnv(3003), ...redisEnv(), PRODUCT_URL: url("http://127.0.0.1:3002") });
+ */
+export const serviceEnv = (defaultPort: number) => ({
+  NODE_ENV: nodeEnv(),
+  PORT: port(defaultPort),
+  LOG_LEVEL: logLevel(),
+});
+
+/** `REDIS_URL` (a redis:// URL with the stack's DB number) and `REDIS_PREFIX` (for every key and channel). */
+export const redisEnv = () => ({
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// URL")
+    .default("redis://127.0.0.1:6379/0"),
+  REDIS_PREFIX: z.string().default(""),
+});
+
+/** `INTERNAL_KEY`, the shared key of `/internal/*` routes (development default, refused in production). */
+export const internalKeyEnv = () => ({ INTERNAL_KEY: secret(DEV_INTERNAL_KEY) });

@@ -95,3 +95,42 @@ export async function migrate(url: string, dir: string, logger?: Logger): Promis
     await client.end();
   }
 }
+
+/**
+ * Opens a service's database the platform way: creates it when missing, applies the committed
+ * migrations in `migrationsDir`, then returns a pool (idle-connection errors are logged, not thrown).
+ *
+ * @example
+ * const db = await openDatabase(config.DATABASE_URL, fileURLToPath(new URL("../migrations", import.meta.url)), logger);
+ */
+export async function openDatabase(
+  url: string,
+  migrationsDir: string,
+  logger: Logger,
+  options: { max?: number } = {},
+): Promise<pg.Pool> {
+  await ensureDatabase(url);
+  await migrate(url, migrationsDir, logger);
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  pool.on("error", (error) => logger.warn({ err: error }, "idle database connection failed"));
+  return pool;
+}
+
+/** Runs `fn` in a transaction on one pooled connection: COMMIT on success, ROLLBACK on any error. */
+export async function transaction<T>(
+  pool: pg.Pool,
+  fn: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await fn(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -4,7 +4,15 @@
  */
 import { Redis, type RedisOptions } from "ioredis";
 import type { Logger } from "pino";
-import type { Identity, RevocationCheck } from "./identity.js";
+import type { JWTVerifyGetKey } from "jose";
+import {
+  createTokenVerifier,
+  DEFAULT_AUDIENCE,
+  DEFAULT_ISSUER,
+  type Identity,
+  type RevocationCheck,
+  type TokenVerifier,
+} from "./identity.js";
 
 /**
  * Creates an ioredis client that fails fast instead of queueing forever when Redis is down.
@@ -147,4 +155,41 @@ export function createRevocationList(
       reader.disconnect();
     },
   };
+}
+
+export interface AccessTokenVerification {
+  verifier: TokenVerifier;
+  revocations: RevocationList;
+}
+
+/**
+ * What a service that authorises needs: a verifier for the auth service's access tokens (JWKS at
+ * `${authUrl}/.well-known/jwks.json`, platform issuer and audience) wired to an in-process
+ * revocation list. Call `revocations.start()` before serving and `revocations.close()` on shutdown.
+ *
+ * @example
+ * const { verifier, revocations } = createAccessTokenVerification({ authUrl: config.AUTH_URL, redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX, logger });
+ * await revocations.start();
+ */
+export function createAccessTokenVerification(options: {
+  authUrl?: string;
+  /** A key resolver instead of the remote JWKS (tests). */
+  keys?: JWTVerifyGetKey;
+  redisUrl: string;
+  prefix?: string;
+  logger?: Logger;
+}): AccessTokenVerification {
+  const revocations = createRevocationList(options.redisUrl, {
+    prefix: options.prefix,
+    logger: options.logger,
+  });
+  const verifier = createTokenVerifier({
+    ...(options.keys
+      ? { keys: options.keys }
+      : { jwksUrl: `${options.authUrl}/.well-known/jwks.json` }),
+    issuer: DEFAULT_ISSUER,
+    audience: DEFAULT_AUDIENCE,
+    revocations,
+  });
+  return { verifier, revocations };
 }

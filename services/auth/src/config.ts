@@ -1,29 +1,26 @@
 /** Auth service configuration: the only reader of process.env. */
 import {
   ConfigError,
+  DEV_INTERNAL_KEY,
   int,
+  internalKeyEnv,
   loadConfig,
-  logLevel,
-  nodeEnv,
-  port,
+  redisEnv,
   requireProductionSecrets,
   secret,
+  serviceEnv,
   url,
 } from "@shop/platform";
 import { z } from "zod";
 
-const DEV_INTERNAL_KEY = "dev-internal-key-change-me";
 const DEV_CLIENT_KEY = "dev-auth-client-key-change-me";
 const DAY = 24 * 3600;
 
 const shape = {
-  NODE_ENV: nodeEnv(),
-  PORT: port(4000),
-  LOG_LEVEL: logLevel(),
-  REDIS_URL: z.string().url().default("redis://127.0.0.1:6379/0"),
-  REDIS_PREFIX: z.string().default(""),
+  ...serviceEnv(4000),
+  ...redisEnv(),
   MEMBER_URL: url("http://127.0.0.1:5000"),
-  INTERNAL_KEY: secret(DEV_INTERNAL_KEY),
+  ...internalKeyEnv(),
   /** First-party clients (storefront, edge proxy) send it in `Authorization: Basic`. */
   AUTH_CLIENT_KEY: secret(DEV_CLIENT_KEY),
   /** Production: a JWK set of Ed25519 private keys, newest (signing) first. */

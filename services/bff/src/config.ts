@@ -1,6 +1,6 @@
 /** BFF configuration: the only module that reads the environment. */
 import { fileURLToPath } from "node:url";
-import { int, loadConfig, logLevel, nodeEnv, port, url } from "@shop/platform";
+import { int, loadConfig, serviceEnv, url } from "@shop/platform";
 import { z } from "zod";
 
 const defaultContentFile = fileURLToPath(new URL("../content/home.json", import.meta.url));
@@ -8,9 +8,7 @@ const defaultContentFile = fileURLToPath(new URL("../content/home.json", import.
 export function readConfig(env: Record<string, string | undefined> = process.env) {
   return loadConfig(
     {
-      NODE_ENV: nodeEnv(),
-      PORT: port(3001),
-      LOG_LEVEL: logLevel(),
+      ...serviceEnv(3001),
       PRODUCT_URL: url("http://127.0.0.1:3002"),
       /** Per-call timeout for product-service reads (home, category and product pages). */
       UPSTREAM_TIMEOUT_MS: int(800),

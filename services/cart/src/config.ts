@@ -1,29 +1,25 @@
 /** Cart service configuration: the only module that reads the environment. */
 import {
+  DEV_INTERNAL_KEY,
   int,
+  internalKeyEnv,
   loadConfig,
-  logLevel,
-  nodeEnv,
-  port,
+  redisEnv,
   requireProductionSecrets,
-  secret,
+  serviceEnv,
   url,
 } from "@shop/platform";
 import { z } from "zod";
 
-export const DEV_INTERNAL_KEY = "dev-internal-key-change-me";
+export { DEV_INTERNAL_KEY };
 const DAY = 24 * 3600;
 
 const shape = {
-  NODE_ENV: nodeEnv(),
-  PORT: port(3003),
-  LOG_LEVEL: logLevel(),
-  REDIS_URL: z.string().url().default("redis://127.0.0.1:6379/0"),
-  /** Prefix for every key and channel (the stack's namespace). */
-  REDIS_PREFIX: z.string().default(""),
+  ...serviceEnv(3003),
+  ...redisEnv(),
   PRODUCT_URL: url("http://127.0.0.1:3002"),
   AUTH_URL: url("http://127.0.0.1:4000"),
-  INTERNAL_KEY: secret(DEV_INTERNAL_KEY),
+  ...internalKeyEnv(),
   /** Inactivity expiry, refreshed on every write. */
   GUEST_CART_TTL_SECONDS: int(7 * DAY),
   MEMBER_CART_TTL_SECONDS: int(30 * DAY),

@@ -1,18 +1,18 @@
 /** Edge proxy configuration: the only module that reads the environment. */
 import {
+  DEV_INTERNAL_KEY,
   flag,
   int,
+  internalKeyEnv,
   loadConfig,
-  logLevel,
-  nodeEnv,
-  port,
+  redisEnv,
   requireProductionSecrets,
   secret,
+  serviceEnv,
   url,
 } from "@shop/platform";
 import { z } from "zod";
 
-const DEV_INTERNAL_KEY = "dev-internal-key-change-me";
 const DEV_AUTH_CLIENT_KEY = "dev-auth-client-key-change-me";
 
 /** A comma-separated list, trimmed, empties dropped. */
@@ -32,19 +32,12 @@ const routePattern = z.string().regex(/^\/[^?#\s]*$/, "each route must be a path
 export function readConfig(env: Record<string, string | undefined> = process.env) {
   const config = loadConfig(
     {
-      NODE_ENV: nodeEnv(),
-      PORT: port(9000),
-      LOG_LEVEL: logLevel(),
+      ...serviceEnv(9000),
       STOREFRONT_URL: url("http://127.0.0.1:3000"),
       GATEWAY_URL: url("http://127.0.0.1:8000"),
       AUTH_URL: url("http://127.0.0.1:4000"),
-      REDIS_URL: z
-        .string()
-        .regex(/^rediss?:\/\//, "must be a redis:// URL")
-        .default("redis://127.0.0.1:6379/0"),
-      /** Prefix for every Redis key and channel of this stack. */
-      REDIS_PREFIX: z.string().default(""),
-      INTERNAL_KEY: secret(DEV_INTERNAL_KEY),
+      ...redisEnv(),
+      ...internalKeyEnv(),
       AUTH_CLIENT_KEY: secret(DEV_AUTH_CLIENT_KEY),
 
       ENABLE_HTML_CACHE: flag(true),

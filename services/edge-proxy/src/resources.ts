@@ -1,6 +1,6 @@
 /** The long-lived pieces of the edge (Redis, the HTML cache, sessions, token checks, health), built from config. */
-import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, createTokenVerifier, type Logger } from "@shop/platform";
-import { createRevocationList } from "@shop/platform/redis";
+import { type Logger } from "@shop/platform";
+import { createAccessTokenVerification } from "@shop/platform/redis";
 import type { Config } from "./config.js";
 import { createEdgeHealth } from "./health.js";
 import { HtmlCache } from "./html-cache/html-cache.js";
@@ -44,15 +44,11 @@ export function createResources(config: Config, logger: Logger) {
         upstream: "storefront",
       }),
   });
-  const revocations = createRevocationList(config.REDIS_URL, {
+  const { verifier, revocations } = createAccessTokenVerification({
+    authUrl: config.AUTH_URL,
+    redisUrl: config.REDIS_URL,
     prefix: config.REDIS_PREFIX,
     logger,
-  });
-  const verifier = createTokenVerifier({
-    jwksUrl: `${config.AUTH_URL}/.well-known/jwks.json`,
-    issuer: DEFAULT_ISSUER,
-    audience: DEFAULT_AUDIENCE,
-    revocations,
   });
   return {
     redis,

@@ -1,31 +1,25 @@
 /** The gateway's environment: the only module that reads process.env. */
 import {
+  DEV_INTERNAL_KEY,
   flag,
   int,
+  internalKeyEnv,
   loadConfig,
-  logLevel,
-  nodeEnv,
-  port,
+  redisEnv,
   requireProductionSecrets,
-  secret,
+  serviceEnv,
   url,
 } from "@shop/platform";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
-export const DEV_INTERNAL_KEY = "dev-internal-key-change-me";
+export { DEV_INTERNAL_KEY };
 
 const shape = {
-  PORT: port(8000),
+  ...serviceEnv(8000),
   HOST: z.string().default("0.0.0.0"),
-  NODE_ENV: nodeEnv(),
-  LOG_LEVEL: logLevel(),
-  REDIS_URL: z
-    .string()
-    .regex(/^rediss?:\/\//, "must be a redis:// URL")
-    .default("redis://127.0.0.1:6379/0"),
-  REDIS_PREFIX: z.string().default(""),
-  INTERNAL_KEY: secret(DEV_INTERNAL_KEY),
+  ...redisEnv(),
+  ...internalKeyEnv(),
   AUTH_URL: url("http://127.0.0.1:4000"),
   /** The route file; default: gateway.yaml beside this service's package.json. */
   GATEWAY_CONFIG: z

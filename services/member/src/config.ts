@@ -1,28 +1,23 @@
 /** Member service configuration: the only reader of process.env. */
 import {
   ConfigError,
+  DEV_INTERNAL_KEY,
   int,
+  internalKeyEnv,
   loadConfig,
-  logLevel,
-  nodeEnv,
-  port,
+  redisEnv,
   requireProductionSecrets,
-  secret,
+  serviceEnv,
   url,
 } from "@shop/platform";
 import { z } from "zod";
 
-const DEV_INTERNAL_KEY = "dev-internal-key-change-me";
-
 const shape = {
-  NODE_ENV: nodeEnv(),
-  PORT: port(5000),
-  LOG_LEVEL: logLevel(),
+  ...serviceEnv(5000),
   DATABASE_URL: z.string().url().default("postgres://postgres@127.0.0.1:5432/member"),
-  REDIS_URL: z.string().url().default("redis://127.0.0.1:6379/0"),
-  REDIS_PREFIX: z.string().default(""),
+  ...redisEnv(),
   AUTH_URL: url("http://127.0.0.1:4000"),
-  INTERNAL_KEY: secret(DEV_INTERNAL_KEY),
+  ...internalKeyEnv(),
   /** The first admin, created at start when missing (required in production). */
   ADMIN_EMAIL: z.string().email().optional(),
   ADMIN_PASSWORD: z.string().min(1).optional(),

@@ -1,14 +1,7 @@
 /** Builds the order service (without listening) so tests can run it in process or on a port. */
-import {
-  createHealth,
-  createLogger,
-  createTokenVerifier,
-  DEFAULT_AUDIENCE,
-  DEFAULT_ISSUER,
-  type Logger,
-} from "@shop/platform";
+import { createHealth, createLogger, type Logger } from "@shop/platform";
 import { createFastifyApp, type App } from "@shop/platform/fastify";
-import { createRedis, createRevocationList } from "@shop/platform/redis";
+import { createAccessTokenVerification, createRedis } from "@shop/platform/redis";
 import type { Redis } from "ioredis";
 import { createAuth } from "./auth/authenticate.js";
 import { registerCheckoutRoutes } from "./checkout/checkout.routes.js";
@@ -44,17 +37,13 @@ export async function buildApp(
 ): Promise<OrderApp> {
   const db = await openDatabase(config.DATABASE_URL, logger);
   const redis = createRedis(config.REDIS_URL, { name: "order" });
-  const revocations = createRevocationList(config.REDIS_URL, {
+  const { verifier, revocations } = createAccessTokenVerification({
+    authUrl: config.AUTH_URL,
+    redisUrl: config.REDIS_URL,
     prefix: config.REDIS_PREFIX,
     logger,
   });
   await revocations.start();
-  const verifier = createTokenVerifier({
-    jwksUrl: `${config.AUTH_URL}/.well-known/jwks.json`,
-    issuer: DEFAULT_ISSUER,
-    audience: DEFAULT_AUDIENCE,
-    revocations,
-  });
   const auth = createAuth(verifier);
 
   const product = new ProductClient(config.PRODUCT_URL, config.INTERNAL_KEY);

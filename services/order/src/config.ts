@@ -1,32 +1,28 @@
 /** The order service's environment, read once at start (the only reader of process.env). */
 import {
+  DEV_INTERNAL_KEY,
   flag,
   int,
+  internalKeyEnv,
   loadConfig,
-  logLevel,
-  nodeEnv,
-  port,
+  redisEnv,
   requireProductionSecrets,
-  secret,
+  serviceEnv,
   url,
 } from "@shop/platform";
-import { z } from "zod";
 
-export const DEV_INTERNAL_KEY = "dev-internal-key-change-me";
+export { DEV_INTERNAL_KEY };
 
 const shape = {
-  NODE_ENV: nodeEnv(),
-  PORT: port(7000),
-  LOG_LEVEL: logLevel(),
+  ...serviceEnv(7000),
   DATABASE_URL: url("postgres://postgres@127.0.0.1:5432/order"),
-  REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
-  REDIS_PREFIX: z.string().default(""),
+  ...redisEnv(),
   PRODUCT_URL: url("http://127.0.0.1:3002"),
   CART_URL: url("http://127.0.0.1:3003"),
   PAYMENT_URL: url("http://127.0.0.1:7001"),
   MEMBER_URL: url("http://127.0.0.1:5000"),
   AUTH_URL: url("http://127.0.0.1:4000"),
-  INTERNAL_KEY: secret(DEV_INTERNAL_KEY),
+  ...internalKeyEnv(),
   /** How long stock stays reserved for an unpaid order; the sweeper cancels such orders after it. */
   RESERVATION_TTL_SECONDS: int(600),
   SWEEP_INTERVAL_MS: int(15_000),

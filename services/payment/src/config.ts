@@ -1,26 +1,24 @@
 /** The payment service's environment, read once at start (the only reader of process.env). */
 import {
+  DEV_INTERNAL_KEY,
   int,
+  internalKeyEnv,
   loadConfig,
-  logLevel,
-  nodeEnv,
-  port,
   requireProductionSecrets,
   secret,
+  serviceEnv,
   url,
 } from "@shop/platform";
 import { z } from "zod";
 
-export const DEV_INTERNAL_KEY = "dev-internal-key-change-me";
+export { DEV_INTERNAL_KEY };
 export const DEV_WEBHOOK_SECRET = "dev-webhook-secret-change-me";
 
 const shape = {
-  NODE_ENV: nodeEnv(),
-  PORT: port(7001),
-  LOG_LEVEL: logLevel(),
+  ...serviceEnv(7001),
   DATABASE_URL: url("postgres://postgres@127.0.0.1:5432/payment"),
   ORDER_URL: url("http://127.0.0.1:7000"),
-  INTERNAL_KEY: secret(DEV_INTERNAL_KEY),
+  ...internalKeyEnv(),
   WEBHOOK_SECRET: secret(DEV_WEBHOOK_SECRET),
   /** Where the built-in test provider delivers its webhooks (default: this service's own public route). */
   TEST_PROVIDER_WEBHOOK_URL: z.preprocess(

@@ -1,29 +1,24 @@
 /** Product service configuration: the only module that reads process.env. */
 import {
+  DEV_INTERNAL_KEY,
   flag,
   int,
+  internalKeyEnv,
   loadConfig,
-  logLevel,
-  nodeEnv,
-  port,
+  redisEnv,
   requireProductionSecrets,
-  secret,
+  serviceEnv,
   url,
 } from "@shop/platform";
 import { z } from "zod";
 
-const DEV_INTERNAL_KEY = "dev-internal-key-change-me";
-
 const shape = {
-  NODE_ENV: nodeEnv(),
-  PORT: port(3002),
-  LOG_LEVEL: logLevel(),
+  ...serviceEnv(3002),
   DATABASE_URL: z.string().url().default("postgres://postgres@127.0.0.1:5432/product"),
   DB_POOL_SIZE: int(10),
-  REDIS_URL: z.string().url().default("redis://127.0.0.1:6379/0"),
-  REDIS_PREFIX: z.string().default(""),
+  ...redisEnv(),
   AUTH_URL: url("http://127.0.0.1:4000"),
-  INTERNAL_KEY: secret(DEV_INTERNAL_KEY),
+  ...internalKeyEnv(),
   /** Seed the catalogue when it is empty; defaults to on outside production. */
   ENABLE_SEED: z.enum(["true", "false", "1", "0", "yes", "no", ""]).optional(),
   IMAGE_STORAGE: z.enum(["local", "s3"]).default("local"),

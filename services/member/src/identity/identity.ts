@@ -5,15 +5,11 @@
 import {
   AppError,
   bearerToken,
-  createTokenVerifier,
-  DEFAULT_AUDIENCE,
-  DEFAULT_ISSUER,
   INTERNAL_KEY_HEADER,
   safeEqual,
   type Identity,
-  type TokenVerifier,
 } from "@shop/platform";
-import { createRevocationList, type RevocationList } from "@shop/platform/redis";
+import { createAccessTokenVerification } from "@shop/platform/redis";
 import type { FastifyRequest } from "fastify";
 import type { Logger } from "@shop/platform";
 
@@ -35,15 +31,11 @@ export function createAuthenticator(options: {
   internalKey: string;
   logger: Logger;
 }): Authenticator {
-  const revocations: RevocationList = createRevocationList(options.redisUrl, {
+  const { verifier, revocations } = createAccessTokenVerification({
+    authUrl: options.authUrl,
+    redisUrl: options.redisUrl,
     prefix: options.redisPrefix,
     logger: options.logger,
-  });
-  const verifier: TokenVerifier = createTokenVerifier({
-    jwksUrl: `${options.authUrl}/.well-known/jwks.json`,
-    issuer: DEFAULT_ISSUER,
-    audience: DEFAULT_AUDIENCE,
-    revocations,
   });
 
   async function identity(request: FastifyRequest): Promise<Identity> {

@@ -17,9 +17,6 @@ import { Reflector } from "@nestjs/core";
 import {
   AppError,
   bearerToken,
-  createTokenVerifier,
-  DEFAULT_AUDIENCE,
-  DEFAULT_ISSUER,
   type Identity,
   INTERNAL_KEY_HEADER,
   requireInternalKey,
@@ -27,7 +24,7 @@ import {
   type Role,
   type TokenVerifier,
 } from "@shop/platform";
-import { createRevocationList, type RevocationList } from "@shop/platform/redis";
+import { createAccessTokenVerification, type RevocationList } from "@shop/platform/redis";
 import type { Request } from "express";
 import type { JWTVerifyGetKey } from "jose";
 import type { ProductConfig } from "../config.js";
@@ -44,13 +41,11 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
     @Inject(CONFIG) private readonly config: ProductConfig,
     @Optional() @Inject(TOKEN_KEYS) keys?: JWTVerifyGetKey,
   ) {
-    this.revocations = createRevocationList(config.REDIS_URL, { prefix: config.REDIS_PREFIX });
-    this.verifier = createTokenVerifier({
-      ...(keys ? { keys } : { jwksUrl: `${config.AUTH_URL}/.well-known/jwks.json` }),
-      issuer: DEFAULT_ISSUER,
-      audience: DEFAULT_AUDIENCE,
-      revocations: this.revocations,
-    });
+    ({ verifier: this.verifier, revocations: this.revocations } = createAccessTokenVerification({
+      ...(keys ? { keys } : { authUrl: config.AUTH_URL }),
+      redisUrl: config.REDIS_URL,
+      prefix: config.REDIS_PREFIX,
+    }));
   }
 
   async onModuleInit(): Promise<void> {
