@@ -7,6 +7,7 @@ import { ApiError } from "./api/http";
 import { getProductPage, type ProductPageView } from "./api/products";
 import { publicGateway } from "./api/server";
 import { parseFilters, type CatalogFilters, type SearchParams } from "./catalog-query";
+import { routeParam } from "./route-param";
 
 const loadCategoryPage = cache(async (key: string): Promise<CategoryPageView> => {
   const filters = JSON.parse(key) as CatalogFilters;
@@ -19,14 +20,19 @@ const loadCategoryPage = cache(async (key: string): Promise<CategoryPageView> =>
 });
 
 export function categoryFilters(params: SearchParams, slug: string | null): CatalogFilters {
-  return parseFilters(params, slug);
+  return parseFilters(params, slug === null ? null : routeParam(slug));
 }
 
 export function categoryPage(filters: CatalogFilters): Promise<CategoryPageView> {
   return loadCategoryPage(JSON.stringify(filters));
 }
 
-export const productPage = cache(async (slug: string): Promise<ProductPageView> => {
+/** The product page's data by slug or id (the route segment, decoded once). */
+export function productPage(slug: string): Promise<ProductPageView> {
+  return loadProductPage(routeParam(slug));
+}
+
+const loadProductPage = cache(async (slug: string): Promise<ProductPageView> => {
   try {
     return await getProductPage(await publicGateway(), slug);
   } catch (error) {

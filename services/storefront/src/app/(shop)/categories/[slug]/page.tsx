@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { categoryFilters, categoryPage } from "@/lib/catalog-data";
 import type { SearchParams } from "@/lib/catalog-query";
+import { routeParam } from "@/lib/route-param";
 import { PageHeader } from "@/components/layout/page-header";
 import { CategoryRow } from "@/components/home/category-row";
 import { CatalogResults } from "@/components/catalog/catalog-results";
@@ -11,7 +12,7 @@ interface Props {
 }
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const { slug } = await params;
+  const slug = routeParam((await params).slug);
   const view = await categoryPage(categoryFilters(await searchParams, slug));
   const name = view.selected?.name ?? "카테고리";
   return {
@@ -22,7 +23,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 }
 
 export default async function CategoryPage({ params, searchParams }: Props) {
-  const { slug } = await params;
+  const slug = routeParam((await params).slug);
   const filters = categoryFilters(await searchParams, slug);
   const view = await categoryPage(filters);
   return (
