@@ -6,10 +6,11 @@
  * suite failed; missed performance goals are reported, not fatal.
  *
  * Flags (after `npm run bench -w bench --`): --rounds 3, --seconds 5, --mix-seconds 60,
- * --only home,gateway,stampede,idempotency,hit-ratio (a partial run prints, never records).
+ * --only home,gateway,stampede,idempotency,hit-ratio (a partial run prints, never records),
+ * --render-only (rewrites latest.md and the README section from latest.json, measures nothing).
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -35,8 +36,20 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "5" },
     "mix-seconds": { type: "string", default: "60" },
     only: { type: "string" },
+    "render-only": { type: "boolean", default: false },
   },
 });
+
+if (values["render-only"]) {
+  // Re-renders latest.md and the README from latest.json (after a change to the report or the
+  // goals' wording); nothing is measured and no history line is added.
+  const recorded = JSON.parse(
+    readFileSync(join(repoRoot, "bench/results/latest.json"), "utf8"),
+  ) as RunResult;
+  await writeResults({ ...recorded, goals: evaluateGoals(recorded) }, repoRoot, { history: false });
+  console.log(`re-rendered the run of ${recorded.at}`);
+  process.exit(0);
+}
 const settings: Settings = {
   rounds: Number(values.rounds),
   seconds: Number(values.seconds),

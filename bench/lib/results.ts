@@ -132,7 +132,8 @@ export interface RunResult {
   notes: string[];
 }
 
-const pct = (x: number) => `${Math.round(x * 100)} %`;
+/** One decimal, so a ratio just under a goal never prints as the goal itself (74.6 %, not 75 %). */
+const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
 const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
 /** The ratio in each round (the two loads ran seconds apart): shows how much drift moved it. */
 const perRound = (a: Figure, b: Figure) =>
