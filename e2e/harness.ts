@@ -13,6 +13,8 @@ export interface StackInfo {
   admin: { email: string; password: string };
   secrets: { INTERNAL_KEY: string; AUTH_CLIENT_KEY: string; WEBHOOK_SECRET: string };
   redisUrl: string;
+  /** REDIS_PREFIX of every part of the stack (keys and pub/sub channels). */
+  redisPrefix: string;
   databaseUrls: Record<string, string>;
   logDir: string;
 }
@@ -23,6 +25,7 @@ export function encodeStack(stack: RunningStack): string {
     admin: stack.admin,
     secrets: stack.secrets,
     redisUrl: stack.redisUrl,
+    redisPrefix: stack.profile.redisPrefix ?? "",
     databaseUrls: stack.databaseUrls,
     logDir: stack.logDir,
   };

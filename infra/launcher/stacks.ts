@@ -40,6 +40,7 @@ export const stackProfiles: Record<StackProfile["name"], StackProfile> = {
     dbPrefix: "shop_e2e_",
     fresh: true,
     logLevel: "info",
+    redisPrefix: "e2e:",
   },
   bench: {
     name: "bench",
@@ -54,7 +55,7 @@ export const stackProfiles: Record<StackProfile["name"], StackProfile> = {
 
 /**
  * A numbered variant of the e2e stack (slot 1–9: ports + 10000 + slot × 100, Redis DB 2 + slot,
- * databases `shop_e2e<slot>_*`), so two end-to-end runs can share a machine. Slot 0 is the plain e2e stack.
+ * databases `shop_e2e<slot>_*`, Redis prefix `e2e<slot>:`), so two end-to-end runs can share a machine. Slot 0 is the plain e2e stack.
  */
 export function e2eSlot(slot: number): StackProfile {
   if (!Number.isInteger(slot) || slot < 0 || slot > 9)
@@ -65,6 +66,7 @@ export function e2eSlot(slot: number): StackProfile {
     portOffset: 10_000 + slot * 100,
     redisDb: 2 + slot,
     dbPrefix: `shop_e2e${slot}_`,
+    redisPrefix: `e2e${slot}:`,
   };
 }
 

@@ -6,6 +6,7 @@ import { rateLimited } from "../rate-limit/rate-limiter.js";
 import { upstreamRequestHeaders, withoutHeader } from "../upstreams/headers.js";
 import { fetchBuffered, streamResponse } from "../upstreams/proxy.js";
 import { declaredLength, hasBody, limitStream, readBody } from "./body.js";
+import { isInternalCaller } from "./client.js";
 import type { GatewayDeps, RequestContext } from "./context.js";
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -19,7 +20,9 @@ export async function admit(ctx: RequestContext, deps: GatewayDeps): Promise<voi
       : deps.identity.authorize(ctx.route.policy, authorization);
   ctx.identity = found instanceof Promise ? await found : found;
   const limit = ctx.route.rateLimit;
+  // Platform callers holding the internal key (warm-up, cache refreshes) are not public traffic.
   if (!limit || !deps.settings.rateLimitEnabled) return;
+  if (isInternalCaller(ctx.req, deps.settings.internalKey)) return;
   const member = ctx.identity && ctx.identity.role !== "guest" ? ctx.identity.sub : undefined;
   const subject = limit.by === "caller" && member ? `member:${member}` : `ip:${ctx.client.ip}`;
   const pending = deps.rateLimiter.check(ctx.route.id, subject, limit);

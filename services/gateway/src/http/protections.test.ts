@@ -123,6 +123,13 @@ describe("gateway protections", () => {
     assert.match(refused.headers.get("ratelimit") ?? "", /^"login";r=0;t=\d+$/);
     // Another client behind the same trusted proxy has its own budget.
     assert.equal((await login("198.51.100.9")).status, 200);
+    // Platform callers holding the internal key (warm-up, refreshes) are never charged.
+    const internal = await fetch(`${gw.url}/api/login`, {
+      method: "POST",
+      headers: { "x-forwarded-for": "203.0.113.7", "x-internal-key": gw.internalKey },
+      body: "{}",
+    });
+    assert.equal(internal.status, 200);
   });
 
   it("limits signed-in members per member, not per IP", async () => {
