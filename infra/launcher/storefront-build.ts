@@ -16,7 +16,14 @@ import type { Reporter } from "./report.js";
 
 const folder = join(repoRoot, "services/storefront");
 const stampFile = join(folder, ".next", "launcher-source-hash");
-const skip = new Set(["node_modules", ".next", "test-results"]);
+// next build itself writes next-env.d.ts and build info: they must not make the next start rebuild.
+const skip = new Set([
+  "node_modules",
+  ".next",
+  "test-results",
+  "next-env.d.ts",
+  "tsconfig.tsbuildinfo",
+]);
 
 function sourceHash(): string {
   const hash = createHash("sha256");
@@ -115,7 +122,7 @@ async function build(report: Reporter, force: boolean): Promise<boolean> {
     report.raw(output.join("").split("\n").slice(-40).join("\n"));
     throw new Error("storefront build failed");
   }
-  writeFileSync(stampFile, hash);
+  writeFileSync(stampFile, sourceHash());
   report.ok("storefront", `built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return true;
 }
