@@ -5,3 +5,4 @@ export * from "./members.js";
 export * from "./auth.js";
 export * from "./orders.js";
 export * from "./payments.js";
+export * from "./catalog-internal.js";

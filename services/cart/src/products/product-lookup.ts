@@ -1,26 +1,8 @@
 /** Current price, stock and display data of cart lines, from the product service's internal lookup. */
 import { createServiceClient } from "@shop/platform";
-import { z } from "zod";
+import { ProductLookupResponse, type ProductLookupItem } from "@shop/contracts";
 
-export const LookupItem = z
-  .object({
-    productId: z.string(),
-    optionId: z.string().nullable().optional(),
-    found: z.boolean(),
-    name: z.string().nullable().optional(),
-    slug: z.string().nullable().optional(),
-    brand: z.string().nullable().optional(),
-    imageUrl: z.string().nullable().optional(),
-    optionLabel: z.string().nullable().optional(),
-    unitPrice: z.number().int().nullable().optional(),
-    originalPrice: z.number().int().nullable().optional(),
-    available: z.number().int().nullable().optional(),
-    status: z.string().nullable().optional(),
-  })
-  .loose();
-export type LookupItem = z.infer<typeof LookupItem>;
-
-const LookupResponse = z.object({ items: z.array(LookupItem) });
+export type LookupItem = ProductLookupItem;
 
 export interface LineRef {
   productId: string;
@@ -53,7 +35,7 @@ export function createProductLookup(options: {
       const body = await client.post(
         "/internal/products/lookup",
         { items },
-        { schema: LookupResponse },
+        { schema: ProductLookupResponse },
       );
       body.items.forEach((item, index) => {
         // Match by ids; fall back to position for answers that echo no option id.

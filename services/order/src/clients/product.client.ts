@@ -1,26 +1,10 @@
 /** The product service's internal API: price lookup and stock reservations (reservation id = order id). */
 import { createServiceClient, fromProblem, type ServiceClient } from "@shop/platform";
+import { ProductLookupResponse, type ProductLookupItem } from "@shop/contracts";
 import { z } from "zod";
 
-export const LookupItem = z
-  .object({
-    productId: z.string(),
-    optionId: z.string().nullable().optional(),
-    found: z.boolean(),
-    name: z.string().nullable().optional(),
-    slug: z.string().nullable().optional(),
-    brand: z.string().nullable().optional(),
-    imageUrl: z.string().nullable().optional(),
-    optionLabel: z.string().nullable().optional(),
-    unitPrice: z.number().int().nullable().optional(),
-    originalPrice: z.number().int().nullable().optional(),
-    available: z.number().int().nullable().optional(),
-    status: z.string().nullable().optional(),
-  })
-  .loose();
-export type LookupItem = z.infer<typeof LookupItem>;
+export type LookupItem = ProductLookupItem;
 
-const LookupResponse = z.object({ items: z.array(LookupItem) });
 const ReservationResponse = z
   .object({ reservationId: z.string(), status: z.string(), expiresAt: z.string() })
   .loose();
@@ -48,7 +32,11 @@ export class ProductClient {
       r.optionId ? { productId: r.productId, optionId: r.optionId } : { productId: r.productId },
     );
     return (
-      await this.http.post("/internal/products/lookup", { items }, { schema: LookupResponse })
+      await this.http.post(
+        "/internal/products/lookup",
+        { items },
+        { schema: ProductLookupResponse },
+      )
     ).items;
   }
 

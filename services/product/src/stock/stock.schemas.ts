@@ -1,48 +1,13 @@
 /** Internal stock API schemas: product lookup and reservations (validation + OpenAPI). */
+import { ProductLookupItem, ProductLookupRequest, ProductLookupResponse } from "@shop/contracts";
 import { z } from "zod";
 
-export const LookupRequest = z
-  .object({
-    items: z
-      .array(
-        z.object({
-          productId: z.string().uuid(),
-          optionId: z.string().uuid().nullable().optional(),
-        }),
-      )
-      .min(1)
-      .max(200),
-  })
-  .meta({ id: "LookupRequest" });
+// The lookup is a contract with the cart and order services: its schemas live in @shop/contracts.
+export const LookupRequest = ProductLookupRequest;
 export type LookupRequest = z.infer<typeof LookupRequest>;
-
-export const LookupItem = z
-  .object({
-    productId: z.string(),
-    optionId: z.string().nullable(),
-    found: z.boolean().meta({ description: "False only for unknown product or option ids" }),
-    name: z.string().nullable(),
-    slug: z.string().nullable(),
-    brand: z.string().nullable(),
-    imageUrl: z.string().nullable(),
-    optionLabel: z.string().nullable(),
-    unitPrice: z.number().int().meta({ description: "price + the option's extraPrice (KRW)" }),
-    originalPrice: z
-      .number()
-      .int()
-      .meta({ description: "originalPrice + the option's extraPrice (KRW)" }),
-    available: z
-      .number()
-      .int()
-      .meta({ description: "Units that can still be sold (0 unless status is active)" }),
-    status: z.enum(["active", "draft", "archived", "deleted"]).nullable(),
-  })
-  .meta({ id: "LookupItem" });
+export const LookupItem = ProductLookupItem;
 export type LookupItem = z.infer<typeof LookupItem>;
-
-export const LookupResponse = z
-  .object({ items: z.array(LookupItem) })
-  .meta({ id: "LookupResponse" });
+export const LookupResponse = ProductLookupResponse;
 
 export const ReservationCreate = z
   .object({
