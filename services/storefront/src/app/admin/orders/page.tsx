@@ -1,3 +1,4 @@
+import { AdminPager } from "@/components/admin/admin-pager";
 import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import clsx from "clsx";
@@ -88,25 +89,12 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
           </tbody>
         </table>
       </div>
-      <nav aria-label="페이지" className="flex justify-center gap-4 text-sm">
-        {page > 1 ? (
-          <Link
-            href={`/admin/orders?${new URLSearchParams({ ...(state ? { state } : {}), page: String(page - 1) })}`}
-          >
-            이전
-          </Link>
-        ) : null}
-        <span>
-          {page} / {Math.max(1, orders.totalPages)}
-        </span>
-        {page < orders.totalPages ? (
-          <Link
-            href={`/admin/orders?${new URLSearchParams({ ...(state ? { state } : {}), page: String(page + 1) })}`}
-          >
-            다음
-          </Link>
-        ) : null}
-      </nav>
+      <AdminPager
+        basePath="/admin/orders"
+        params={{ state }}
+        page={page}
+        totalPages={orders.totalPages}
+      />
     </div>
   );
 }

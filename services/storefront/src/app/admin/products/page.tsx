@@ -1,3 +1,4 @@
+import { AdminPager } from "@/components/admin/admin-pager";
 import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import Image from "next/image";
@@ -114,25 +115,12 @@ export default async function AdminProductsPage({ searchParams }: Props) {
           </tbody>
         </table>
       </div>
-      <nav aria-label="페이지" className="flex justify-center gap-4 text-sm">
-        {page > 1 ? (
-          <Link
-            href={`/admin/products?${new URLSearchParams({ ...(q ? { q } : {}), page: String(page - 1) })}`}
-          >
-            이전
-          </Link>
-        ) : null}
-        <span>
-          {page} / {Math.max(1, products.totalPages)}
-        </span>
-        {page < products.totalPages ? (
-          <Link
-            href={`/admin/products?${new URLSearchParams({ ...(q ? { q } : {}), page: String(page + 1) })}`}
-          >
-            다음
-          </Link>
-        ) : null}
-      </nav>
+      <AdminPager
+        basePath="/admin/products"
+        params={{ q }}
+        page={page}
+        totalPages={products.totalPages}
+      />
     </div>
   );
 }
