@@ -66,6 +66,14 @@ describe("HTML cache", () => {
     expect(storefront.seen[0]!.headers.get("authorization")).toBeNull();
   });
 
+  test("a caller's forged X-Forwarded-Proto does not reach a shared render", async () => {
+    // Without a trusted proxy in front, the header is the caller's word: an https page stored
+    // under the shared key would hand https links to every visitor of an http site.
+    const { edge, storefront } = await setup(() => htmlPage("home"));
+    await fetch(`${edge.url}/`, { headers: { "x-forwarded-proto": "https" } });
+    expect(storefront.seen[0]!.headers.get("x-forwarded-proto")).toBe("http");
+  });
+
   test("two categories never share a page", async () => {
     // The original keyed pages by path only, so one category's page was served for all of them.
     const { edge, storefront } = await setup((_, seen) =>

@@ -32,5 +32,8 @@ export function clientInfo(
     requestId: requestIdOf(request),
     host: request.headers.get("host") ?? url.host,
     proto: proto === "https" || (!proto && url.protocol === "https:") ? "https" : "http",
+    // A page rendered for everyone must not take the scheme from an untrusted caller's header.
+    sharedProto:
+      (trustedHops > 0 && proto === "https") || url.protocol === "https:" ? "https" : "http",
   };
 }

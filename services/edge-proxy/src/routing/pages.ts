@@ -100,6 +100,7 @@ export function servePage(
   for (const name of ["cookie", "authorization", "if-none-match", "if-modified-since", "range"])
     headers.delete(name);
   headers.set("accept-encoding", "identity");
+  headers.set("x-forwarded-proto", client.sharedProto);
   return deps.cache.serve(
     pk,
     { requestId: client.requestId, headers },

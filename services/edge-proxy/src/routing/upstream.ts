@@ -23,6 +23,8 @@ export interface ClientInfo {
   /** Host the browser addressed. */
   host: string;
   proto: "http" | "https";
+  /** The scheme for shared (cached) renders: from a trusted proxy hop or our own listener only. */
+  sharedProto: "http" | "https";
   /** X-Forwarded-For as received, when the hop in front is trusted. */
   forwardedFor?: string;
 }
