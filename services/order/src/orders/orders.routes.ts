@@ -15,8 +15,13 @@ import {
 const security = [{ bearerAuth: [] }];
 
 export function registerOrderRoutes(app: App, orders: OrdersService, auth: Auth): void {
-  const anyone = auth.require();
-  const admin = auth.require("admin");
+  registerCustomerRoutes(app, orders, auth.require());
+  registerAdminRoutes(app, orders, auth.require("admin"));
+}
+
+type Guard = ReturnType<Auth["require"]>;
+
+function registerCustomerRoutes(app: App, orders: OrdersService, anyone: Guard): void {
   app.get(
     "/api/orders",
     {
@@ -72,7 +77,9 @@ export function registerOrderRoutes(app: App, orders: OrdersService, auth: Auth)
       return orders.view(updated, true);
     },
   );
+}
 
+function registerAdminRoutes(app: App, orders: OrdersService, admin: Guard): void {
   app.get(
     "/api/admin/orders",
     {

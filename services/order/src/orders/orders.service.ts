@@ -8,6 +8,7 @@ import { tx, type Db, type Queryable } from "../db.js";
 import { writeOrderEvent } from "../outbox/outbox.store.js";
 import { canTransition, releasesStock } from "./order-states.js";
 import * as store from "./orders.store.js";
+import * as transitions from "./order-transitions.store.js";
 import type { OrderPatch, OrderRecord } from "./orders.store.js";
 
 export interface Actor {
@@ -41,7 +42,7 @@ export class OrdersService {
   ) {
     assertTransition(order, to, actor);
     const updated = await store.patchOrder(client, order.id, { ...patch, state: to });
-    await store.recordTransition(client, order.id, order.state, to, actor.type, actor.id, reason);
+    await transitions.record(client, order.id, order.state, to, actor.type, actor.id, reason);
     await writeOrderEvent(
       client,
       {
@@ -150,7 +151,7 @@ export class OrdersService {
     return store.toOrder(
       order,
       lines,
-      withTransitions ? await store.transitionsOf(this.deps.db, order.id) : undefined,
+      withTransitions ? await transitions.of(this.deps.db, order.id) : undefined,
     );
   }
 }

@@ -9,6 +9,7 @@ import type {
   ShippingMethod,
 } from "@shop/contracts";
 import type { Queryable } from "../db.js";
+import * as transitions from "./order-transitions.store.js";
 import { writeOrderEvent } from "../outbox/outbox.store.js";
 import { ownerCanCancel } from "./order-states.js";
 
@@ -153,7 +154,15 @@ export async function insertOrder(
     values,
   );
   const record = toRecord(rows[0]);
-  await recordTransition(db, record.id, null, "pending_payment", actor.type, actor.id, "checkout");
+  await transitions.record(
+    db,
+    record.id,
+    null,
+    "pending_payment",
+    actor.type,
+    actor.id,
+    "checkout",
+  );
   await writeOrderEvent(
     db,
     {
@@ -238,36 +247,6 @@ export async function linesOf(
     });
   }
   return map;
-}
-
-export async function transitionsOf(db: Queryable, orderId: string) {
-  const { rows } = await db.query(
-    "SELECT * FROM order_transitions WHERE order_id = $1 ORDER BY id",
-    [orderId],
-  );
-  return rows.map((r) => ({
-    from: r.from_state as OrderState | null,
-    to: r.to_state as OrderState,
-    actorType: r.actor_type as ActorType,
-    actorId: r.actor_id as string | null,
-    reason: r.reason as string | null,
-    at: (r.at as Date).toISOString(),
-  }));
-}
-
-export async function recordTransition(
-  db: Queryable,
-  orderId: string,
-  from: OrderState | null,
-  to: OrderState,
-  actorType: ActorType,
-  actorId: string | null,
-  reason: string | null,
-) {
-  await db.query(
-    "INSERT INTO order_transitions (order_id, from_state, to_state, actor_type, actor_id, reason) VALUES ($1, $2, $3, $4, $5, $6)",
-    [orderId, from, to, actorType, actorId, reason],
-  );
 }
 
 export interface OrderPatch {
