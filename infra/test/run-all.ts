@@ -102,6 +102,7 @@ const steps: Step[] = [
       "infra/compose.test.ts",
       "infra/readme.test.ts",
       "infra/docs.test.ts",
+      "infra/parts.test.ts",
     ],
   },
   ...ws
