@@ -5,8 +5,8 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
-import { createConnection } from "node:net";
 import { join } from "node:path";
+import { portInUse } from "../../infra/launcher/processes.js";
 
 export interface Helper {
   name: string;
@@ -79,17 +79,6 @@ export function tailLog(helper: Helper, lines = 15): string {
   }
 }
 
-export function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ port, host: "127.0.0.1" });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
-
 /** Waits until 127.0.0.1:port accepts connections; `dead()` stops the wait early. */
 export async function waitForPort(
   port: number,
@@ -99,7 +88,7 @@ export async function waitForPort(
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (dead()) throw new Error(`the process behind :${port} exited`);
-    if (await portOpen(port)) return;
+    if (await portInUse(port)) return;
     await sleep(100);
   }
   throw new Error(`nothing listens on :${port} after ${timeoutMs} ms`);
@@ -132,3 +121,6 @@ export async function waitForHttp(
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** True when something accepts connections on 127.0.0.1:port (the launcher's probe). */
+export { portInUse as portOpen };
