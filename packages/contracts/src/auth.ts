@@ -3,7 +3,7 @@
  * Access tokens are EdDSA JWTs (issuer `shop-auth`, audience `shop-api`); refresh tokens are opaque.
  */
 import { z } from "zod";
-import { Member } from "./members.js";
+import { Member } from "./members.ts";
 
 /** First-party client ids allowed to mint tokens with `Authorization: Basic <id>:<AUTH_CLIENT_KEY>`. */
 export const AUTH_CLIENT_IDS = ["storefront", "edge-proxy"] as const;

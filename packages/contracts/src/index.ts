@@ -1,8 +1,14 @@
-/** @shop/contracts: schemas and types for everything that crosses a service boundary. */
-export * from "./common.js";
-export * from "./catalog-events.js";
-export * from "./members.js";
-export * from "./auth.js";
-export * from "./orders.js";
-export * from "./payments.js";
-export * from "./catalog-internal.js";
+/**
+ * @shop/contracts: schemas and types for everything that crosses a service boundary.
+ *
+ * Relative imports in this package name the `.ts` file: the storefront's bundler (Turbopack)
+ * does not map a `.js` specifier to its `.ts` source, and Node (tsx, swc) and Bun take either.
+ */
+export * from "./common.ts";
+export * from "./catalog-events.ts";
+export * from "./members.ts";
+export * from "./auth.ts";
+export * from "./orders.ts";
+export * from "./payments.ts";
+export * from "./catalog-internal.ts";
+export * from "./cards.ts";

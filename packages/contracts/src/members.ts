@@ -3,7 +3,7 @@
  * short summary the BFF uses to name review authors, and the credential check auth relies on.
  */
 import { z } from "zod";
-import { IsoDate, Uuid } from "./common.js";
+import { IsoDate, Uuid } from "./common.ts";
 
 export const MemberRole = z.enum(["customer", "admin"]);
 export type MemberRole = z.infer<typeof MemberRole>;

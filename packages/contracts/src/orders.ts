@@ -3,7 +3,7 @@
  * plus the order events its outbox publishes on the `${REDIS_PREFIX}order.events` stream.
  */
 import { z } from "zod";
-import { Won } from "./common.js";
+import { Won } from "./common.ts";
 
 export const OrderState = z.enum([
   "pending_payment",

@@ -3,7 +3,7 @@
  * payment events it forwards to the order service's intake, `POST /internal/payments/events`.
  */
 import { z } from "zod";
-import { Won } from "./common.js";
+import { Won } from "./common.ts";
 
 export const PaymentRecordStatus = z.enum([
   "pending",

@@ -1,30 +1,9 @@
 /** The checkout form: address, shipping method and the (test) card, checked before submitting. */
+import { cardDigits, cardNumberValid, expiryValid } from "@shop/contracts";
 import { z } from "zod";
 
-/** Luhn checksum of a card number's digits. */
-export function luhnValid(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return digits.length >= 12 && sum % 10 === 0;
-}
-
-/** `MM/YY` not in the past (end of that month), relative to `now`. */
-export function expiryValid(value: string, now = new Date()): boolean {
-  const match = /^(0[1-9]|1[0-2])\/(\d{2})$/.exec(value.trim());
-  if (!match) return false;
-  const month = Number(match[1]);
-  const year = 2000 + Number(match[2]);
-  return (
-    year > now.getUTCFullYear() || (year === now.getUTCFullYear() && month >= now.getUTCMonth() + 1)
-  );
-}
+// The form checks the card as the order and payment services will; the test imports them here.
+export { expiryValid, luhnValid } from "@shop/contracts";
 
 export const checkoutSchema = z.object({
   email: z.string().trim().max(254).email("올바른 이메일 형식이 아닙니다.").or(z.literal("")),
@@ -46,8 +25,8 @@ export const checkoutSchema = z.object({
   shippingMethod: z.enum(["standard", "express"], { error: "배송 방법을 선택해 주세요." }),
   cardNumber: z
     .string()
-    .transform((v) => v.replace(/[\s-]/g, ""))
-    .refine((v) => /^\d{12,19}$/.test(v) && luhnValid(v), "올바른 카드 번호를 입력해 주세요."),
+    .transform(cardDigits)
+    .refine(cardNumberValid, "올바른 카드 번호를 입력해 주세요."),
   expiry: z
     .string()
     .trim()
