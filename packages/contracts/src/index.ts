@@ -9,6 +9,7 @@ export * from "./catalog-events.ts";
 export * from "./members.ts";
 export * from "./auth.ts";
 export * from "./orders.ts";
+export * from "./order-states.ts";
 export * from "./payments.ts";
 export * from "./catalog-internal.ts";
 export * from "./cards.ts";

@@ -1,34 +1,14 @@
 /**
- * The order state machine: every allowed transition and who may make it. Nothing else decides
- * whether an order may move; anything not listed here is ORDER_TRANSITION_INVALID (409).
+ * What follows from the order state machine inside the order service: cancellation by the owner,
+ * the outbox event of each state, stock release and the payment status order. The transitions
+ * themselves (who may move an order where) are `ORDER_TRANSITIONS` in @shop/contracts.
  */
-import type { ActorType, OrderEventType, OrderState, PaymentStatus } from "@shop/contracts";
-
-interface Edge {
-  from: OrderState;
-  to: OrderState;
-  by: ActorType[];
-}
-
-const OWNER: ActorType[] = ["customer", "guest"];
-
-export const TRANSITIONS: readonly Edge[] = [
-  { from: "pending_payment", to: "paid", by: ["system", "payment"] },
-  { from: "pending_payment", to: "cancelled", by: [...OWNER, "admin", "system", "payment"] },
-  { from: "paid", to: "preparing", by: ["admin"] },
-  { from: "paid", to: "cancelled", by: [...OWNER, "admin"] },
-  { from: "paid", to: "refunded", by: ["admin", "payment"] },
-  { from: "preparing", to: "shipped", by: ["admin"] },
-  { from: "preparing", to: "cancelled", by: [...OWNER, "admin"] },
-  { from: "preparing", to: "refunded", by: ["admin", "payment"] },
-  { from: "shipped", to: "delivered", by: ["admin"] },
-  { from: "shipped", to: "refunded", by: ["admin", "payment"] },
-  { from: "delivered", to: "refunded", by: ["admin", "payment"] },
-];
-
-export function canTransition(from: OrderState, to: OrderState, actor: ActorType): boolean {
-  return TRANSITIONS.some((e) => e.from === from && e.to === to && e.by.includes(actor));
-}
+import {
+  canTransition,
+  type OrderEventType,
+  type OrderState,
+  type PaymentStatus,
+} from "@shop/contracts";
 
 /** States the owner can still cancel from (before shipping). */
 export function ownerCanCancel(state: OrderState): boolean {

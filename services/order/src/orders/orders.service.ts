@@ -1,12 +1,12 @@
 /** Order rules: reading own orders, cancelling, admin transitions, with money and stock side effects. */
 import type { ActorType, Order, OrderState, PaymentStatus } from "@shop/contracts";
-import { toPage } from "@shop/contracts";
+import { canTransition, toPage } from "@shop/contracts";
 import { AppError, type Identity, type Logger } from "@shop/platform";
 import type { PaymentClient } from "../clients/payment.client.js";
 import type { ProductClient } from "../clients/product.client.js";
 import { tx, type Db, type Queryable } from "../db.js";
 import { writeOrderEvent } from "../outbox/outbox.store.js";
-import { canTransition, releasesStock } from "./order-states.js";
+import { releasesStock } from "./order-states.js";
 import * as store from "./orders.store.js";
 import * as transitions from "./order-transitions.store.js";
 import type { OrderPatch, OrderRecord } from "./orders.store.js";

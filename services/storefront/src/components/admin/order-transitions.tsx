@@ -5,19 +5,14 @@ import { useRouter } from "next/navigation";
 import clsx from "clsx";
 import { browserTransport } from "@/lib/api/browser";
 import { ApiError } from "@/lib/api/http";
-import {
-  ADMIN_TRANSITIONS,
-  STATE_LABELS,
-  transitionOrder,
-  type OrderState,
-} from "@/lib/api/orders";
+import { adminTransitions, STATE_LABELS, transitionOrder, type OrderState } from "@/lib/api/orders";
 
 /** Buttons moving an order to the states an admin may choose next (the first one is the usual step). */
 export function OrderTransitions({ orderId, state }: { orderId: string; state: OrderState }) {
   const router = useRouter();
   const [busy, setBusy] = useState<OrderState | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const targets = ADMIN_TRANSITIONS[state] ?? [];
+  const targets = adminTransitions(state);
   if (targets.length === 0) return <span className="text-xs text-muted">—</span>;
 
   async function move(to: OrderState) {

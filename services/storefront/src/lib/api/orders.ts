@@ -1,20 +1,12 @@
 /** Checkout and orders (order service through the gateway): the customer's and the admin's calls. */
-import type { OrderState, ShippingMethod } from "@shop/contracts";
+import { nextStates, OrderState, type ShippingMethod } from "@shop/contracts";
 import { request, type Transport } from "./http";
 import { arr, bool, num, obj, optStr, type Page, productKey, str, toPage } from "./wire";
 import { toAddress, type Address } from "./members";
 
 export type { OrderState, ShippingMethod };
 
-export const ORDER_STATES: OrderState[] = [
-  "pending_payment",
-  "paid",
-  "preparing",
-  "shipped",
-  "delivered",
-  "cancelled",
-  "refunded",
-];
+export const ORDER_STATES: readonly OrderState[] = OrderState.options;
 
 export const STATE_LABELS: Record<OrderState, string> = {
   pending_payment: "결제 대기",
@@ -26,13 +18,10 @@ export const STATE_LABELS: Record<OrderState, string> = {
   refunded: "환불 완료",
 };
 
-/** States an admin may move an order to from each state (the order service decides; this only picks buttons). */
-export const ADMIN_TRANSITIONS: Partial<Record<OrderState, OrderState[]>> = {
-  paid: ["preparing", "cancelled", "refunded"],
-  preparing: ["shipped", "cancelled", "refunded"],
-  shipped: ["delivered", "refunded"],
-  delivered: ["refunded"],
-};
+/** States an admin may move an order to, usual step first (the order service's own table). */
+export function adminTransitions(state: OrderState): OrderState[] {
+  return nextStates(state, "admin");
+}
 
 export interface OrderLine {
   productId: string;
