@@ -60,3 +60,16 @@ export const Problem = z
 
 export const Uuid = z.string().uuid();
 export const IsoDate = z.string().datetime({ offset: true });
+
+/** A `#rrggbb` colour (option swatches, home page gradients). */
+export const HexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a #rrggbb colour");
+
+/** URL slugs: lowercase letters (Hangul allowed), digits and single hyphens. */
+export const SLUG_PATTERN = /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u;
+
+/** A slug given to a product or category (at most 120 characters). */
+export const Slug = z
+  .string()
+  .min(1)
+  .max(120)
+  .regex(SLUG_PATTERN, "use lowercase letters, digits and single hyphens");

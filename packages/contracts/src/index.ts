@@ -5,6 +5,9 @@
  * does not map a `.js` specifier to its `.ts` source, and Node (tsx, swc) and Bun take either.
  */
 export * from "./common.ts";
+export * from "./categories.ts";
+export * from "./products.ts";
+export * from "./reviews.ts";
 export * from "./catalog-events.ts";
 export * from "./members.ts";
 export * from "./auth.ts";

@@ -1,8 +1,7 @@
 /** `/api/categories`: query parameters (validated and normalised here) and the page shape. */
 import { z } from "zod";
-import { Category, ProductSummary, pageOf } from "../upstream/product.schemas.js";
+import { Category, ProductPage, ProductSort } from "@shop/contracts";
 
-export const SORTS = ["newest", "price_asc", "price_desc", "rating", "popular"] as const;
 const MAX_PRICE = 100_000_000;
 
 const Price = z.coerce
@@ -33,7 +32,9 @@ export const CategoryQuery = z
       .min(1, "must be 1 or more")
       .max(100, "must be at most 100")
       .default(20),
-    sort: z.enum(SORTS, { error: `must be one of ${SORTS.join(", ")}` }).default("newest"),
+    sort: z
+      .enum(ProductSort.options, { error: `must be one of ${ProductSort.options.join(", ")}` })
+      .default("newest"),
     minPrice: Price.optional(),
     maxPrice: Price.optional(),
     q: z.string().trim().max(100, "must be at most 100 characters").optional(),
@@ -52,7 +53,7 @@ export const AppliedFilters = z.object({
   category: z.string().nullable(),
   page: z.number().int(),
   limit: z.number().int(),
-  sort: z.enum(SORTS),
+  sort: ProductSort,
   minPrice: z.number().int().nullable(),
   maxPrice: z.number().int().nullable(),
   q: z.string().nullable(),
@@ -65,7 +66,7 @@ export type AppliedFilters = z.infer<typeof AppliedFilters>;
 export const CategoryPage = z.object({
   categories: z.array(Category),
   selected: Category.nullable(),
-  products: pageOf(ProductSummary),
+  products: ProductPage,
   filters: AppliedFilters,
 });
 export type CategoryPage = z.infer<typeof CategoryPage>;

@@ -2,11 +2,11 @@
  * The home page's own content (banners, promotions, which sections show and in which order),
  * kept in a versioned file the platform owns and validated at start.
  */
+import { HexColour } from "@shop/contracts";
 import { z } from "zod";
 
 const Instant = z.iso.datetime({ offset: true });
 const Href = z.string().regex(/^(\/|https:\/\/)/, "must be a site path (/…) or an https URL");
-const HexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a #rrggbb colour");
 
 export const Cta = z.object({ text: z.string().min(1).max(40), href: Href });
 

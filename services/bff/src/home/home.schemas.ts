@@ -1,7 +1,7 @@
 /** `/api/home`: the page as an ordered list of UI components. */
 import { z } from "zod";
 import { Cta, Slide, Visual } from "../content/content.schemas.js";
-import { Category, ProductSummary, Review } from "../upstream/product.schemas.js";
+import { Category, LatestReview, ProductSummary } from "@shop/contracts";
 
 const Href = z.string().nullable();
 
@@ -33,7 +33,7 @@ export const HomeComponent = z.discriminatedUnion("type", [
       endsAt: z.string().nullable(),
     }),
   ),
-  component("reviews", z.object({ items: z.array(Review) })),
+  component("reviews", z.object({ items: z.array(LatestReview) })),
 ]);
 export type HomeComponent = z.infer<typeof HomeComponent>;
 

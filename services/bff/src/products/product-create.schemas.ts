@@ -1,4 +1,5 @@
 /** The admin add-product form: text fields of a multipart body, validated before any upload. */
+import { HexColour, OptionType, SLUG_PATTERN } from "@shop/contracts";
 import { z } from "zod";
 
 const Won = (what: string) =>
@@ -24,13 +25,10 @@ const JsonText = <T extends z.ZodType>(inner: T) =>
     .pipe(inner);
 
 export const FormOption = z.object({
-  type: z.enum(["colour", "size"]),
+  type: OptionType,
   value: z.string().trim().min(1).max(40),
   label: z.string().trim().min(1).max(60).optional(),
-  hex: z
-    .string()
-    .regex(/^#[0-9a-fA-F]{6}$/, "must be a #rrggbb colour")
-    .optional(),
+  hex: HexColour.optional(),
   extraPrice: z.number().int().min(0).default(0),
   stock: z.number().int().min(0).max(1_000_000),
 });
@@ -41,10 +39,7 @@ export const ProductForm = z
     slug: z
       .string()
       .trim()
-      .regex(
-        /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u,
-        "must be lowercase words (Hangul allowed) joined by hyphens",
-      )
+      .regex(SLUG_PATTERN, "must be lowercase words (Hangul allowed) joined by hyphens")
       .max(200)
       .optional(),
     description: z.string().trim().max(10_000).default(""),

@@ -1,11 +1,9 @@
 /** `GET /api/products/:idOrSlug` (product page) and `POST /api/products` (admin add-product form). */
-import { Problem } from "@shop/contracts";
+import { Problem, ProductDetail } from "@shop/contracts";
 import { AppError, bearerToken, type Logger } from "@shop/platform";
 import type { App } from "@shop/platform/fastify";
-import { z } from "zod";
 import { cacheFor, markDegraded } from "../http/cache-headers.js";
 import type { ProductApi } from "../upstream/product.client.js";
-import { ProductDetail } from "../upstream/product.schemas.js";
 import { readForm, type FormLimits } from "./multipart-form.js";
 import { createProductFromForm } from "./product-create.service.js";
 import { ProductFormDoc } from "./product-create.schemas.js";
@@ -52,7 +50,7 @@ export function productRoutes(app: App, deps: Deps): void {
         body: ProductFormDoc,
         security: [{ bearerAuth: [] }],
         response: {
-          201: ProductDetail.or(z.object({ id: z.string() }).loose()),
+          201: ProductDetail,
           400: Problem,
           401: Problem,
           403: Problem,

@@ -1,12 +1,13 @@
 /** `/api/products/:idOrSlug` (product page) and `POST /api/products` (admin form). */
-import { z } from "zod";
 import {
   ProductDetail,
   ProductImage,
   ProductOption,
   ProductSummary,
+  RatingSummary,
   Review,
-} from "../upstream/product.schemas.js";
+} from "@shop/contracts";
+import { z } from "zod";
 
 export const ProductParams = z.object({
   idOrSlug: z
@@ -15,20 +16,6 @@ export const ProductParams = z.object({
     .max(200)
     .regex(/^[\p{L}\p{N}_-]+$/u, "must be a product id or slug"),
 });
-
-export const RatingSummary = z.object({
-  average: z.number(),
-  count: z.number().int(),
-  /** Number of reviews per star rating. */
-  distribution: z.object({
-    1: z.number().int(),
-    2: z.number().int(),
-    3: z.number().int(),
-    4: z.number().int(),
-    5: z.number().int(),
-  }),
-});
-export type RatingSummary = z.infer<typeof RatingSummary>;
 
 export const ProductPageData = z.object({
   product: ProductDetail,

@@ -1,15 +1,18 @@
 /** Typed calls to the product service, the BFF's one upstream. */
-import { createServiceClient, type ServiceClient } from "@shop/platform";
-import { z } from "zod";
 import {
   CategoryList,
-  LatestReviews,
+  LatestReviewPage,
   ProductDetail,
   ProductPage,
-  ReviewPage,
+  ProductReviewPage,
   UploadedImages,
   type Category,
-} from "./product.schemas.js";
+  type LatestReview,
+  type ProductCreate,
+  type UploadedImage,
+} from "@shop/contracts";
+import { createServiceClient, type ServiceClient } from "@shop/platform";
+import type { z } from "zod";
 
 export type ProductListQuery = Record<string, string | number | boolean | undefined | null>;
 
@@ -52,14 +55,14 @@ export function createProductApi(options: ProductApiOptions) {
     productReviews(productId: string, query: { page?: number; limit: number }) {
       return client.get(`/api/v1/products/${seg(productId)}/reviews`, {
         query,
-        schema: ReviewPage,
+        schema: ProductReviewPage,
       });
     },
-    async latestReviews(query: { limit: number; minRating?: number }) {
-      return (await client.get("/api/v1/reviews", { query, schema: LatestReviews })).items;
+    async latestReviews(query: { limit: number; minRating?: number }): Promise<LatestReview[]> {
+      return (await client.get("/api/v1/reviews", { query, schema: LatestReviewPage })).items;
     },
     /** Uploads the images with the caller's credentials; the product service checks the role. */
-    async uploadImages(files: UploadFile[], authorization: string) {
+    async uploadImages(files: UploadFile[], authorization: string): Promise<UploadedImage[]> {
       const form = new FormData();
       for (const file of files) {
         form.append(
@@ -80,15 +83,15 @@ export function createProductApi(options: ProductApiOptions) {
         timeoutMs: options.uploadTimeoutMs,
         schema: UploadedImages,
       });
-      return response.body;
+      return response.body.items;
     },
-    async createProduct(body: Record<string, unknown>, authorization: string) {
+    async createProduct(body: z.input<typeof ProductCreate>, authorization: string) {
       const response = await client.call("/api/v1/products", {
         method: "POST",
         body,
         headers: { authorization },
         timeoutMs: options.uploadTimeoutMs,
-        schema: ProductDetail.or(z.object({ id: z.string() }).loose()),
+        schema: ProductDetail,
       });
       return response.body;
     },

@@ -1,31 +1,10 @@
-/** Category request and response schemas (validation + OpenAPI). */
+/**
+ * Category request schemas (validation + OpenAPI). The answer, `Category`, is a contract with the
+ * BFF and the storefront: it lives in @shop/contracts.
+ */
+import { Slug } from "@shop/contracts";
 import { z } from "zod";
-import { queryFlag, Slug } from "../common/schemas.js";
-
-export const CategoryView = z
-  .object({
-    id: z.string().uuid(),
-    name: z.string(),
-    slug: z.string(),
-    iconCode: z.string(),
-    sortOrder: z.number().int(),
-    isActive: z.boolean(),
-    productCount: z.number().int().meta({ description: "Active products in the category" }),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .meta({ id: "Category" });
-export type CategoryView = z.infer<typeof CategoryView>;
-
-export const CategoryList = z
-  .object({
-    items: z.array(CategoryView),
-    page: z.number().int(),
-    limit: z.number().int(),
-    total: z.number().int(),
-    totalPages: z.number().int(),
-  })
-  .meta({ id: "CategoryList" });
+import { queryFlag } from "../common/schemas.js";
 
 export const CategoryListQuery = z.object({
   includeInactive: queryFlag

@@ -7,7 +7,8 @@ import { CatalogEvents } from "../common/events.js";
 import { isUuid, slugify } from "../common/slug.js";
 import { Product } from "../products/product.entity.js";
 import { Category } from "./category.entity.js";
-import type { CategoryCreate, CategoryUpdate, CategoryView } from "./categories.schemas.js";
+import type { Category as CategoryView } from "@shop/contracts";
+import type { CategoryCreate, CategoryUpdate } from "./categories.schemas.js";
 
 @Injectable()
 export class CategoriesService {

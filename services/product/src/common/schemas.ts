@@ -1,6 +1,5 @@
 /** Zod pieces shared by the service's request schemas. */
 import { z } from "zod";
-import { SLUG_PATTERN } from "./slug.js";
 
 /** A boolean query flag: `true/false/1/0`. */
 export const queryFlag = z
@@ -14,12 +13,5 @@ export const IdOrSlugParam = z.object({
 
 export const IdParam = z.object({ id: z.string().uuid() });
 
-export const Slug = z
-  .string()
-  .min(1)
-  .max(120)
-  .regex(SLUG_PATTERN, "use lowercase letters, digits and single hyphens");
-
-export const HexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "use #rrggbb");
 export type IdOrSlugParam = z.infer<typeof IdOrSlugParam>;
 export type IdParam = z.infer<typeof IdParam>;

@@ -1,7 +1,6 @@
 /** URL slugs: lowercase letters (Hangul allowed), digits and single hyphens; never shaped like a uuid. */
 import { randomBytes } from "node:crypto";
 
-export const SLUG_PATTERN = /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u;
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A slug made from a display name (`캐주얼 데님 자켓` → `캐주얼-데님-자켓`). */

@@ -1,37 +1,27 @@
 /** The service's OpenAPI 3.1 document, built from the same zod schemas that validate requests. */
 import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
 import {
-  CategoryCreate,
+  Category,
   CategoryList,
-  CategoryListQuery,
-  CategoryUpdate,
-  CategoryView,
-} from "../categories/categories.schemas.js";
-import { IdOrSlugParam, IdParam } from "../common/schemas.js";
-import {
-  ImageKeyParam,
-  MultipartImages,
-  ProductImageParams,
-  UploadedImages,
-} from "../images/images.schemas.js";
-import {
+  LatestReviewPage,
   ProductCreate,
   ProductDetail,
-  ProductIdParam,
-  ProductListQuery,
   ProductPage,
-  ProductParams,
-  ProductUpdate,
-} from "../products/products.schemas.js";
-import {
-  LatestReviewPage,
-  LatestReviewsQuery,
   ProductReviewPage,
+  ProductUpdate,
+  Review,
   ReviewCreate,
-  ReviewPageQuery,
-  ReviewParams,
-  ReviewView,
-} from "../reviews/reviews.schemas.js";
+  UploadedImages,
+} from "@shop/contracts";
+import {
+  CategoryCreate,
+  CategoryListQuery,
+  CategoryUpdate,
+} from "../categories/categories.schemas.js";
+import { IdOrSlugParam, IdParam } from "../common/schemas.js";
+import { ImageKeyParam, MultipartImages, ProductImageParams } from "../images/images.schemas.js";
+import { ProductIdParam, ProductListQuery, ProductParams } from "../products/products.schemas.js";
+import { LatestReviewsQuery, ReviewPageQuery, ReviewParams } from "../reviews/reviews.schemas.js";
 import { internalPaths } from "./internal-paths.js";
 import { admin, adminErrors, body, json, op, problem } from "./openapi-kit.js";
 
@@ -77,7 +67,7 @@ const paths: ZodOpenApiPathsObject = {
       ...admin,
       requestBody: body(CategoryCreate),
       responses: {
-        201: json("The category", CategoryView),
+        201: json("The category", Category),
         400: problem("Invalid fields"),
         ...adminErrors,
         409: problem("Slug taken"),
@@ -87,7 +77,7 @@ const paths: ZodOpenApiPathsObject = {
   "/api/v1/categories/{idOrSlug}": {
     get: op(["categories"], "Get a category by id or slug", {
       requestParams: { path: IdOrSlugParam },
-      responses: { 200: json("The category", CategoryView), 404: problem("No such category") },
+      responses: { 200: json("The category", Category), 404: problem("No such category") },
     }),
   },
   "/api/v1/categories/{id}": {
@@ -96,7 +86,7 @@ const paths: ZodOpenApiPathsObject = {
       requestParams: { path: IdParam },
       requestBody: body(CategoryUpdate),
       responses: {
-        200: json("The category", CategoryView),
+        200: json("The category", Category),
         400: problem("Invalid fields"),
         ...adminErrors,
         404: problem("No such category"),
@@ -182,7 +172,7 @@ const paths: ZodOpenApiPathsObject = {
       requestParams: { path: ReviewParams },
       requestBody: body(ReviewCreate),
       responses: {
-        201: json("The review", ReviewView),
+        201: json("The review", Review),
         400: problem("Invalid fields"),
         401: problem("Not signed in"),
         404: problem("No such product"),

@@ -1,25 +1,8 @@
-/** Image request and response schemas (validation + OpenAPI). */
+/**
+ * Image request schemas (validation + OpenAPI). The upload answer, `UploadedImages`, is a contract
+ * with the BFF and the storefront: it lives in @shop/contracts.
+ */
 import { z } from "zod";
-
-export const UploadedImage = z
-  .object({
-    id: z.string().uuid(),
-    url: z.string().meta({ description: "Relative URL `/images/<key>`, immutable" }),
-    width: z.number().int(),
-    height: z.number().int(),
-    bytes: z.number().int(),
-    contentType: z.string(),
-    productId: z.string().uuid().nullable(),
-    sortOrder: z.number().int(),
-    isMain: z.boolean(),
-    createdAt: z.string(),
-  })
-  .meta({ id: "UploadedImage" });
-export type UploadedImage = z.infer<typeof UploadedImage>;
-
-export const UploadedImages = z
-  .object({ items: z.array(UploadedImage) })
-  .meta({ id: "UploadedImages" });
 
 export const MultipartImages = z
   .object({

@@ -12,7 +12,7 @@ import { Product } from "../products/product.entity.js";
 import type { ImageStorage } from "./image-storage.js";
 import { processImage, type ProcessedImage } from "./image-processing.js";
 import { ProductImage } from "./product-image.entity.js";
-import type { UploadedImage } from "./images.schemas.js";
+import type { UploadedImage } from "@shop/contracts";
 
 export interface UploadFile {
   fieldname: string;

@@ -13,10 +13,8 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from "typeorm";
+import type { OptionType } from "@shop/contracts";
 import { Product } from "./product.entity.js";
-
-export const OPTION_TYPES = ["colour", "size"] as const;
-export type OptionType = (typeof OPTION_TYPES)[number];
 
 @Entity("product_options")
 @Index("UQ_product_options_value", ["productId", "type", "value"], { unique: true })

@@ -13,12 +13,10 @@ import {
   UpdateDateColumn,
   type Relation,
 } from "typeorm";
+import type { ProductStatus } from "@shop/contracts";
 import { Category } from "../categories/category.entity.js";
 import { ProductImage } from "../images/product-image.entity.js";
 import { ProductOption } from "./product-option.entity.js";
-
-export const PRODUCT_STATUSES = ["active", "draft", "archived"] as const;
-export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
 
 const numeric = { to: (v: number) => v, from: (v: string | null) => (v === null ? 0 : Number(v)) };
 

@@ -16,13 +16,8 @@ import type { Identity } from "@shop/platform";
 import { ZodPipe } from "@shop/platform/nest";
 import { CurrentIdentity, OptionalIdentity, Roles } from "../common/auth.js";
 import { ProductsService } from "./products.service.js";
-import {
-  ProductCreate,
-  ProductIdParam,
-  ProductListQuery,
-  ProductParams,
-  ProductUpdate,
-} from "./products.schemas.js";
+import { ProductCreate, ProductUpdate } from "@shop/contracts";
+import { ProductIdParam, ProductListQuery, ProductParams } from "./products.schemas.js";
 
 @Controller("api/v1/products")
 export class ProductsController {

@@ -10,13 +10,8 @@ import { isUuid, slugify, withSuffix } from "../common/slug.js";
 import { ImagesService } from "../images/images.service.js";
 import { ProductOption } from "./product-option.entity.js";
 import { Product } from "./product.entity.js";
-import type {
-  OptionInput,
-  ProductCreate,
-  ProductDetail,
-  ProductListQuery,
-  ProductUpdate,
-} from "./products.schemas.js";
+import type { OptionInput, ProductCreate, ProductDetail, ProductUpdate } from "@shop/contracts";
+import type { ProductListQuery } from "./products.schemas.js";
 import { ProductsStore } from "./products.store.js";
 
 @Injectable()

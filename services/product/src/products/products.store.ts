@@ -3,14 +3,15 @@ import { Inject, Injectable } from "@nestjs/common";
 import { DataSource, type EntityManager, type SelectQueryBuilder } from "typeorm";
 import { ProductImage } from "../images/product-image.entity.js";
 import { ProductOption } from "./product-option.entity.js";
-import { discountRate, Product, type ProductStatus } from "./product.entity.js";
 import type {
-  ImageView,
-  OptionView,
   ProductDetail,
+  ProductImage as ImageView,
+  ProductOption as OptionView,
   ProductSort,
+  ProductStatus,
   ProductSummary,
-} from "./products.schemas.js";
+} from "@shop/contracts";
+import { discountRate, Product } from "./product.entity.js";
 
 export interface ListFilter {
   categoryId?: string;

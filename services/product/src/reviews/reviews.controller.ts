@@ -4,12 +4,8 @@ import type { Identity } from "@shop/platform";
 import { ZodPipe } from "@shop/platform/nest";
 import { CurrentIdentity, Roles } from "../common/auth.js";
 import { ReviewsService } from "./reviews.service.js";
-import {
-  LatestReviewsQuery,
-  ReviewCreate,
-  ReviewPageQuery,
-  ReviewParams,
-} from "./reviews.schemas.js";
+import { ReviewCreate } from "@shop/contracts";
+import { LatestReviewsQuery, ReviewPageQuery, ReviewParams } from "./reviews.schemas.js";
 
 @Controller("api/v1")
 export class ReviewsController {

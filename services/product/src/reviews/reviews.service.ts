@@ -9,12 +9,11 @@ import { ProductsService } from "../products/products.service.js";
 import { Review } from "./review.entity.js";
 import type {
   LatestReview,
-  LatestReviewsQuery,
   RatingSummary,
   ReviewCreate,
-  ReviewPageQuery,
-  ReviewView,
-} from "./reviews.schemas.js";
+  Review as ReviewView,
+} from "@shop/contracts";
+import type { LatestReviewsQuery, ReviewPageQuery } from "./reviews.schemas.js";
 
 @Injectable()
 export class ReviewsService {
