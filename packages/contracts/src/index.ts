@@ -8,6 +8,7 @@ export * from "./common.ts";
 export * from "./categories.ts";
 export * from "./products.ts";
 export * from "./reviews.ts";
+export * from "./pages.ts";
 export * from "./catalog-events.ts";
 export * from "./members.ts";
 export * from "./auth.ts";

@@ -1,9 +1,9 @@
 /** `GET /api/categories`. */
-import { Problem } from "@shop/contracts";
+import { CategoryPage, Problem } from "@shop/contracts";
 import type { App } from "@shop/platform/fastify";
 import { cacheFor } from "../http/cache-headers.js";
 import type { ProductApi } from "../upstream/product.client.js";
-import { CategoryPage, CategoryQuery } from "./categories.schemas.js";
+import { CategoryQuery } from "./categories.schemas.js";
 import { buildCategoryPage } from "./categories.service.js";
 
 export function categoryRoutes(

@@ -1,6 +1,6 @@
-/** `/api/categories`: query parameters (validated and normalised here) and the page shape. */
+/** `/api/categories` query parameters (the answer, `CategoryPage`, is in @shop/contracts). */
 import { z } from "zod";
-import { Category, ProductPage, ProductSort } from "@shop/contracts";
+import { ProductSort } from "@shop/contracts";
 
 const MAX_PRICE = 100_000_000;
 
@@ -47,26 +47,3 @@ export const CategoryQuery = z
     message: "must not be below minPrice",
   });
 export type CategoryQuery = z.infer<typeof CategoryQuery>;
-
-/** The applied query, normalised: every filter present, unset ones as null. */
-export const AppliedFilters = z.object({
-  category: z.string().nullable(),
-  page: z.number().int(),
-  limit: z.number().int(),
-  sort: ProductSort,
-  minPrice: z.number().int().nullable(),
-  maxPrice: z.number().int().nullable(),
-  q: z.string().nullable(),
-  onSale: z.boolean().nullable(),
-  isNew: z.boolean().nullable(),
-  featured: z.boolean().nullable(),
-});
-export type AppliedFilters = z.infer<typeof AppliedFilters>;
-
-export const CategoryPage = z.object({
-  categories: z.array(Category),
-  selected: Category.nullable(),
-  products: ProductPage,
-  filters: AppliedFilters,
-});
-export type CategoryPage = z.infer<typeof CategoryPage>;

@@ -2,41 +2,10 @@
  * The home page's own content (banners, promotions, which sections show and in which order),
  * kept in a versioned file the platform owns and validated at start.
  */
-import { HexColour } from "@shop/contracts";
+import { Cta, Href, Schedule, Slide, Visual } from "@shop/contracts";
 import { z } from "zod";
 
 const Instant = z.iso.datetime({ offset: true });
-const Href = z.string().regex(/^(\/|https:\/\/)/, "must be a site path (/…) or an https URL");
-
-export const Cta = z.object({ text: z.string().min(1).max(40), href: Href });
-
-export const Visual = z
-  .object({
-    image: z.object({ url: Href, alt: z.string().max(200) }).optional(),
-    gradient: z
-      .object({
-        from: HexColour,
-        to: HexColour,
-        angle: z.number().int().min(0).max(360).default(135),
-      })
-      .optional(),
-  })
-  .refine((visual) => visual.image || visual.gradient, { message: "needs an image or a gradient" });
-
-/** When a piece of content shows: both ends optional, `startsAt` inclusive, `endsAt` exclusive. */
-const Schedule = {
-  startsAt: Instant.optional(),
-  endsAt: Instant.optional(),
-};
-
-export const Slide = z.object({
-  id: z.string().min(1),
-  title: z.string().min(1).max(80),
-  subtitle: z.string().max(200).default(""),
-  cta: Cta,
-  visual: Visual,
-  ...Schedule,
-});
 
 const Base = {
   id: z.string().regex(/^[A-Za-z][A-Za-z0-9-]*$/, "must be a short identifier"),

@@ -1,10 +1,9 @@
 /** `GET /api/home`. */
 import type { App } from "@shop/platform/fastify";
-import { Problem } from "@shop/contracts";
+import { HomePage, Problem } from "@shop/contracts";
 import { secondsUntilNextChange } from "../content/content.store.js";
 import { cacheFor, markDegraded } from "../http/cache-headers.js";
 import { buildHomePage, type HomeDeps } from "./home.service.js";
-import { HomePage } from "./home.schemas.js";
 
 export function homeRoutes(
   app: App,

@@ -3,11 +3,11 @@
  * components from the product service, all in parallel, each within its own time budget. A
  * component whose upstream fails or is slow is left out and named in `degraded`.
  */
+import type { HomeComponent, HomePage } from "@shop/contracts";
 import type { Logger } from "@shop/platform";
 import type { ComponentConfig, HomeContent } from "../content/content.schemas.js";
 import { isLive } from "../content/content.store.js";
 import type { ProductApi } from "../upstream/product.client.js";
-import type { HomeComponent, HomePage } from "./home.schemas.js";
 
 export interface HomeDeps {
   content: HomeContent;

@@ -4,8 +4,7 @@
  */
 import type { Logger } from "@shop/platform";
 import type { ProductApi } from "../upstream/product.client.js";
-import type { ProductDetail, RatingSummary, Review } from "@shop/contracts";
-import type { ProductPageData } from "./products.schemas.js";
+import type { ProductDetail, ProductPageData, RatingSummary, Review } from "@shop/contracts";
 
 const LATEST_REVIEWS = 5;
 const RELATED = 8;

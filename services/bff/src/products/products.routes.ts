@@ -1,5 +1,5 @@
 /** `GET /api/products/:idOrSlug` (product page) and `POST /api/products` (admin add-product form). */
-import { Problem, ProductDetail } from "@shop/contracts";
+import { Problem, ProductDetail, ProductPageData } from "@shop/contracts";
 import { AppError, bearerToken, type Logger } from "@shop/platform";
 import type { App } from "@shop/platform/fastify";
 import { cacheFor, markDegraded } from "../http/cache-headers.js";
@@ -8,7 +8,7 @@ import { readForm, type FormLimits } from "./multipart-form.js";
 import { createProductFromForm } from "./product-create.service.js";
 import { ProductFormDoc } from "./product-create.schemas.js";
 import { buildProductPage } from "./product-page.service.js";
-import { ProductPageData, ProductParams } from "./products.schemas.js";
+import { ProductParams } from "./products.schemas.js";
 
 interface Deps {
   product: ProductApi;

@@ -7,7 +7,6 @@ import { formatWon } from "@/lib/format";
 const GROUP_LABEL: Record<ProductOption["type"], string> = {
   colour: "색상",
   size: "사이즈",
-  other: "옵션",
 };
 
 /** One option group as a radio group: colour swatches or size chips; sold-out choices disabled. */
@@ -20,12 +19,12 @@ export function OptionPicker({
   selected: string | null;
   onSelect: (id: string) => void;
 }) {
-  const type = options[0]?.type ?? "other";
+  const type = options[0]?.type;
   const chosen = options.find((o) => o.id === selected);
   return (
     <fieldset className="flex flex-col gap-2">
       <legend className="mb-2 text-sm font-semibold">
-        {GROUP_LABEL[type]}
+        {type ? GROUP_LABEL[type] : "옵션"}
         {chosen ? <span className="ml-2 font-normal text-muted">{chosen.label}</span> : null}
       </legend>
       <div className="flex flex-wrap gap-2">

@@ -40,7 +40,7 @@ export function toCartLine(value: unknown): CartLine {
     productId: str(w.productId, "line.productId"),
     optionId: optStr(w.optionId),
     name: optStr(w.name) ?? "상품",
-    slug: productKey(str(w.productId, "line.productId"), w.slug),
+    slug: productKey(str(w.productId, "line.productId"), optStr(w.slug)),
     imageUrl: optStr(w.imageUrl),
     optionLabel: optStr(w.optionLabel),
     quantity,

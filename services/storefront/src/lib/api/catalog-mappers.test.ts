@@ -5,12 +5,26 @@ import { toCategoryPage } from "./categories";
 import { safeHref, toHome } from "./home";
 import { discountPercent, toProductPage, toProductSummary } from "./products";
 
+// Fixtures are whole contract shapes: the mappers parse with @shop/contracts first.
+const at = "2026-11-01T00:00:00.000Z";
+const category = (id: string, name: string, slug: string, iconCode: string, sortOrder: number) => ({
+  id,
+  name,
+  slug,
+  iconCode,
+  sortOrder,
+  isActive: true,
+  productCount: 3,
+  createdAt: at,
+  updatedAt: at,
+});
+
 const summary = {
   id: "11111111-1111-4111-8111-111111111111",
   name: "심플 티셔츠",
   slug: "simple-tee",
   brand: "Moa Basics",
-  categoryId: "c1",
+  categoryId: "22222222-2222-4222-8222-222222222221",
   price: 29000,
   originalPrice: 34000,
   discountRate: 14,
@@ -25,6 +39,9 @@ const summary = {
   ],
   stock: 7,
   salesCount: 3,
+  status: "active",
+  createdAt: at,
+  updatedAt: at,
 };
 
 describe("toProductSummary", () => {
@@ -69,13 +86,18 @@ describe("toProductPage", () => {
       product: {
         ...summary,
         description: "편안한 착용감\n두 번째 줄",
-        category: { id: "c1", name: "의류", slug: "clothing", iconCode: "shirt", sortOrder: 1 },
+        category: {
+          id: "22222222-2222-4222-8222-222222222221",
+          name: "의류",
+          slug: "clothing",
+          iconCode: "shirt",
+        },
         options: [],
         images: [],
       },
       options: [
         {
-          id: "o1",
+          id: "33333333-3333-4333-8333-333333333331",
           type: "colour",
           value: "black",
           label: "Black",
@@ -84,11 +106,22 @@ describe("toProductPage", () => {
           stock: 3,
         },
       ],
-      images: [{ id: "i1", url: "/images/p/1.webp", width: 800, height: 800 }],
+      images: [
+        {
+          id: "44444444-4444-4444-8444-444444444441",
+          url: "/images/p/1.webp",
+          width: 800,
+          height: 800,
+          sortOrder: 0,
+          isMain: true,
+        },
+      ],
       rating: { average: 4.25, count: 4, distribution: { 1: 0, 2: 0, 3: 1, 4: 1, 5: 2 } },
       reviews: [
         {
-          id: "r1",
+          id: "55555555-5555-4555-8555-555555555551",
+          productId: summary.id,
+          memberId: "m1",
           rating: 5,
           text: "좋아요",
           authorName: "민지",
@@ -138,7 +171,7 @@ describe("toHome", () => {
         title: "Category",
         visible: true,
         data: {
-          items: [{ id: "c1", name: "의류", slug: "clothing", iconCode: "shirt", sortOrder: 1 }],
+          items: [category("22222222-2222-4222-8222-222222222221", "의류", "clothing", "shirt", 1)],
           seeAllHref: "/categories",
         },
       },
@@ -188,10 +221,21 @@ describe("toHome", () => {
 describe("toCategoryPage", () => {
   it("maps categories, the selected one and the product page", () => {
     const view = toCategoryPage({
-      categories: [{ id: "c2", name: "신발", slug: "shoes", iconCode: null, sortOrder: 2 }],
-      selected: { id: "c2", name: "신발", slug: "shoes", iconCode: null, sortOrder: 2 },
+      categories: [category("22222222-2222-4222-8222-222222222222", "신발", "shoes", "shoes", 2)],
+      selected: category("22222222-2222-4222-8222-222222222222", "신발", "shoes", "shoes", 2),
       products: { items: [summary], page: 2, limit: 20, total: 41, totalPages: 3 },
-      filters: {},
+      filters: {
+        category: "shoes",
+        page: 2,
+        limit: 20,
+        sort: "newest",
+        minPrice: null,
+        maxPrice: null,
+        q: null,
+        onSale: null,
+        isNew: null,
+        featured: null,
+      },
     });
     assert.equal(view.selected?.iconCode, "shoes");
     assert.equal(view.products.page, 2);

@@ -1,7 +1,13 @@
 /** Categories and the category page (BFF `/api/categories`): grid, filters and pagination. */
+import {
+  CategoryList,
+  CategoryPage,
+  type Category as CategoryWire,
+  type CategoryRef,
+} from "@shop/contracts";
 import { request, type Transport } from "./http";
-import { arr, obj, optStr, str, toPage, type Page } from "./wire";
-import { toProductSummary, type ProductSummary } from "./products";
+import { mapPage, parseWith, type Page } from "./wire";
+import { summaryView, type ProductSummary } from "./products";
 import { toQuery, type CatalogFilters } from "../catalog-query";
 
 export interface Category {
@@ -18,25 +24,19 @@ export interface CategoryPageView {
   products: Page<ProductSummary>;
 }
 
-export function toCategory(value: unknown): Category {
-  const w = obj(value, "category");
-  const slug = str(w.slug, "category.slug");
+export function categoryView(wire: CategoryWire | CategoryRef): Category {
+  return { id: wire.id, name: wire.name, slug: wire.slug, iconCode: wire.iconCode };
+}
+
+function categoryPageView(wire: CategoryPage): CategoryPageView {
   return {
-    id: str(w.id, "category.id"),
-    name: str(w.name, "category.name"),
-    slug,
-    iconCode: optStr(w.iconCode) ?? slug,
+    categories: wire.categories.map(categoryView),
+    selected: wire.selected ? categoryView(wire.selected) : null,
+    products: mapPage(wire.products, summaryView),
   };
 }
 
-export function toCategoryPage(value: unknown): CategoryPageView {
-  const w = obj(value, "category page");
-  return {
-    categories: arr(w.categories).map(toCategory),
-    selected: w.selected ? toCategory(w.selected) : null,
-    products: toPage(w.products, toProductSummary),
-  };
-}
+export const toCategoryPage = parseWith(CategoryPage, categoryPageView, "category page");
 
 /** `GET /api/categories?…` (BFF): categories plus the server-side filtered product grid. */
 export function getCategoryPage(t: Transport, filters: CatalogFilters): Promise<CategoryPageView> {
@@ -45,8 +45,10 @@ export function getCategoryPage(t: Transport, filters: CatalogFilters): Promise<
 
 /** `GET /api/v1/categories` (product service). */
 export function listCategories(t: Transport): Promise<Category[]> {
-  return request(t, "/api/v1/categories", {}, (wire) => {
-    const list = Array.isArray(wire) ? wire : obj(wire, "categories").items;
-    return arr(list).map(toCategory);
-  });
+  return request(
+    t,
+    "/api/v1/categories",
+    {},
+    parseWith(CategoryList, (list) => list.items.map(categoryView), "categories"),
+  );
 }

@@ -1,9 +1,17 @@
 /** The home page (BFF `/api/home`): an ordered list of UI components, mapped for rendering. */
+import {
+  HomeComponent as HomeComponentWire,
+  HomePage,
+  type Cta as CtaWire,
+  type Slide as SlideWire,
+  type Visual as VisualWire,
+} from "@shop/contracts";
+import { z } from "zod";
 import { request, type Transport } from "./http";
-import { arr, num, obj, optStr, str, type Wire } from "./wire";
-import { toCategory, type Category } from "./categories";
-import { toProductSummary, type ProductSummary } from "./products";
-import { toReview, type Review } from "./reviews";
+import { parseWith } from "./wire";
+import { categoryView, type Category } from "./categories";
+import { summaryView, type ProductSummary } from "./products";
+import { reviewView, type Review } from "./reviews";
 
 export interface Cta {
   text: string;
@@ -48,105 +56,90 @@ export interface HomeView {
 }
 
 /** Only site paths and https URLs become links; anything else falls back to the home page. */
-export function safeHref(value: unknown): string {
-  const href = optStr(value);
+export function safeHref(href: string | null): string {
   return href && (/^\/(?!\/)/.test(href) || href.startsWith("https://")) ? href : "/";
 }
 
-function toCta(value: unknown): Cta {
-  const w = obj(value ?? {}, "cta");
-  return { text: optStr(w.text) ?? "자세히 보기", href: safeHref(w.href) };
+function toCta(wire: CtaWire): Cta {
+  return { text: wire.text, href: safeHref(wire.href) };
 }
 
-function toVisual(value: unknown): Visual {
-  const w = (value && typeof value === "object" ? value : {}) as Wire;
-  const image = w.image && typeof w.image === "object" ? (w.image as Wire) : null;
-  const g = w.gradient && typeof w.gradient === "object" ? (w.gradient as Wire) : null;
-  const hex = (v: unknown, fallback: string) =>
-    typeof v === "string" && /^#[0-9a-fA-F]{6}$/.test(v) ? v : fallback;
+function toVisual(wire: VisualWire): Visual {
+  const g = wire.gradient;
   return {
-    image:
-      image && typeof image.url === "string"
-        ? { url: image.url, alt: optStr(image.alt) ?? "" }
-        : null,
-    gradient: g
-      ? `linear-gradient(${num(g.angle, 135)}deg, ${hex(g.from, "#6b7fe6")}, ${hex(g.to, "#8a5cc0")})`
-      : null,
+    image: wire.image ? { url: wire.image.url, alt: wire.image.alt } : null,
+    gradient: g ? `linear-gradient(${g.angle}deg, ${g.from}, ${g.to})` : null,
   };
 }
 
-function toSlide(value: unknown): Slide {
-  const w = obj(value, "slide");
+function toSlide(wire: SlideWire): Slide {
   return {
-    id: str(w.id, "slide.id"),
-    title: str(w.title, "slide.title"),
-    subtitle: optStr(w.subtitle) ?? "",
-    cta: toCta(w.cta),
-    visual: toVisual(w.visual),
+    id: wire.id,
+    title: wire.title,
+    subtitle: wire.subtitle,
+    cta: toCta(wire.cta),
+    visual: toVisual(wire.visual),
   };
 }
 
-/** Maps one component; unknown types and hidden components give null (left out). */
-export function toHomeComponent(value: unknown): HomeComponent | null {
-  const w = obj(value, "component");
-  if (w.visible === false || !w.data) return null;
-  const d = obj(w.data, "component.data");
-  const base = { id: str(w.id, "component.id"), title: optStr(w.title) ?? "" };
-  switch (w.type) {
+/** Maps one component; hidden ones give null (left out). */
+function componentView(wire: HomeComponentWire): HomeComponent | null {
+  if (!wire.visible || !wire.data) return null;
+  const base = { id: wire.id, title: wire.title };
+  switch (wire.type) {
     case "banner":
       return {
         ...base,
         type: "banner",
-        data: { autoplayMs: num(d.autoplayMs, 5000), slides: arr(d.slides).map(toSlide) },
+        data: { autoplayMs: wire.data.autoplayMs, slides: wire.data.slides.map(toSlide) },
       };
     case "categories":
       return {
         ...base,
         type: "categories",
-        data: { items: arr(d.items).map(toCategory), seeAllHref: optStr(d.seeAllHref) },
+        data: { items: wire.data.items.map(categoryView), seeAllHref: wire.data.seeAllHref },
       };
     case "featuredProducts":
     case "newArrivals":
       return {
         ...base,
-        type: w.type,
-        data: { items: arr(d.items).map(toProductSummary), seeAllHref: optStr(d.seeAllHref) },
+        type: wire.type,
+        data: { items: wire.data.items.map(summaryView), seeAllHref: wire.data.seeAllHref },
       };
     case "promotion":
       return {
         ...base,
         type: "promotion",
         data: {
-          subtitle: optStr(d.subtitle) ?? "",
-          badge: optStr(d.badge),
-          cta: toCta(d.cta),
-          visual: toVisual(d.visual),
-          endsAt: optStr(d.endsAt),
+          subtitle: wire.data.subtitle,
+          badge: wire.data.badge,
+          cta: toCta(wire.data.cta),
+          visual: toVisual(wire.data.visual),
+          endsAt: wire.data.endsAt,
         },
       };
     case "reviews":
-      return { ...base, type: "reviews", data: { items: arr(d.items).map(toReview) } };
-    default:
-      return null;
+      return { ...base, type: "reviews", data: { items: wire.data.items.map(reviewView) } };
   }
 }
 
-export function toHome(value: unknown): HomeView {
-  const w = obj(value, "home");
+/**
+ * The page envelope; each component is parsed on its own, so one the storefront does not know
+ * (a newer BFF) or cannot read is left out like a degraded one instead of taking the page down.
+ */
+const HomeEnvelope = HomePage.extend({ components: z.array(z.unknown()) });
+
+function homeView(wire: z.output<typeof HomeEnvelope>): HomeView {
   const components: HomeComponent[] = [];
-  for (const item of arr(w.components)) {
-    try {
-      const component = toHomeComponent(item);
-      if (component) components.push(component);
-    } catch {
-      // One malformed component must not take the page down; it is skipped like a degraded one.
-    }
+  for (const item of wire.components) {
+    const parsed = HomeComponentWire.safeParse(item);
+    const component = parsed.success ? componentView(parsed.data) : null;
+    if (component) components.push(component);
   }
-  return {
-    components,
-    degraded: arr(w.degraded).filter((x): x is string => typeof x === "string"),
-  };
+  return { components, degraded: wire.degraded };
 }
+
+export const toHome = parseWith(HomeEnvelope, homeView, "home");
 
 /** `GET /api/home` through the gateway (cached there for 300 s). */
 export function getHome(t: Transport): Promise<HomeView> {

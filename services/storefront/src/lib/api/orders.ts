@@ -81,7 +81,7 @@ function toOrderLine(value: unknown): OrderLine {
   return {
     productId: str(w.productId, "line.productId"),
     name: optStr(w.name) ?? "상품",
-    slug: productKey(str(w.productId, "line.productId"), w.slug),
+    slug: productKey(str(w.productId, "line.productId"), optStr(w.slug)),
     imageUrl: optStr(w.imageUrl),
     optionLabel: optStr(w.optionLabel),
     quantity,

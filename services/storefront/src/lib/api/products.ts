@@ -1,20 +1,23 @@
-/** Products: wire → storefront mapping, the product page, and the admin product calls. */
-import { request, type Transport } from "./http";
+/** Products: contract → storefront mapping, the product page, and the admin product calls. */
 import {
-  arr,
-  bool,
-  num,
-  obj,
-  optNum,
-  optStr,
-  productKey,
-  str,
-  toPage,
-  type Page,
-  type Wire,
-} from "./wire";
-import { toCategory, type Category } from "./categories";
-import { toReview, type Review } from "./reviews";
+  ProductDetail as ProductDetailWire,
+  ProductPage as ProductPageWire,
+  ProductPageData,
+  ProductSummary as ProductSummaryWire,
+  UploadedImages,
+  type ColourSwatch,
+  type OptionType,
+  type ProductImage as ProductImageWire,
+  type ProductOption as ProductOptionWire,
+  type ProductUpdate as ProductUpdateBody,
+  type RatingSummary as RatingSummaryWire,
+  type UploadedImage,
+} from "@shop/contracts";
+import type { z } from "zod";
+import { request, type Transport } from "./http";
+import { mapPage, parseWith, productKey, type Page } from "./wire";
+import { categoryView, type Category } from "./categories";
+import { reviewView, type Review } from "./reviews";
 
 export interface Swatch {
   value: string;
@@ -47,7 +50,7 @@ export interface ProductSummary {
 
 export interface ProductOption {
   id: string;
-  type: "colour" | "size" | "other";
+  type: OptionType;
   value: string;
   label: string;
   hex: string | null;
@@ -87,115 +90,94 @@ export interface ProductPageView {
   degraded: string[];
 }
 
-/** Whole discount percent from the two prices (the wire's own rate may be a fraction or a percent). */
+/** Whole discount percent from the two prices. */
 export function discountPercent(price: number, originalPrice: number | null): number {
   if (!originalPrice || originalPrice <= price) return 0;
   return Math.round((1 - price / originalPrice) * 100);
 }
 
-export function toSwatch(value: unknown): Swatch {
-  const w = obj(value, "colour");
-  const v = str(w.value ?? w.label, "colour.value");
-  return { value: v, label: optStr(w.label) ?? v, hex: optStr(w.hex ?? w.colourHex) };
+function swatchView(wire: ColourSwatch): Swatch {
+  return { value: wire.value, label: wire.label, hex: wire.hex };
 }
 
-export function toProductSummary(value: unknown): ProductSummary {
-  const w = obj(value, "product");
-  const price = num(w.price);
-  const original = optNum(w.originalPrice);
-  const id = str(w.id, "product.id");
+export function summaryView(wire: ProductSummaryWire): ProductSummary {
   return {
-    id,
-    slug: productKey(id, w.slug),
-    name: str(w.name, "product.name"),
-    brand: optStr(w.brand) ?? "",
-    categoryId: optStr(w.categoryId) ?? "",
-    price,
-    originalPrice: original !== null && original > price ? original : null,
-    discountPercent: discountPercent(price, original),
-    rating: Math.round(num(w.ratingAverage ?? w.rating) * 10) / 10,
-    reviewCount: num(w.reviewCount),
-    isNew: bool(w.isNew),
-    isFeatured: bool(w.isFeatured),
-    imageUrl: optStr(w.mainImageUrl ?? w.imageUrl),
-    colours: arr(w.colours).map(toSwatch),
-    stock: num(w.stock),
-    blurb: firstLine(optStr(w.shortDescription ?? w.description)),
+    id: wire.id,
+    slug: productKey(wire.id, wire.slug),
+    name: wire.name,
+    brand: wire.brand,
+    categoryId: wire.categoryId,
+    price: wire.price,
+    originalPrice: wire.originalPrice > wire.price ? wire.originalPrice : null,
+    discountPercent: discountPercent(wire.price, wire.originalPrice),
+    rating: Math.round(wire.ratingAverage * 10) / 10,
+    reviewCount: wire.reviewCount,
+    isNew: wire.isNew,
+    isFeatured: wire.isFeatured,
+    imageUrl: wire.mainImageUrl,
+    colours: wire.colours.map(swatchView),
+    stock: wire.stock,
+    blurb: null,
   };
 }
 
-function firstLine(text: string | null): string | null {
-  if (!text) return null;
-  const line = text.split("\n")[0]?.trim() ?? "";
-  return line || null;
+function firstLine(text: string): string | null {
+  return text.split("\n")[0]?.trim() || null;
 }
 
-export function toOption(value: unknown): ProductOption {
-  const w = obj(value, "option");
-  const type =
-    w.type === "colour" || w.type === "color" ? "colour" : w.type === "size" ? "size" : "other";
-  const v = str(w.value, "option.value");
+function optionView(wire: ProductOptionWire): ProductOption {
   return {
-    id: str(w.id, "option.id"),
-    type,
-    value: v,
-    label: optStr(w.label) ?? v,
-    hex: optStr(w.colourHex ?? w.hex),
-    extraPrice: num(w.extraPrice),
-    stock: num(w.stock),
+    id: wire.id,
+    type: wire.type,
+    value: wire.value,
+    label: wire.label,
+    hex: wire.hex,
+    extraPrice: wire.extraPrice,
+    stock: wire.stock,
   };
 }
 
-export function toImage(value: unknown): ProductImage {
-  const w = obj(value, "image");
+function imageView(wire: Pick<ProductImageWire, "id" | "url" | "width" | "height">): ProductImage {
+  return { id: wire.id, url: wire.url, width: wire.width, height: wire.height };
+}
+
+function detailView(wire: ProductDetailWire): ProductDetail {
   return {
-    id: str(w.id ?? w.url, "image.id"),
-    url: str(w.url, "image.url"),
-    width: optNum(w.width),
-    height: optNum(w.height),
+    ...summaryView(wire),
+    blurb: firstLine(wire.description),
+    description: wire.description,
+    options: wire.options.map(optionView),
+    images: wire.images.map(imageView),
+    category: categoryView(wire.category),
+    status: wire.status,
   };
 }
 
-export function toProductDetail(value: unknown): ProductDetail {
-  const w = obj(value, "product");
+function ratingView(wire: RatingSummaryWire): RatingSummary {
+  const d = wire.distribution;
   return {
-    ...toProductSummary(w),
-    description: optStr(w.description) ?? "",
-    options: arr(w.options).map(toOption),
-    images: arr(w.images).map(toImage),
-    category: w.category ? toCategory(w.category) : null,
-    status: optStr(w.status) ?? "active",
+    average: Math.round(wire.average * 10) / 10,
+    count: wire.count,
+    distribution: [d[1], d[2], d[3], d[4], d[5]],
   };
 }
 
-export function toRatingSummary(
-  value: unknown,
-  fallback: { average: number; count: number },
-): RatingSummary {
-  const w = (value && typeof value === "object" ? value : {}) as Wire;
-  const d = (w.distribution && typeof w.distribution === "object" ? w.distribution : {}) as Wire;
+function productPageView(wire: ProductPageData): ProductPageView {
   return {
-    average: Math.round(num(w.average, fallback.average) * 10) / 10,
-    count: num(w.count, fallback.count),
-    distribution: [num(d["1"]), num(d["2"]), num(d["3"]), num(d["4"]), num(d["5"])],
+    product: detailView(wire.product),
+    options: wire.options.map(optionView),
+    images: wire.images.map(imageView),
+    rating: ratingView(wire.rating),
+    reviews: wire.reviews.map(reviewView),
+    related: wire.related.map(summaryView),
+    degraded: wire.degraded,
   };
 }
 
-export function toProductPage(value: unknown): ProductPageView {
-  const w = obj(value, "product page");
-  const product = toProductDetail(w.product);
-  const options = w.options ? arr(w.options).map(toOption) : product.options;
-  const images = w.images ? arr(w.images).map(toImage) : product.images;
-  return {
-    product,
-    options,
-    images,
-    rating: toRatingSummary(w.rating, { average: product.rating, count: product.reviewCount }),
-    reviews: arr(w.reviews).map(toReview),
-    related: arr(w.related).map(toProductSummary),
-    degraded: arr(w.degraded).filter((x): x is string => typeof x === "string"),
-  };
-}
+export const toProductSummary = parseWith(ProductSummaryWire, summaryView, "product");
+export const toProductPage = parseWith(ProductPageData, productPageView, "product page");
+const productDetail = parseWith(ProductDetailWire, detailView, "product");
+const summaryPage = parseWith(ProductPageWire, (page) => mapPage(page, summaryView), "products");
 
 /** `GET /api/products/:idOrSlug` (BFF): everything the product page shows. */
 export function getProductPage(t: Transport, idOrSlug: string): Promise<ProductPageView> {
@@ -214,36 +196,21 @@ export function listProducts(
     status?: string;
   },
 ): Promise<Page<ProductSummary>> {
-  return request(t, "/api/v1/products", { query }, (wire) => toPage(wire, toProductSummary));
+  return request(t, "/api/v1/products", { query }, summaryPage);
 }
 
 /** `GET /api/v1/products/:id` (product service): the product as the admin edits it. */
 export function getProduct(t: Transport, idOrSlug: string): Promise<ProductDetail> {
-  return request(t, `/api/v1/products/${encodeURIComponent(idOrSlug)}`, {}, toProductDetail);
+  return request(t, `/api/v1/products/${encodeURIComponent(idOrSlug)}`, {}, productDetail);
 }
 
 /** `POST /api/products` (BFF, admin): multipart fields + `images` files → the created product. */
 export function createProduct(t: Transport, form: FormData): Promise<ProductDetail> {
-  return request(t, "/api/products", { method: "POST", form }, (wire) => {
-    const w = obj(wire, "created product");
-    return toProductDetail(w.product ?? w);
-  });
+  return request(t, "/api/products", { method: "POST", form }, productDetail);
 }
 
-export interface ProductUpdate {
-  name?: string;
-  description?: string;
-  brand?: string;
-  categoryId?: string;
-  price?: number;
-  originalPrice?: number;
-  stock?: number;
-  isNew?: boolean;
-  isFeatured?: boolean;
-  status?: "active" | "draft" | "archived";
-  /** Replaces the image list and its order (the first is the main image). */
-  imageIds?: string[];
-}
+/** What an admin may change (every field optional), as the product service validates it. */
+export type ProductUpdate = z.input<typeof ProductUpdateBody>;
 
 /** `PUT /api/v1/products/:id` (admin). */
 export function updateProduct(
@@ -255,7 +222,7 @@ export function updateProduct(
     t,
     `/api/v1/products/${encodeURIComponent(id)}`,
     { method: "PUT", json: update },
-    toProductDetail,
+    productDetail,
   );
 }
 
@@ -276,14 +243,16 @@ export function getProductsByIds(t: Transport, ids: string[]): Promise<ProductSu
     t,
     "/api/v1/products",
     { query: { ids: ids.slice(0, 100).join(",") } },
-    (wire) => toPage(wire, toProductSummary).items,
+    (wire) => summaryPage(wire).items,
   );
 }
 
 /** `POST /api/v1/images` (admin, multipart `images`): uploaded image ids for a product's `imageIds`. */
 export function uploadImages(t: Transport, form: FormData): Promise<ProductImage[]> {
-  return request(t, "/api/v1/images", { method: "POST", form }, (wire) => {
-    const list = Array.isArray(wire) ? wire : obj(wire, "uploaded images").items;
-    return arr(list).map(toImage);
-  });
+  return request(
+    t,
+    "/api/v1/images",
+    { method: "POST", form },
+    parseWith(UploadedImages, (body) => body.items.map((image: UploadedImage) => imageView(image))),
+  );
 }

@@ -1,6 +1,8 @@
 /** Reviews: mapping and the customer's review form (`POST /api/v1/products/:id/reviews`). */
+import { Review as ReviewWire, type LatestReview, type ReviewCreate } from "@shop/contracts";
+import type { z } from "zod";
 import { request, type Transport } from "./http";
-import { num, obj, optStr, productKey, str } from "./wire";
+import { parseWith, productKey } from "./wire";
 
 export interface Review {
   id: string;
@@ -12,27 +14,19 @@ export interface Review {
   product: { name: string; slug: string } | null;
 }
 
-export function toReview(value: unknown): Review {
-  const w = obj(value, "review");
-  const product =
-    w.product && typeof w.product === "object" ? (w.product as Record<string, unknown>) : null;
+export function reviewView(wire: ReviewWire | LatestReview): Review {
+  const product = "product" in wire ? wire.product : null;
   return {
-    id: str(w.id, "review.id"),
-    rating: Math.min(5, Math.max(1, Math.round(num(w.rating, 5)))),
-    text: optStr(w.text ?? w.body) ?? "",
-    authorName: optStr(w.authorName) ?? "고객",
-    createdAt: optStr(w.createdAt) ?? "",
-    product:
-      product && typeof product.name === "string"
-        ? { name: product.name, slug: productKey(String(product.id ?? ""), product.slug) }
-        : null,
+    id: wire.id,
+    rating: wire.rating,
+    text: wire.text,
+    authorName: wire.authorName,
+    createdAt: wire.createdAt,
+    product: product ? { name: product.name, slug: productKey(product.id, product.slug) } : null,
   };
 }
 
-export interface ReviewInput {
-  rating: number;
-  text: string;
-}
+export type ReviewInput = z.input<typeof ReviewCreate>;
 
 /** Posts a review as the signed-in customer. */
 export function createReview(t: Transport, productId: string, input: ReviewInput): Promise<Review> {
@@ -40,6 +34,6 @@ export function createReview(t: Transport, productId: string, input: ReviewInput
     t,
     `/api/v1/products/${encodeURIComponent(productId)}/reviews`,
     { method: "POST", json: input },
-    toReview,
+    parseWith(ReviewWire, reviewView, "review"),
   );
 }
