@@ -3,7 +3,7 @@
 // storefront's redirects reach the browser untouched.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { Member, MeResponse } from "@shop/contracts";
+import { Member, MeResponse, type Cart } from "@shop/contracts";
 import { createProduct, login, registerCustomer } from "./lib/fixtures.js";
 import {
   assertProblem,
@@ -15,11 +15,6 @@ import {
   within,
 } from "./lib/http.js";
 import { decodePayload, expiredLike } from "./lib/tokens.js";
-
-interface Cart {
-  ownerId: string;
-  lines: Array<{ productId: string; quantity: number }>;
-}
 
 describe("issue 3: the edge proxy turns session cookies into identities", () => {
   it("sends the access_token cookie on as a Bearer token (no Authorization header from the browser)", async () => {

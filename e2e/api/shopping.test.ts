@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { describe, it } from "node:test";
-import { CheckoutResult, Order } from "@shop/contracts";
+import { CheckoutResult, Order, type Cart, type CartMergeResult } from "@shop/contracts";
 import {
   addToCart,
   adminSession,
@@ -16,12 +16,6 @@ import {
   type Session,
 } from "./lib/fixtures.js";
 import { assertProblem, call, CookieJar, edge, gateway } from "./lib/http.js";
-
-interface Cart {
-  ownerId: string;
-  lines: Array<{ lineId: string; productId: string; quantity: number }>;
-  itemCount: number;
-}
 
 const quantities = (cart: Cart) =>
   Object.fromEntries(cart.lines.map((l) => [l.productId, l.quantity]));
@@ -82,7 +76,7 @@ describe("issue 6: the guest's cart survives logging in", () => {
     });
     assert.equal(login.status, 200, login.text);
     const memberToken = (login.body as { accessToken: string }).accessToken;
-    const merged = await call<{ merged: boolean; cart: Cart }>(edge(), "/api/cart/merge", {
+    const merged = await call<CartMergeResult>(edge(), "/api/cart/merge", {
       token: memberToken,
       json: { guestToken },
     });
@@ -103,7 +97,7 @@ describe("issue 6: the guest's cart survives logging in", () => {
     assert.deepEqual(quantities(onOtherDevice.body), quantities(merged.body.cart));
     const guestAfter = await call<Cart>(gateway(), "/api/cart", { token: guestToken });
     assert.deepEqual(guestAfter.body.lines, []);
-    const again = await call<{ merged: boolean; cart: Cart }>(edge(), "/api/cart/merge", {
+    const again = await call<CartMergeResult>(edge(), "/api/cart/merge", {
       token: memberToken,
       json: { guestToken },
     });

@@ -12,6 +12,7 @@ export * from "./pages.ts";
 export * from "./catalog-events.ts";
 export * from "./members.ts";
 export * from "./auth.ts";
+export * from "./carts.ts";
 export * from "./orders.ts";
 export * from "./order-states.ts";
 export * from "./payments.ts";

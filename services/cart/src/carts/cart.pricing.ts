@@ -1,6 +1,6 @@
 /** Re-prices stored lines with the catalogue's current data: price changes and stock problems flagged. */
 import { refKey, type LookupItem, type ProductLookup } from "../products/product-lookup.js";
-import type { Cart, CartLine } from "./cart.schemas.js";
+import type { Cart, CartLine } from "@shop/contracts";
 import type { StoredCart } from "./cart.store.js";
 
 /** A lookup answer is purchasable when found, active and in stock. */

@@ -1,17 +1,17 @@
 /** Public cart routes: `/api/cart/*`, always the caller's own cart. */
-import { Problem } from "@shop/contracts";
+import {
+  AddCartItem,
+  Cart,
+  CartMergeResult,
+  MergeCartRequest,
+  Problem,
+  SetCartQuantity,
+} from "@shop/contracts";
 import { requireRole } from "@shop/platform";
 import type { App } from "@shop/platform/fastify";
 import { authenticatePaths, type CallerOf } from "../identity/caller.hook.js";
 import type { Identities } from "../identity/identity.js";
-import {
-  AddItemBody,
-  Cart,
-  LineParams,
-  MergeBody,
-  MergeResult,
-  UpdateItemBody,
-} from "./cart.schemas.js";
+import { LineParams } from "./cart.schemas.js";
 import type { CartService } from "./cart.service.js";
 
 const errors = {
@@ -58,7 +58,7 @@ function lineRoutes(app: App, carts: CartService, caller: CallerOf): void {
         summary: "Add a product (and option) to the cart",
         description:
           "Adding a product+option already in the cart adds to its quantity. Unknown product or option: 400 with the field. Over the line or quantity limit: 422 CART_LIMIT_EXCEEDED. More than the stock: 409 INSUFFICIENT_STOCK.",
-        body: AddItemBody,
+        body: AddCartItem,
         response: { 200: Cart, ...errors },
       },
     },
@@ -73,7 +73,7 @@ function lineRoutes(app: App, carts: CartService, caller: CallerOf): void {
         summary: "Set a line's quantity",
         description: "Raising it above the stock is 409; lowering is always allowed.",
         params: LineParams,
-        body: UpdateItemBody,
+        body: SetCartQuantity,
         response: { 200: Cart, ...errors },
       },
     },
@@ -118,8 +118,8 @@ function mergeRoute(
         summary: "Merge a guest cart into the signed-in member's cart",
         description:
           "Call right after login or registration with the guest's access token. Same product+option: quantities add, capped by stock. The guest cart is then deleted; merging it again is a no-op (`merged: false`). The guest token may have expired up to MERGE_GUEST_TOKEN_GRACE_SECONDS ago; a member token is refused (400 on guestToken).",
-        body: MergeBody,
-        response: { 200: MergeResult, ...errors, 403: Problem },
+        body: MergeCartRequest,
+        response: { 200: CartMergeResult, ...errors, 403: Problem },
       },
     },
     async (request) => {

@@ -8,7 +8,7 @@ import {
   type ProductLookup,
 } from "../products/product-lookup.js";
 import { isPurchasable, priceCart } from "./cart.pricing.js";
-import type { AddItemBody, Cart, MergeResult } from "./cart.schemas.js";
+import type { AddCartItem, Cart, CartMergeResult } from "@shop/contracts";
 import type { CartStore, WriteResult } from "./cart.store.js";
 
 export interface CartLimits {
@@ -36,7 +36,7 @@ export function createCartService(store: CartStore, products: ProductLookup, lim
   return {
     read,
 
-    async add(owner: Identity, body: AddItemBody): Promise<Cart> {
+    async add(owner: Identity, body: AddCartItem): Promise<Cart> {
       const ref = { productId: body.productId, optionId: body.optionId ?? null };
       const item = sellable(ref, (await products.lookup([ref])).get(refKey(ref)));
       const line = {
@@ -80,7 +80,7 @@ export function createCartService(store: CartStore, products: ProductLookup, lim
     },
 
     /** Moves the guest's cart into the member's; repeating it is a no-op. */
-    async merge(member: Identity, guestId: string): Promise<MergeResult> {
+    async merge(member: Identity, guestId: string): Promise<CartMergeResult> {
       const caps = await stockCaps(products, guestId, store);
       const outcome = await store.merge(guestId, member.sub, caps, {
         maxLines: limits.maxLines,

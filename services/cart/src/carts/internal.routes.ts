@@ -1,9 +1,9 @@
 /** Internal cart routes for the order service (`X-Internal-Key`; never routed by the gateway). */
-import { Problem } from "@shop/contracts";
+import { Cart, Problem } from "@shop/contracts";
 import { requireInternalKey } from "@shop/platform";
 import type { App } from "@shop/platform/fastify";
 import { z } from "zod";
-import { Cart, OwnerParams } from "./cart.schemas.js";
+import { OwnerParams } from "./cart.schemas.js";
 import type { CartService } from "./cart.service.js";
 
 export function internalCartRoutes(

@@ -79,7 +79,7 @@ export class CheckoutService {
     const cart = await this.deps.cart.get(identity.sub);
     ctx.cartLines = cart.lines.map((l) => ({
       productId: l.productId,
-      optionId: l.optionId ?? null,
+      optionId: l.optionId,
       quantity: l.quantity,
     }));
     const [{ lines, problems }, contact] = await Promise.all([

@@ -1,17 +1,6 @@
 /** The cart service's internal API: read a cart to check out and clear it afterwards. */
+import { Cart } from "@shop/contracts";
 import { createServiceClient, fromProblem, type ServiceClient } from "@shop/platform";
-import { z } from "zod";
-
-const CartLine = z
-  .object({
-    lineId: z.string().optional(),
-    productId: z.string(),
-    optionId: z.string().nullable().optional(),
-    quantity: z.number().int().positive(),
-  })
-  .loose();
-const Cart = z.object({ ownerId: z.string().optional(), lines: z.array(CartLine) }).loose();
-export type Cart = z.infer<typeof Cart>;
 
 export class CartClient {
   readonly http: ServiceClient;
@@ -30,7 +19,7 @@ export class CartClient {
       schema: Cart,
       allowErrors: true,
     });
-    if (res.status === 404) return { ownerId, lines: [] };
+    if (res.status === 404) return emptyCart(ownerId);
     if (res.status >= 400) throw fromProblem(res.body, res.status);
     return res.body;
   }
@@ -40,4 +29,8 @@ export class CartClient {
   }
 
   close = () => this.http.close();
+}
+
+function emptyCart(ownerId: string): Cart {
+  return { ownerId, lines: [], itemCount: 0, subtotal: 0, currency: "KRW", updatedAt: null };
 }

@@ -1,4 +1,5 @@
 /** Fakes of the cart and member services' internal routes the order service reads. */
+import type { Cart, CartLine } from "@shop/contracts";
 import { startFake, type FakeServer } from "./http-fake.js";
 
 export interface FakeCart extends FakeServer {
@@ -17,16 +18,15 @@ export async function startFakeCart(): Promise<FakeCart> {
       return { status: 204 };
     }
     const lines = carts.get(owner) ?? [];
-    return {
-      status: 200,
-      body: {
-        ownerId: owner,
-        lines: lines.map((l, i) => ({ lineId: `l${i}`, ...l })),
-        itemCount: lines.length,
-        subtotal: 0,
-        currency: "KRW",
-      },
+    const body: Cart = {
+      ownerId: owner,
+      lines: lines.map((l, i) => fakeLine(`l${i}`, l)),
+      itemCount: lines.length,
+      subtotal: 0,
+      currency: "KRW",
+      updatedAt: null,
     };
+    return { status: 200, body };
   });
   return {
     ...server,
@@ -36,6 +36,31 @@ export async function startFakeCart(): Promise<FakeCart> {
         owner,
         lines.map((l) => ({ ...l, optionId: null })),
       ),
+  };
+}
+
+/** A stored line as the cart answers it; the order service reads only ids and quantities. */
+function fakeLine(
+  lineId: string,
+  line: { productId: string; optionId: null; quantity: number },
+): CartLine {
+  return {
+    lineId,
+    ...line,
+    name: null,
+    slug: null,
+    brand: null,
+    imageUrl: null,
+    optionLabel: null,
+    unitPrice: 0,
+    originalPrice: null,
+    priceWhenAdded: 0,
+    priceChanged: false,
+    available: line.quantity,
+    outOfStock: false,
+    exceedsStock: false,
+    lineTotal: 0,
+    addedAt: new Date(0).toISOString(),
   };
 }
 

@@ -13,7 +13,7 @@ export const loadCart: Step<CheckoutContext, never> = {
       throw new AppError("CART_EMPTY", "Your cart is empty. Add something before checking out.");
     ctx.cartLines = cart.lines.map((l) => ({
       productId: l.productId,
-      optionId: l.optionId ?? null,
+      optionId: l.optionId,
       quantity: l.quantity,
     }));
     return undefined;

@@ -1,6 +1,13 @@
 /** The cart (cart service through the gateway): guests and members alike, re-priced on read. */
+import {
+  Cart as CartWire,
+  CartMergeResult,
+  type AddCartItem,
+  type CartLine as CartLineWire,
+} from "@shop/contracts";
+import type { z } from "zod";
 import { request, type Transport } from "./http";
-import { arr, bool, num, obj, optStr, productKey, str } from "./wire";
+import { parseWith, productKey } from "./wire";
 
 export interface CartLine {
   lineId: string;
@@ -31,99 +38,78 @@ export interface Cart {
 
 export const EMPTY_CART: Cart = { lines: [], itemCount: 0, subtotal: 0, currency: "KRW" };
 
-export function toCartLine(value: unknown): CartLine {
-  const w = obj(value, "cart line");
-  const quantity = num(w.quantity, 1);
-  const unitPrice = num(w.unitPrice);
+function lineView(wire: CartLineWire): CartLine {
   return {
-    lineId: str(w.lineId ?? w.id, "line.lineId"),
-    productId: str(w.productId, "line.productId"),
-    optionId: optStr(w.optionId),
-    name: optStr(w.name) ?? "상품",
-    slug: productKey(str(w.productId, "line.productId"), optStr(w.slug)),
-    imageUrl: optStr(w.imageUrl),
-    optionLabel: optStr(w.optionLabel),
-    quantity,
-    unitPrice,
-    priceWhenAdded: num(w.priceWhenAdded, unitPrice),
-    priceChanged: bool(w.priceChanged),
-    available: num(w.available, quantity),
-    outOfStock: bool(w.outOfStock),
-    exceedsStock: bool(w.exceedsStock),
-    lineTotal: num(w.lineTotal, unitPrice * quantity),
+    lineId: wire.lineId,
+    productId: wire.productId,
+    optionId: wire.optionId,
+    name: wire.name ?? "상품",
+    slug: productKey(wire.productId, wire.slug),
+    imageUrl: wire.imageUrl,
+    optionLabel: wire.optionLabel,
+    quantity: wire.quantity,
+    unitPrice: wire.unitPrice,
+    priceWhenAdded: wire.priceWhenAdded,
+    priceChanged: wire.priceChanged,
+    available: wire.available,
+    outOfStock: wire.outOfStock,
+    exceedsStock: wire.exceedsStock,
+    lineTotal: wire.lineTotal,
   };
 }
 
-export function toCart(value: unknown): Cart {
-  const w = obj(value, "cart");
-  const source = w.cart && typeof w.cart === "object" ? (w.cart as Record<string, unknown>) : w;
-  const lines = arr(source.lines).map(toCartLine);
+function cartView(wire: CartWire): Cart {
   return {
-    lines,
-    itemCount: num(
-      source.itemCount,
-      lines.reduce((n, l) => n + l.quantity, 0),
-    ),
-    subtotal: num(
-      source.subtotal,
-      lines.reduce((n, l) => n + l.lineTotal, 0),
-    ),
-    currency: optStr(source.currency) ?? "KRW",
+    lines: wire.lines.map(lineView),
+    itemCount: wire.itemCount,
+    subtotal: wire.subtotal,
+    currency: wire.currency,
   };
 }
+
+export const toCart = parseWith(CartWire, cartView, "cart");
+/** The merge answers the member's cart inside a report of what was merged. */
+export const toMergedCart = parseWith(CartMergeResult, (result) => cartView(result.cart), "merge");
 
 /** Lines that block checkout (gone, sold out or over stock). */
 export function blockingLines(cart: Cart): CartLine[] {
   return cart.lines.filter((l) => l.outOfStock || l.exceedsStock);
 }
 
-/** Mutations may answer the new cart or nothing (204); null means "read it again". */
-function toCartOrNull(value: unknown): Cart | null {
-  return value === undefined ? null : toCart(value);
-}
-
 export function getCart(t: Transport): Promise<Cart> {
-  return request(t, "/api/cart", {}, (wire) => (wire === undefined ? EMPTY_CART : toCart(wire)));
+  return request(t, "/api/cart", {}, toCart);
 }
 
-export interface AddItem {
-  productId: string;
-  optionId?: string | null;
-  quantity: number;
-}
+export type AddItem = z.input<typeof AddCartItem>;
 
-export function addItem(t: Transport, item: AddItem): Promise<Cart | null> {
+/** Every change answers the cart as it now stands. */
+export function addItem(t: Transport, item: AddItem): Promise<Cart> {
   const json = {
     productId: item.productId,
     quantity: item.quantity,
     ...(item.optionId ? { optionId: item.optionId } : {}),
   };
-  return request(t, "/api/cart/items", { method: "POST", json }, toCartOrNull);
+  return request(t, "/api/cart/items", { method: "POST", json }, toCart);
 }
 
-export function setQuantity(t: Transport, lineId: string, quantity: number): Promise<Cart | null> {
+export function setQuantity(t: Transport, lineId: string, quantity: number): Promise<Cart> {
   return request(
     t,
     `/api/cart/items/${encodeURIComponent(lineId)}`,
     { method: "PATCH", json: { quantity } },
-    toCartOrNull,
+    toCart,
   );
 }
 
-export function removeLine(t: Transport, lineId: string): Promise<Cart | null> {
-  return request(
-    t,
-    `/api/cart/items/${encodeURIComponent(lineId)}`,
-    { method: "DELETE" },
-    toCartOrNull,
-  );
+export function removeLine(t: Transport, lineId: string): Promise<Cart> {
+  return request(t, `/api/cart/items/${encodeURIComponent(lineId)}`, { method: "DELETE" }, toCart);
 }
 
-export function clearCart(t: Transport): Promise<Cart | null> {
-  return request(t, "/api/cart", { method: "DELETE" }, toCartOrNull);
+export function clearCart(t: Transport): Promise<Cart> {
+  return request(t, "/api/cart", { method: "DELETE" }, toCart);
 }
 
 /** Moves a guest's cart into the signed-in member's (called right after login/registration). */
-export function mergeGuestCart(t: Transport, guestToken: string): Promise<Cart | null> {
-  return request(t, "/api/cart/merge", { method: "POST", json: { guestToken } }, toCartOrNull);
+export function mergeGuestCart(t: Transport, guestToken: string): Promise<Cart> {
+  return request(t, "/api/cart/merge", { method: "POST", json: { guestToken } }, toMergedCart);
 }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { toTokenSet } from "./auth";
-import { blockingLines, toCart } from "./cart";
+import { blockingLines, toCart, toMergedCart } from "./cart";
 import { toMember } from "./members";
 import { toCheckoutPreview, toOrder, totalsWith } from "./orders";
 import { toWishlistEntry } from "./wishlist";
@@ -27,21 +27,22 @@ const line = {
   addedAt: "2026-11-25T00:00:00Z",
 };
 
+// Fixtures are whole contract shapes: the mappers parse with @shop/contracts first.
+const cart = {
+  ownerId: "u1",
+  lines: [line],
+  itemCount: 2,
+  subtotal: 58000,
+  currency: "KRW",
+  updatedAt: null,
+};
+
 describe("toCart", () => {
   it("maps the cart service's cart, including the merge answer's wrapped cart", () => {
-    const cart = {
-      ownerId: "u1",
-      lines: [line],
-      itemCount: 2,
-      subtotal: 58000,
-      currency: "KRW",
-      updatedAt: null,
-    };
-    for (const wire of [
-      cart,
-      { cart, merged: true, lines: { merged: [], capped: [], dropped: [] } },
+    for (const mapped of [
+      toCart(cart),
+      toMergedCart({ cart, merged: true, lines: { merged: [], capped: [], dropped: [] } }),
     ]) {
-      const mapped = toCart(wire);
       assert.equal(mapped.itemCount, 2);
       assert.equal(mapped.subtotal, 58000);
       assert.equal(mapped.lines[0]?.available, 1);
@@ -50,7 +51,8 @@ describe("toCart", () => {
   });
 
   it("lists lines that block checkout (sold out or over stock)", () => {
-    const cart = toCart({
+    const mapped = toCart({
+      ...cart,
       lines: [
         line,
         { ...line, lineId: "x", exceedsStock: false },
@@ -58,7 +60,7 @@ describe("toCart", () => {
       ],
     });
     assert.deepEqual(
-      blockingLines(cart).map((l) => l.lineId),
+      blockingLines(mapped).map((l) => l.lineId),
       ["abcdEFGH12345678", "y"],
     );
   });
