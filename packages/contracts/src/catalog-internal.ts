@@ -1,7 +1,8 @@
 /**
- * The product service's internal lookup (`POST /internal/products/lookup`): current price, stock
- * and display data of product/option pairs, used by the cart (re-pricing) and the order service
- * (checkout totals). One schema for the producer and both consumers.
+ * The product service's internal API (`X-Internal-Key`): the lookup (`POST
+ * /internal/products/lookup`) of current price, stock and display data of product/option pairs,
+ * used by the cart (re-pricing) and the order service (checkout totals), and the stock
+ * reservations the checkout holds, commits and releases (`/internal/reservations`).
  */
 import { z } from "zod";
 
@@ -48,3 +49,52 @@ export const ProductLookupResponse = z
   .object({ items: z.array(ProductLookupItem) })
   .meta({ id: "LookupResponse" });
 export type ProductLookupResponse = z.infer<typeof ProductLookupResponse>;
+
+export const ReservationCreate = z
+  .object({
+    reservationId: z
+      .string()
+      .min(1)
+      .max(100)
+      .regex(/^[A-Za-z0-9._:-]+$/, "letters, digits and . _ : - only")
+      .meta({ description: "The order id; the same id again answers the existing reservation" }),
+    items: z
+      .array(
+        z.object({
+          productId: z.string().uuid(),
+          optionId: z.string().uuid().nullable().optional(),
+          quantity: z.number().int().min(1).max(10_000),
+        }),
+      )
+      .min(1)
+      .max(100),
+    ttlSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(86_400)
+      .default(900)
+      .meta({ description: "Capped by RESERVATION_MAX_TTL_SECONDS" }),
+  })
+  .meta({ id: "ReservationCreate" });
+export type ReservationCreate = z.infer<typeof ReservationCreate>;
+
+export const Reservation = z
+  .object({
+    reservationId: z.string(),
+    status: z.enum(["reserved", "committed", "released"]),
+    expiresAt: z.string(),
+    items: z.array(
+      z.object({
+        productId: z.string(),
+        optionId: z.string().nullable(),
+        quantity: z.number().int(),
+      }),
+    ),
+    createdAt: z.string(),
+    committedAt: z.string().nullable(),
+    releasedAt: z.string().nullable(),
+    releaseReason: z.string().nullable().meta({ description: "requested or expired" }),
+  })
+  .meta({ id: "Reservation" });
+export type Reservation = z.infer<typeof Reservation>;

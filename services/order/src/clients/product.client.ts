@@ -1,13 +1,8 @@
 /** The product service's internal API: price lookup and stock reservations (reservation id = order id). */
 import { createServiceClient, fromProblem, type ServiceClient } from "@shop/platform";
-import { ProductLookupResponse, type ProductLookupItem } from "@shop/contracts";
-import { z } from "zod";
+import { ProductLookupResponse, Reservation, type ProductLookupItem } from "@shop/contracts";
 
 export type LookupItem = ProductLookupItem;
-
-const ReservationResponse = z
-  .object({ reservationId: z.string(), status: z.string(), expiresAt: z.string() })
-  .loose();
 
 export interface StockLine {
   productId: string;
@@ -50,7 +45,7 @@ export class ProductClient {
     return this.http.post(
       "/internal/reservations",
       { reservationId, items, ttlSeconds },
-      { schema: ReservationResponse, headers: { "idempotency-key": `reserve:${reservationId}` } },
+      { schema: Reservation, headers: { "idempotency-key": `reserve:${reservationId}` } },
     );
   }
 

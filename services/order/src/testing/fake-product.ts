@@ -5,6 +5,7 @@
  * Node runs one request at a time, so each reservation is atomic like the real row locks.
  */
 import { randomUUID } from "node:crypto";
+import type { Reservation as ReservationAnswer } from "@shop/contracts";
 import { startFake, type FakeServer } from "./http-fake.js";
 
 export interface FakeProductItem {
@@ -20,6 +21,21 @@ interface Reservation {
   status: "reserved" | "committed" | "released";
   expiresAt: number;
   items: Array<{ productId: string; quantity: number }>;
+}
+
+/** A reservation as the product service answers it (`Reservation` in @shop/contracts). */
+function reservationView(id: string, r: Reservation): ReservationAnswer {
+  const at = new Date(r.expiresAt).toISOString();
+  return {
+    reservationId: id,
+    status: r.status,
+    expiresAt: at,
+    items: r.items.map((i) => ({ productId: i.productId, optionId: null, quantity: i.quantity })),
+    createdAt: at,
+    committedAt: r.status === "committed" ? at : null,
+    releasedAt: r.status === "released" ? at : null,
+    releaseReason: r.status === "released" ? "requested" : null,
+  };
 }
 
 export interface FakeProduct extends FakeServer {
@@ -84,15 +100,7 @@ export async function startFakeProduct(port = 0): Promise<FakeProduct> {
     if (method === "POST" && path === "/internal/reservations") {
       const id = String(b.reservationId);
       const known = reservations.get(id);
-      if (known)
-        return {
-          status: 201,
-          body: {
-            reservationId: id,
-            status: known.status,
-            expiresAt: new Date(known.expiresAt).toISOString(),
-          },
-        };
+      if (known) return { status: 201, body: reservationView(id, known) };
       const items = b.items ?? [];
       const errors = items.flatMap((item, i) => {
         const p = products.get(item.productId);
@@ -114,15 +122,9 @@ export async function startFakeProduct(port = 0): Promise<FakeProduct> {
       for (const item of items)
         (products.get(item.productId) as FakeProductItem).stock -= item.quantity;
       const expiresAt = Date.now() + (b.ttlSeconds ?? 600) * 1000;
-      reservations.set(id, { status: "reserved", expiresAt, items });
-      return {
-        status: 201,
-        body: {
-          reservationId: id,
-          status: "reserved",
-          expiresAt: new Date(expiresAt).toISOString(),
-        },
-      };
+      const reservation: Reservation = { status: "reserved", expiresAt, items };
+      reservations.set(id, reservation);
+      return { status: 201, body: reservationView(id, reservation) };
     }
     const match = /^\/internal\/reservations\/([^/]+)\/(commit|release)$/.exec(path);
     if (method === "POST" && match) {

@@ -1,21 +1,21 @@
 /** OpenAPI paths of the internal stock API (X-Internal-Key; never routed by the gateway). */
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import {
-  LookupRequest,
-  LookupResponse,
+  ProductLookupRequest,
+  ProductLookupResponse,
+  Reservation,
   ReservationCreate,
-  ReservationIdParam,
-  ReservationView,
-} from "../stock/stock.schemas.js";
+} from "@shop/contracts";
+import { ReservationIdParam } from "../stock/stock.schemas.js";
 import { body, internal, json, op, problem } from "./openapi-kit.js";
 
 export const internalPaths: ZodOpenApiPathsObject = {
   "/internal/products/lookup": {
     post: op(["internal"], "Current price and sellable stock of product/option pairs", {
       ...internal,
-      requestBody: body(LookupRequest),
+      requestBody: body(ProductLookupRequest),
       responses: {
-        200: json("One answer per requested item, in order", LookupResponse),
+        200: json("One answer per requested item, in order", ProductLookupResponse),
         401: problem("No internal key"),
       },
     }),
@@ -30,7 +30,7 @@ export const internalPaths: ZodOpenApiPathsObject = {
         responses: {
           201: json(
             "The reservation (a replay answers the existing one with Idempotent-Replayed: true)",
-            ReservationView,
+            Reservation,
           ),
           409: problem("INSUFFICIENT_STOCK: errors name each short line (items.N)"),
           422: problem("Same reservationId with different items"),
@@ -42,7 +42,7 @@ export const internalPaths: ZodOpenApiPathsObject = {
     get: op(["internal"], "A reservation", {
       ...internal,
       requestParams: { path: ReservationIdParam },
-      responses: { 200: json("The reservation", ReservationView), 404: problem("Unknown") },
+      responses: { 200: json("The reservation", Reservation), 404: problem("Unknown") },
     }),
   },
   "/internal/reservations/{id}/commit": {
@@ -50,7 +50,7 @@ export const internalPaths: ZodOpenApiPathsObject = {
       ...internal,
       requestParams: { path: ReservationIdParam },
       responses: {
-        200: json("Committed", ReservationView),
+        200: json("Committed", Reservation),
         404: problem("Unknown"),
         409: problem("Already released or expired"),
       },
@@ -60,7 +60,7 @@ export const internalPaths: ZodOpenApiPathsObject = {
     post: op(["internal"], "Return the stock, from reserved or committed (idempotent)", {
       ...internal,
       requestParams: { path: ReservationIdParam },
-      responses: { 200: json("Released", ReservationView), 404: problem("Unknown") },
+      responses: { 200: json("Released", Reservation), 404: problem("Unknown") },
     }),
   },
 };

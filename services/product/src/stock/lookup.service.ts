@@ -1,7 +1,10 @@
 /** Current price and sellable stock of product/option pairs, for the cart and order services. */
 import { Inject, Injectable } from "@nestjs/common";
 import { DataSource } from "typeorm";
-import type { LookupItem, LookupRequest } from "./stock.schemas.js";
+import type {
+  ProductLookupItem as LookupItem,
+  ProductLookupRequest as LookupRequest,
+} from "@shop/contracts";
 
 interface ProductRow {
   id: string;

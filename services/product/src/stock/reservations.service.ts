@@ -11,7 +11,7 @@ import { returning } from "../common/db.js";
 import { CONFIG } from "../common/tokens.js";
 import { ProductsService } from "../products/products.service.js";
 import { Reservation, ReservationLine } from "./reservation.entity.js";
-import type { ReservationCreate, ReservationView } from "./stock.schemas.js";
+import type { ReservationCreate, Reservation as ReservationView } from "@shop/contracts";
 
 interface Line {
   /** Index of the caller's first item for this product/option (for `items.N` errors). */

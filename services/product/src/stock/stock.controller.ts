@@ -5,7 +5,8 @@ import type { Response } from "express";
 import { InternalOnly } from "../common/auth.js";
 import { LookupService } from "./lookup.service.js";
 import { ReservationsService } from "./reservations.service.js";
-import { LookupRequest, ReservationCreate, ReservationIdParam } from "./stock.schemas.js";
+import { ProductLookupRequest, ReservationCreate } from "@shop/contracts";
+import { ReservationIdParam } from "./stock.schemas.js";
 
 @Controller("internal")
 @InternalOnly()
@@ -17,7 +18,7 @@ export class StockController {
 
   @Post("products/lookup")
   @HttpCode(200)
-  async lookup(@Body(new ZodPipe(LookupRequest)) body: LookupRequest) {
+  async lookup(@Body(new ZodPipe(ProductLookupRequest)) body: ProductLookupRequest) {
     return { items: await this.lookups.lookup(body) };
   }
 
