@@ -125,6 +125,31 @@ export const CheckoutResult = z.object({
 });
 export type CheckoutResult = z.infer<typeof CheckoutResult>;
 
+/** Answer of `GET /api/checkout/preview`: the cart priced as checkout would charge it. */
+export const CheckoutPreview = z.object({
+  lines: z.array(OrderLine),
+  totals: OrderTotals,
+  shippingMethod: ShippingMethod,
+  shippingOptions: z.array(
+    z.object({ method: ShippingMethod, label: z.string(), fee: z.number().int() }),
+  ),
+  email: z.string().nullable(),
+  shippingAddress: ShippingAddress.partial().nullable(),
+  /** Lines that cannot be bought as they stand (sold out, not enough, gone). */
+  problems: z.array(
+    z.object({
+      productId: z.string(),
+      optionId: z.string().nullable(),
+      name: z.string().nullable(),
+      requested: z.number().int(),
+      available: z.number().int(),
+      reason: z.enum(["not_found", "unavailable", "insufficient_stock"]),
+    }),
+  ),
+  canCheckout: z.boolean(),
+});
+export type CheckoutPreview = z.infer<typeof CheckoutPreview>;
+
 /** Event types on the order stream, named for what happened. */
 export const OrderEventType = z.enum([
   "order.placed",

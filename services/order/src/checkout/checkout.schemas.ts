@@ -2,11 +2,10 @@
 import {
   cardDigits,
   cardNumberValid,
+  CheckoutPreview,
   CheckoutResult,
   cvcValid,
   expiryValid,
-  OrderLine,
-  OrderTotals,
   ShippingAddress,
   ShippingMethod,
 } from "@shop/contracts";
@@ -40,27 +39,4 @@ export const CheckoutHeaders = z.object({
 
 export const PreviewQuery = z.object({ shippingMethod: ShippingMethod.default("standard") });
 
-export const CheckoutPreview = z.object({
-  lines: z.array(OrderLine),
-  totals: OrderTotals,
-  shippingMethod: ShippingMethod,
-  shippingOptions: z.array(
-    z.object({ method: ShippingMethod, label: z.string(), fee: z.number().int() }),
-  ),
-  email: z.string().nullable(),
-  shippingAddress: ShippingAddress.partial().nullable(),
-  /** Lines that cannot be bought as they stand (sold out, not enough, gone). */
-  problems: z.array(
-    z.object({
-      productId: z.string(),
-      optionId: z.string().nullable(),
-      name: z.string().nullable(),
-      requested: z.number().int(),
-      available: z.number().int(),
-      reason: z.enum(["not_found", "unavailable", "insufficient_stock"]),
-    }),
-  ),
-  canCheckout: z.boolean(),
-});
-
-export { CheckoutResult };
+export { CheckoutPreview, CheckoutResult };

@@ -2,17 +2,13 @@
  * The auth service, called directly by the storefront server (never from the browser): the token
  * routes take the storefront's client key in a Basic header, added by the auth transport.
  */
+import { type AuthUser, type IdentityRole, TokenResponse } from "@shop/contracts";
+import type { z } from "zod";
 import { request, type Transport } from "./http";
-import { num, obj, optStr, str } from "./wire";
+import { parseWith } from "./wire";
 
-export type Role = "guest" | "customer" | "admin";
-
-export interface AuthUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-}
+export type Role = z.infer<typeof IdentityRole>;
+export type { AuthUser };
 
 export interface TokenSet {
   accessToken: string;
@@ -23,30 +19,17 @@ export interface TokenSet {
   user: AuthUser | null;
 }
 
-export function toRole(value: unknown): Role {
-  return value === "admin" || value === "customer" ? value : "guest";
-}
-
-export function toAuthUser(value: unknown): AuthUser {
-  const w = obj(value, "user");
-  return {
-    id: str(w.id ?? w.sub, "user.id"),
-    email: optStr(w.email) ?? "",
-    name: optStr(w.name) ?? "",
-    role: toRole(w.role),
-  };
-}
-
-export function toTokenSet(value: unknown): TokenSet {
-  const w = obj(value, "token answer");
-  return {
-    accessToken: str(w.accessToken, "accessToken"),
-    refreshToken: str(w.refreshToken, "refreshToken"),
-    expiresIn: num(w.expiresIn, 900),
-    refreshExpiresIn: num(w.refreshExpiresIn, 60 * 60 * 24 * 14),
-    user: w.user ? toAuthUser(w.user) : null,
-  };
-}
+export const toTokenSet = parseWith(
+  TokenResponse,
+  ({ accessToken, refreshToken, expiresIn, refreshExpiresIn, user }): TokenSet => ({
+    accessToken,
+    refreshToken,
+    expiresIn,
+    refreshExpiresIn,
+    user,
+  }),
+  "token answer",
+);
 
 export interface Credentials {
   email: string;

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { toTokenSet } from "./auth";
+import { ApiError } from "./http";
 import { blockingLines, toCart, toMergedCart } from "./cart";
 import { toMember } from "./members";
 import { toCheckoutPreview, toOrder, totalsWith } from "./orders";
@@ -128,8 +129,11 @@ describe("toOrder", () => {
     assert.equal(o.transitions[0]?.to, "pending_payment");
   });
 
-  it("treats an unknown state as pending payment rather than inventing one", () => {
-    assert.equal(toOrder({ ...order, state: "teleported" }).state, "pending_payment");
+  it("refuses an order in a state the contract does not know (a 502, not a guess)", () => {
+    assert.throws(
+      () => toOrder({ ...order, state: "teleported" }),
+      (error: unknown) => error instanceof ApiError && error.status === 502,
+    );
   });
 });
 
@@ -201,6 +205,7 @@ describe("identity mappers", () => {
     const member = toTokenSet({
       accessToken: "a",
       refreshToken: "r",
+      tokenType: "Bearer",
       expiresIn: 900,
       refreshExpiresIn: 10,
       user: { id: "u1", email: "a@b.c", name: "A", role: "admin" },
@@ -210,14 +215,14 @@ describe("identity mappers", () => {
 
   it("maps a member with or without a saved address", () => {
     const base = {
-      id: "u1",
+      id: "9b2a2b8e-0000-4000-8000-0000000000aa",
       email: "a@b.c",
       name: "A",
       phone: null,
       role: "customer",
       status: "active",
-      createdAt: "",
-      updatedAt: "",
+      createdAt: "2026-11-25T00:00:00Z",
+      updatedAt: "2026-11-25T00:00:00Z",
     };
     assert.equal(toMember({ ...base, shippingAddress: null }).shippingAddress, null);
     assert.equal(

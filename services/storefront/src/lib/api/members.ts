@@ -1,7 +1,8 @@
 /** The signed-in member's profile and password (member service through the gateway, Bearer). */
+import { Member as MemberWire, type MemberShippingAddress } from "@shop/contracts";
+import type { Role } from "./auth";
 import { request, type Transport } from "./http";
-import { obj, optStr, str } from "./wire";
-import { toRole, type Role } from "./auth";
+import { parseWith } from "./wire";
 
 export interface Address {
   recipient: string;
@@ -19,28 +20,22 @@ export interface Member {
   shippingAddress: Address | null;
 }
 
-export function toAddress(value: unknown): Address | null {
-  if (!value || typeof value !== "object") return null;
-  const w = value as Record<string, unknown>;
-  return {
-    recipient: optStr(w.recipient) ?? "",
-    postalCode: optStr(w.postalCode) ?? "",
-    line1: optStr(w.line1) ?? "",
-    line2: optStr(w.line2) ?? "",
-  };
+function addressView(wire: MemberShippingAddress | null): Address | null {
+  return wire ? { ...wire, line2: wire.line2 ?? "" } : null;
 }
 
-export function toMember(value: unknown): Member {
-  const w = obj(value, "member");
-  return {
-    id: str(w.id, "member.id"),
-    email: str(w.email, "member.email"),
-    name: optStr(w.name) ?? "",
-    phone: optStr(w.phone) ?? "",
-    role: toRole(w.role),
-    shippingAddress: toAddress(w.shippingAddress),
-  };
-}
+export const toMember = parseWith(
+  MemberWire,
+  (wire): Member => ({
+    id: wire.id,
+    email: wire.email,
+    name: wire.name,
+    phone: wire.phone ?? "",
+    role: wire.role,
+    shippingAddress: addressView(wire.shippingAddress),
+  }),
+  "member",
+);
 
 export function getMe(t: Transport): Promise<Member> {
   return request(t, "/api/members/me", {}, toMember);

@@ -1,8 +1,18 @@
 /** Checkout and orders (order service through the gateway): the customer's and the admin's calls. */
-import { nextStates, OrderState, type ShippingMethod } from "@shop/contracts";
+import {
+  CheckoutPreview as CheckoutPreviewWire,
+  CheckoutResult as CheckoutResultWire,
+  nextStates,
+  Order as OrderWire,
+  OrderState,
+  paginated,
+  type OrderLine as OrderLineWire,
+  type OrderTotals as OrderTotalsWire,
+  type ShippingMethod,
+} from "@shop/contracts";
 import { request, type Transport } from "./http";
-import { arr, bool, num, obj, optStr, type Page, productKey, str, toPage } from "./wire";
-import { toAddress, type Address } from "./members";
+import type { Address } from "./members";
+import { mapPage, parseWith, productKey, type Page } from "./wire";
 
 export type { OrderState, ShippingMethod };
 
@@ -58,73 +68,50 @@ export interface Order {
   transitions: { from: string | null; to: OrderState; at: string; actorType: string }[];
 }
 
-export function toOrderState(value: unknown): OrderState {
-  return ORDER_STATES.includes(value as OrderState) ? (value as OrderState) : "pending_payment";
-}
-
-export function toTotals(value: unknown): OrderTotals {
-  const w = obj(value ?? {}, "totals");
-  const subtotal = num(w.subtotal);
+function lineView(wire: OrderLineWire): OrderLine {
   return {
-    itemsTotal: num(w.itemsTotal, subtotal),
-    discountTotal: num(w.discountTotal),
-    subtotal,
-    shippingFee: num(w.shippingFee),
-    grandTotal: num(w.grandTotal, subtotal + num(w.shippingFee)),
+    productId: wire.productId,
+    name: wire.name,
+    slug: productKey(wire.productId, wire.slug),
+    imageUrl: wire.imageUrl,
+    optionLabel: wire.optionLabel,
+    quantity: wire.quantity,
+    unitPrice: wire.unitPrice,
+    originalPrice: wire.originalPrice,
+    lineTotal: wire.lineTotal,
   };
 }
 
-function toOrderLine(value: unknown): OrderLine {
-  const w = obj(value, "order line");
-  const unitPrice = num(w.unitPrice);
-  const quantity = num(w.quantity, 1);
+function totalsView(wire: OrderTotalsWire): OrderTotals {
+  const { itemsTotal, discountTotal, subtotal, shippingFee, grandTotal } = wire;
+  return { itemsTotal, discountTotal, subtotal, shippingFee, grandTotal };
+}
+
+function orderView(wire: OrderWire): Order {
+  const a = wire.shippingAddress;
   return {
-    productId: str(w.productId, "line.productId"),
-    name: optStr(w.name) ?? "상품",
-    slug: productKey(str(w.productId, "line.productId"), optStr(w.slug)),
-    imageUrl: optStr(w.imageUrl),
-    optionLabel: optStr(w.optionLabel),
-    quantity,
-    unitPrice,
-    originalPrice: num(w.originalPrice, unitPrice),
-    lineTotal: num(w.lineTotal, unitPrice * quantity),
+    id: wire.id,
+    number: wire.number,
+    state: wire.state,
+    email: wire.email,
+    lines: wire.lines.map(lineView),
+    totals: totalsView(wire.totals),
+    shippingMethod: wire.shippingMethod,
+    shippingAddress: { ...a, line2: a.line2 ?? "" },
+    payment: { status: wire.payment.status, brand: wire.payment.brand, last4: wire.payment.last4 },
+    cancellable: wire.cancellable,
+    createdAt: wire.createdAt,
+    transitions: (wire.transitions ?? []).map(({ from, to, at, actorType }) => ({
+      from,
+      to,
+      at,
+      actorType,
+    })),
   };
 }
 
-export function toOrder(value: unknown): Order {
-  const w = obj(value, "order");
-  const address = toAddress(w.shippingAddress);
-  const payment = obj(w.payment ?? {}, "payment");
-  const shippingAddress = address
-    ? { ...address, phone: optStr((w.shippingAddress as Record<string, unknown>).phone) ?? "" }
-    : null;
-  return {
-    id: str(w.id, "order.id"),
-    number: optStr(w.number) ?? str(w.id, "order.id"),
-    state: toOrderState(w.state),
-    email: optStr(w.email) ?? "",
-    lines: arr(w.lines).map(toOrderLine),
-    totals: toTotals(w.totals),
-    shippingMethod: w.shippingMethod === "express" ? "express" : "standard",
-    shippingAddress,
-    payment: {
-      status: optStr(payment.status) ?? "none",
-      brand: optStr(payment.brand),
-      last4: optStr(payment.last4),
-    },
-    cancellable: bool(w.cancellable),
-    createdAt: optStr(w.createdAt) ?? "",
-    transitions: arr(w.transitions).map((t) => {
-      const x = obj(t, "transition");
-      return {
-        from: optStr(x.from),
-        to: toOrderState(x.to),
-        at: optStr(x.at) ?? "",
-        actorType: optStr(x.actorType) ?? "",
-      };
-    }),
-  };
-}
+export const toOrder = parseWith(OrderWire, orderView, "order");
+const toOrderPage = parseWith(paginated(OrderWire), (page) => mapPage(page, orderView), "orders");
 
 export interface CheckoutInput {
   email?: string;
@@ -154,17 +141,14 @@ export function checkout(
     t,
     "/api/checkout",
     { method: "POST", json: input, headers: { "idempotency-key": idempotencyKey } },
-    (wire) => {
-      const w = obj(wire, "checkout result");
-      const order = toOrder(w.order ?? w);
-      const payment =
-        w.payment && typeof w.payment === "object" ? (w.payment as Record<string, unknown>) : {};
-      return {
-        order,
-        outcome:
-          payment.outcome === "pending" ? "pending" : order.state === "paid" ? "paid" : "pending",
-      };
-    },
+    parseWith(
+      CheckoutResultWire,
+      (result): CheckoutResult => ({
+        order: orderView(result.order),
+        outcome: result.payment.outcome,
+      }),
+      "checkout result",
+    ),
   );
 }
 
@@ -201,47 +185,35 @@ export interface CheckoutPreview {
   canCheckout: boolean;
 }
 
-export function toCheckoutPreview(value: unknown): CheckoutPreview {
-  const w = obj(value, "checkout preview");
-  const shippingOptions = arr(w.shippingOptions).map((o): ShippingOption => {
-    const x = obj(o, "shipping option");
-    return { method: x.method === "express" ? "express" : "standard", fee: num(x.fee) };
-  });
-  const a =
-    w.shippingAddress && typeof w.shippingAddress === "object"
-      ? (w.shippingAddress as Record<string, unknown>)
-      : null;
-  const lines = arr(w.lines).map(toOrderLine);
+function previewView(wire: CheckoutPreviewWire): CheckoutPreview {
+  const a = wire.shippingAddress;
   return {
-    lines,
-    totals: toTotals(w.totals),
-    shippingMethod: w.shippingMethod === "express" ? "express" : "standard",
-    shippingOptions,
-    email: optStr(w.email),
+    lines: wire.lines.map(lineView),
+    totals: totalsView(wire.totals),
+    shippingMethod: wire.shippingMethod,
+    shippingOptions: wire.shippingOptions.map(({ method, fee }) => ({ method, fee })),
+    email: wire.email,
     address: a
       ? {
-          recipient: optStr(a.recipient) ?? "",
-          phone: optStr(a.phone) ?? "",
-          postalCode: optStr(a.postalCode) ?? "",
-          line1: optStr(a.line1) ?? "",
-          line2: optStr(a.line2) ?? "",
+          recipient: a.recipient ?? "",
+          phone: a.phone ?? "",
+          postalCode: a.postalCode ?? "",
+          line1: a.line1 ?? "",
+          line2: a.line2 ?? "",
         }
       : null,
-    problems: arr(w.problems).map((p) => {
-      const x = obj(p, "problem");
-      const reason =
-        x.reason === "not_found" || x.reason === "unavailable" ? x.reason : "insufficient_stock";
-      return {
-        productId: optStr(x.productId) ?? "",
-        name: optStr(x.name),
-        requested: num(x.requested),
-        available: num(x.available),
-        reason,
-      };
-    }),
-    canCheckout: w.canCheckout === undefined ? lines.length > 0 : bool(w.canCheckout),
+    problems: wire.problems.map(({ productId, name, requested, available, reason }) => ({
+      productId,
+      name,
+      requested,
+      available,
+      reason,
+    })),
+    canCheckout: wire.canCheckout,
   };
 }
+
+export const toCheckoutPreview = parseWith(CheckoutPreviewWire, previewView, "checkout preview");
 
 /** Totals of a preview for another shipping method (the fee differs, nothing else does). */
 export function totalsWith(preview: CheckoutPreview, method: ShippingMethod): OrderTotals {
@@ -262,13 +234,11 @@ export function getCheckoutPreview(
 }
 
 export function listOrders(t: Transport, page = 1): Promise<Page<Order>> {
-  return request(t, "/api/orders", { query: { page, limit: 20 } }, (wire) => toPage(wire, toOrder));
+  return request(t, "/api/orders", { query: { page, limit: 20 } }, toOrderPage);
 }
 
 export function getOrder(t: Transport, id: string): Promise<Order> {
-  return request(t, `/api/orders/${encodeURIComponent(id)}`, {}, (wire) =>
-    toOrder(obj(wire, "order").order ?? wire),
-  );
+  return request(t, `/api/orders/${encodeURIComponent(id)}`, {}, toOrder);
 }
 
 export function cancelOrder(t: Transport, id: string): Promise<Order> {
@@ -276,7 +246,7 @@ export function cancelOrder(t: Transport, id: string): Promise<Order> {
     t,
     `/api/orders/${encodeURIComponent(id)}/cancel`,
     { method: "POST", json: {} },
-    (wire) => toOrder(obj(wire, "order").order ?? wire),
+    toOrder,
   );
 }
 
@@ -285,9 +255,7 @@ export function listAdminOrders(
   state: OrderState | null,
   page = 1,
 ): Promise<Page<Order>> {
-  return request(t, "/api/admin/orders", { query: { state, page, limit: 20 } }, (wire) =>
-    toPage(wire, toOrder),
-  );
+  return request(t, "/api/admin/orders", { query: { state, page, limit: 20 } }, toOrderPage);
 }
 
 export function transitionOrder(t: Transport, id: string, to: OrderState): Promise<Order> {
@@ -295,6 +263,6 @@ export function transitionOrder(t: Transport, id: string, to: OrderState): Promi
     t,
     `/api/admin/orders/${encodeURIComponent(id)}/transitions`,
     { method: "POST", json: { to } },
-    (wire) => toOrder(obj(wire, "order").order ?? wire),
+    toOrder,
   );
 }

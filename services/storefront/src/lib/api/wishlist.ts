@@ -1,22 +1,19 @@
 /** The member's wishlist (`/api/members/me/wishlist`): product ids, toggled by the hearts. */
+import { paginated, WishlistEntry } from "@shop/contracts";
 import { request, type Transport } from "./http";
-import { obj, optStr, str, toPage, type Page } from "./wire";
+import { parse, parseWith, type Page } from "./wire";
 
-export interface WishlistEntry {
-  productId: string;
-  addedAt: string;
+export type { WishlistEntry };
+
+export function toWishlistEntry(wire: unknown): WishlistEntry {
+  return parse(WishlistEntry, wire, "wishlist entry");
 }
 
-export function toWishlistEntry(value: unknown): WishlistEntry {
-  const w = obj(value, "wishlist entry");
-  return { productId: str(w.productId, "wishlist.productId"), addedAt: optStr(w.addedAt) ?? "" };
-}
+const toWishlistPage = parseWith(paginated(WishlistEntry), (page) => page, "wishlist");
 
 /** One page of the wishlist, newest first (the member service's page size is at most 100). */
 export function getWishlistPage(t: Transport, page = 1): Promise<Page<WishlistEntry>> {
-  return request(t, "/api/members/me/wishlist", { query: { page, limit: 100 } }, (wire) =>
-    toPage(wire, toWishlistEntry),
-  );
+  return request(t, "/api/members/me/wishlist", { query: { page, limit: 100 } }, toWishlistPage);
 }
 
 const MAX_PAGES = 5;
