@@ -64,6 +64,10 @@ export const Payment = z.object({
 });
 export type Payment = z.infer<typeof Payment>;
 
+/** `GET /internal/payments?orderId=` answer: every payment of one order. */
+export const PaymentList = z.object({ items: z.array(Payment) });
+export type PaymentList = z.infer<typeof PaymentList>;
+
 export const PaymentEventType = z.enum([
   "payment.authorized",
   "payment.captured",

@@ -2,11 +2,8 @@
  * The payment service's internal API. Answers keep their problem members (paymentId, declineCode)
  * because the saga records the declined payment on the cancelled order.
  */
-import { Payment, type CardInput } from "@shop/contracts";
+import { Payment, PaymentList, type CardInput } from "@shop/contracts";
 import { AppError, createServiceClient, isErrorCode, type ServiceClient } from "@shop/platform";
-import { z } from "zod";
-
-const PaymentList = z.object({ items: z.array(Payment) });
 
 export class PaymentClient {
   readonly http: ServiceClient;
