@@ -9,3 +9,4 @@ export * from "./http-client.js";
 export * from "./health.js";
 export * from "./shutdown.js";
 export * from "./identity.js";
+export * from "./relay-loop.js";

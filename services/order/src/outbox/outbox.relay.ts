@@ -5,7 +5,7 @@
  * and marking does not reach consumers twice.
  */
 import { ORDER_EVENTS_STREAM } from "@shop/contracts";
-import type { Logger } from "@shop/platform";
+import { RelayLoop, type Logger } from "@shop/platform";
 import type { Redis } from "ioredis";
 import { tx, type Db } from "../db.js";
 import { claimUnpublished, markPublished, type OutboxRow } from "./outbox.store.js";
@@ -33,62 +33,50 @@ export interface RelayOptions {
 }
 
 export class OutboxRelay {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private closed = false;
+  private readonly loop: RelayLoop;
   private readonly stream: string;
 
   constructor(private readonly options: RelayOptions) {
     this.stream = options.prefix + ORDER_EVENTS_STREAM;
+    this.loop = new RelayLoop({
+      batch: () => this.publishBatch(),
+      pollMs: options.pollMs,
+      logger: options.logger,
+      failureMessage: "outbox relay pass failed; will retry",
+    });
   }
 
   start(): void {
-    this.timer = setInterval(() => this.nudge(), this.options.pollMs);
-    this.timer.unref();
-    this.nudge();
+    this.loop.start();
   }
 
   nudge(): void {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .then(() => undefined)
-      .catch((error) =>
-        this.options.logger.warn({ err: error }, "outbox relay pass failed; will retry"),
-      )
-      .finally(() => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          this.nudge();
-        }
-      });
+    this.loop.nudge();
   }
 
   /** Publishes until nothing is left; resolves with the number of rows handled. */
-  async drain(): Promise<number> {
-    let total = 0;
-    while (!this.closed) {
-      const handled = await tx(this.options.db, async (client) => {
-        const rows = await claimUnpublished(client, this.options.batch ?? 100);
-        for (const row of rows) {
-          await this.options.hooks?.beforePublish?.(row);
-          await this.publish(row);
-          await this.options.hooks?.afterPublish?.(row);
-        }
-        await markPublished(
-          client,
-          rows.map((r) => r.id),
-        );
-        return rows.length;
-      });
-      total += handled;
-      if (handled === 0) break;
-    }
-    return total;
+  drain(): Promise<number> {
+    return this.loop.drain();
+  }
+
+  close(): Promise<void> {
+    return this.loop.close();
+  }
+
+  private publishBatch(): Promise<number> {
+    return tx(this.options.db, async (client) => {
+      const rows = await claimUnpublished(client, this.options.batch ?? 100);
+      for (const row of rows) {
+        await this.options.hooks?.beforePublish?.(row);
+        await this.publish(row);
+        await this.options.hooks?.afterPublish?.(row);
+      }
+      await markPublished(
+        client,
+        rows.map((r) => r.id),
+      );
+      return rows.length;
+    });
   }
 
   private async publish(row: OutboxRow): Promise<void> {
@@ -103,11 +91,5 @@ export class OutboxRelay {
       86_400,
       100_000,
     );
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    clearInterval(this.timer);
-    await this.running;
   }
 }
