@@ -10,3 +10,4 @@ export * from "./health.js";
 export * from "./shutdown.js";
 export * from "./identity.js";
 export * from "./relay-loop.js";
+export * from "./docs-page.js";

@@ -1,5 +1,5 @@
 /** Builds the auth service (keys, Redis sessions, member client, routes) without listening. */
-import { createHealth, createLogger, type Health, type Logger } from "@shop/platform";
+import { createHealth, createLogger, openApiPage, type Health, type Logger } from "@shop/platform";
 import { platformMiddleware } from "@shop/platform/koa";
 import { createRedis, createRevocationList } from "@shop/platform/redis";
 import type { Redis } from "ioredis";
@@ -8,7 +8,7 @@ import { authRoutes } from "./auth/auth.routes.js";
 import { createAuthService } from "./auth/auth.service.js";
 import type { Config } from "./config.js";
 import { jsonBody } from "./http/body.js";
-import { buildRouter, docsPage, openApiDocument, type RouteDef } from "./http/routes.js";
+import { buildRouter, openApiDocument, type RouteDef } from "./http/routes.js";
 import { internalRoutes } from "./internal/internal.routes.js";
 import { loadKeyStore } from "./keys/keys.js";
 import { keyRoutes } from "./keys/keys.routes.js";
@@ -106,7 +106,7 @@ function koaApp(
   });
   router.get("/docs", (ctx) => {
     ctx.type = "html";
-    ctx.body = docsPage(routes, INFO.title);
+    ctx.body = openApiPage(document);
   });
   const koa = new Koa();
   koa.use(platformMiddleware({ logger: options.logger, health: options.health }));

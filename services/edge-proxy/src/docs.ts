@@ -1,4 +1,5 @@
 /** The edge's own API as an OpenAPI document (from the zod schemas) and a small page, at /docs. */
+import { openApiPage } from "@shop/platform";
 import { z } from "zod";
 import { PurgeAnswer, PurgeRequest } from "./admin/purge.js";
 import { StatsAnswer } from "./admin/stats.js";
@@ -90,15 +91,7 @@ export function openApiDocument() {
 
 export function docsResponse(path: string): Response {
   if (path === "/docs/json") return Response.json(openApiDocument());
-  const document = openApiDocument();
-  const rows = Object.entries(document.paths)
-    .flatMap(([route, methods]) =>
-      Object.entries(methods).map(
-        ([method, op]) =>
-          `<tr><td>${method.toUpperCase()}</td><td><code>${route}</code></td><td>${(op as { summary: string }).summary}</td></tr>`,
-      ),
-    )
-    .join("");
-  const html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>edge-proxy API</title><body><h1>edge-proxy</h1><p>${document.info.description}</p><table>${rows}</table><p><a href="/docs/json">OpenAPI document</a></p></body></html>`;
-  return new Response(html, { headers: { "content-type": "text/html; charset=utf-8" } });
+  return new Response(openApiPage(openApiDocument()), {
+    headers: { "content-type": "text/html; charset=utf-8" },
+  });
 }

@@ -90,20 +90,3 @@ export function openApiDocument(
     paths,
   });
 }
-
-/** A small self-contained page listing the operations, linking to the JSON document. */
-export function docsPage(routes: RouteDef[], title: string): string {
-  const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  const rows = routes
-    .map(
-      (r) =>
-        `<tr><td><code>${r.method.toUpperCase()}</code></td><td><code>${escape(r.path)}</code></td><td>${escape(r.auth ?? "public")}</td><td>${escape(r.summary)}</td></tr>`,
-    )
-    .join("\n");
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title>
-<style>body{font:15px system-ui,sans-serif;margin:2rem;max-width:70rem}td,th{padding:.35rem .6rem;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}</style></head>
-<body><h1>${escape(title)}</h1><p>OpenAPI 3.1 document: <a href="/docs/json">/docs/json</a></p>
-<table><thead><tr><th>Method</th><th>Path</th><th>Caller</th><th>What it does</th></tr></thead><tbody>
-${rows}
-</tbody></table></body></html>`;
-}

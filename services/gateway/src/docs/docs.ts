@@ -1,4 +1,4 @@
-/** The gateway's route listing, generated from gateway.yaml: an OpenAPI 3.1 document and an HTML table. */
+/** The gateway's route listing, generated from gateway.yaml as an OpenAPI 3.1 document (its page: platform's openApiPage). */
 import type { Route } from "../routing/router.js";
 
 const POLICY_TEXT: Record<Route["policy"], string> = {
@@ -83,36 +83,4 @@ export function openApiDocument(routes: readonly Route[]) {
     },
     paths,
   };
-}
-
-const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-
-export function docsHtml(routes: readonly Route[]): string {
-  const rows = routes
-    .map((r) => {
-      const methods = [...r.methods].filter((m) => m !== "HEAD" || !r.methods.has("GET")).join(" ");
-      const cache = r.cache
-        ? `${r.cache.ttl / 1000} s${r.cache.vary.length ? ` (vary: ${r.cache.vary.join(", ")})` : ""}`
-        : "";
-      const limit = r.rateLimit
-        ? `${r.rateLimit.limit} / ${r.rateLimit.window / 1000} s per ${r.rateLimit.by}`
-        : "";
-      const cells = [
-        methods,
-        r.pattern,
-        r.upstream,
-        r.policy,
-        r.idempotency === "off" ? "" : r.idempotency,
-        cache,
-        limit,
-      ];
-      return `<tr>${cells.map((c) => `<td>${escape(c)}</td>`).join("")}</tr>`;
-    })
-    .join("\n");
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop API gateway routes</title>
-<style>body{font:14px system-ui,sans-serif;margin:2rem}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}th{background:#f4f4f4}</style>
-</head><body><h1>Shop API gateway</h1><p>Generated from gateway.yaml. OpenAPI document: <a href="/docs/openapi.json">/docs/openapi.json</a>.</p>
-<table><thead><tr><th>methods</th><th>path</th><th>upstream</th><th>policy</th><th>idempotency</th><th>cache</th><th>rate limit</th></tr></thead><tbody>
-${rows}
-</tbody></table></body></html>`;
 }

@@ -1,7 +1,7 @@
 /** The gateway's own endpoints: /health, /health/ready, /docs and /docs/openapi.json. */
-import type { Health, Logger } from "@shop/platform";
+import { openApiPage, type Health, type Logger } from "@shop/platform";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { docsHtml, openApiDocument } from "../docs/docs.js";
+import { openApiDocument } from "../docs/docs.js";
 import type { Route } from "../routing/router.js";
 import { sendJson } from "./respond.js";
 
@@ -30,7 +30,7 @@ export function ownRoutes(health: Health, routes: readonly Route[], logger: Logg
         res.end(openApi);
         return true;
       case "/docs":
-        html ??= docsHtml(routes);
+        html ??= openApiPage(openApiDocument(routes), "/docs/openapi.json");
         res.writeHead(200, ["content-type", "text/html; charset=utf-8", ...extra]);
         res.end(html);
         return true;

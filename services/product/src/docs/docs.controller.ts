@@ -1,6 +1,6 @@
 /** /docs (HTML) and /docs/json (OpenAPI 3.1). */
 import { Controller, Get, Header } from "@nestjs/common";
-import { docsPage } from "./docs-page.js";
+import { openApiPage } from "@shop/platform";
 import { openApiDocument } from "./openapi.js";
 
 @Controller("docs")
@@ -13,6 +13,6 @@ export class DocsController {
   @Get()
   @Header("Content-Type", "text/html; charset=utf-8")
   page(): string {
-    return docsPage(openApiDocument() as Parameters<typeof docsPage>[0]);
+    return openApiPage(openApiDocument());
   }
 }

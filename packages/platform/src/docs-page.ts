@@ -1,4 +1,8 @@
-/** A self-contained HTML page for the OpenAPI document (no external assets: works offline). */
+/**
+ * The docs page of a part that has no UI library for it: the OpenAPI document as one
+ * self-contained HTML page (no external assets, so it works offline), linking to the JSON.
+ * The Fastify services use @fastify/swagger-ui instead.
+ */
 
 interface Operation {
   summary?: string;
@@ -19,9 +23,10 @@ interface Operation {
   >;
 }
 
-interface Document {
+export interface OpenApiDocument {
   info: { title: string; version: string; description?: string };
-  paths?: Record<string, Record<string, Operation>>;
+  /** Operations are read as far as they follow OpenAPI 3.1; anything else is left out. */
+  paths?: Record<string, object>;
 }
 
 const escape = (text: string) =>
@@ -63,10 +68,10 @@ function operationHtml(method: string, path: string, op: Operation): string {
     ${body}<ul>${responses}</ul></section>`;
 }
 
-export function docsPage(document: Document): string {
+export function openApiPage(document: OpenApiDocument, jsonPath = "/docs/json"): string {
   const sections = Object.entries(document.paths ?? {})
     .flatMap(([path, item]) =>
-      Object.entries(item).map(([method, op]) => operationHtml(method, path, op)),
+      Object.entries(item).map(([method, op]) => operationHtml(method, path, op as Operation)),
     )
     .join("\n");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -82,7 +87,7 @@ table{border-collapse:collapse;font-size:.85rem}td,th{border:1px solid #e3e6ec;p
 pre{background:#f5f6f8;padding:.5rem;overflow:auto;font-size:.8rem}.d{color:#556}
 </style></head><body>
 <h1>${escape(document.info.title)} <small>${escape(document.info.version)}</small></h1>
-<p>${escape(document.info.description ?? "")} Machine-readable document: <a href="/docs/json">/docs/json</a>.</p>
+<p>${escape(document.info.description ?? "")} Machine-readable document: <a href="${escape(jsonPath)}">${escape(jsonPath)}</a>.</p>
 ${sections}
 </body></html>`;
 }
