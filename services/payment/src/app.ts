@@ -7,7 +7,7 @@ import { OrderForwarder } from "./forwarding/order-forwarder.js";
 import { registerPaymentRoutes } from "./payments/payments.routes.js";
 import { PaymentsService } from "./payments/payments.service.js";
 import type { PaymentProvider } from "./providers/provider.js";
-import { TestProvider } from "./providers/test/test-provider.js";
+import { SandboxProvider } from "./providers/sandbox/sandbox-provider.js";
 import { registerWebhookRoutes } from "./webhooks/webhooks.routes.js";
 import { WebhooksService } from "./webhooks/webhooks.service.js";
 
@@ -15,7 +15,7 @@ export interface PaymentApp {
   app: App;
   db: Db;
   logger: Logger;
-  testProvider: TestProvider;
+  sandbox: SandboxProvider;
   forwarder: OrderForwarder;
   payments: PaymentsService;
   /** Starts background work (the forwarder); call after listening. */
@@ -33,7 +33,7 @@ export async function buildApp(
   let webhookUrl =
     config.TEST_PROVIDER_WEBHOOK_URL ??
     `http://127.0.0.1:${config.PORT}/api/payments/webhooks/test`;
-  const testProvider = new TestProvider({
+  const sandbox = new SandboxProvider({
     secret: config.WEBHOOK_SECRET,
     webhookUrl: () => webhookUrl,
     toleranceSeconds: config.WEBHOOK_TOLERANCE_SECONDS,
@@ -41,7 +41,7 @@ export async function buildApp(
     failDelayMs: config.TEST_PROVIDER_FAIL_DELAY_MS,
     logger,
   });
-  const providers = new Map<string, PaymentProvider>([[testProvider.name, testProvider]]);
+  const providers = new Map<string, PaymentProvider>([[sandbox.name, sandbox]]);
   const order = createServiceClient({
     name: "order",
     baseUrl: config.ORDER_URL,
@@ -71,7 +71,7 @@ export async function buildApp(
     app,
     db,
     logger,
-    testProvider,
+    sandbox,
     forwarder,
     payments,
     start: () => forwarder.start(),
@@ -79,7 +79,7 @@ export async function buildApp(
       webhookUrl = url;
     },
     async close() {
-      testProvider.close();
+      sandbox.close();
       await app.close();
       await forwarder.close();
       await order.close();

@@ -96,7 +96,7 @@ describe("payment internal API", () => {
 
   it("captures once however often the capture is retried or repeated", async () => {
     const created = (await post("/internal/payments/authorize", authorizeBody())).json();
-    const before = h.service.testProvider.counts.capture;
+    const before = h.service.sandbox.counts.capture;
     const key = { idempotencyKey: `cap-${created.id}` };
     const results = await Promise.all(
       [1, 2, 3].map(() => post(`/internal/payments/${created.id}/capture`, key)),
@@ -108,7 +108,7 @@ describe("payment internal API", () => {
     });
     assert.equal(other.statusCode, 200);
     assert.equal(other.json().status, "captured");
-    assert.equal(h.service.testProvider.counts.capture - before, 1);
+    assert.equal(h.service.sandbox.counts.capture - before, 1);
   });
 
   it("refuses to void a captured payment and refunds it instead", async () => {

@@ -90,13 +90,13 @@ describe("payment webhooks", () => {
       "SELECT count(*)::int AS n FROM webhook_events WHERE event_id = 'evt_forged'",
     );
     assert.equal(forged.rows[0].n, 0);
-    await h.service.testProvider.webhooks.idle();
+    await h.service.sandbox.webhooks.idle();
     assert.equal((await payment(created.body.id)).status, "authorized");
   });
 
   it("accepts a correctly signed webhook sent by hand and ignores its duplicate", async () => {
     const created = await authorize({ capture: true });
-    await h.service.testProvider.webhooks.idle();
+    await h.service.sandbox.webhooks.idle();
     const body = JSON.stringify({
       id: "evt_manual_1",
       type: "payment.refunded",
@@ -136,7 +136,7 @@ describe("payment webhooks", () => {
   });
 
   it("captures once when webhooks arrive duplicated and in reverse order", async () => {
-    const provider = h.service.testProvider;
+    const provider = h.service.sandbox;
     const capturesBefore = provider.counts.capture;
     provider.webhooks.hold();
     const created = await authorize();

@@ -1,6 +1,7 @@
 /**
- * The built-in `test` provider: an in-memory card processor that behaves like a real one.
- * Card numbers pick the behaviour (see test-cards.ts); it keeps its own idempotency by key,
+ * The built-in sandbox provider (id `test`): an in-memory card processor that behaves like a real one,
+ * for development and demos.
+ * Card numbers pick the behaviour (see sandbox-cards.ts); it keeps its own idempotency by key,
  * refuses impossible operations, and reports everything through signed webhooks.
  */
 import { AppError, type Logger } from "@shop/platform";
@@ -13,7 +14,7 @@ import {
   type ProviderWebhookEvent,
 } from "../provider.js";
 import { SIGNATURE_HEADER, verify } from "../signature.js";
-import { behaviourOf } from "./test-cards.js";
+import { behaviourOf } from "./sandbox-cards.js";
 import { WebhookEmitter, type WebhookEnvelope } from "./webhook-emitter.js";
 
 interface Charge {
@@ -27,7 +28,7 @@ interface Charge {
   refunded: number;
 }
 
-export interface TestProviderOptions {
+export interface SandboxProviderOptions {
   secret: string;
   webhookUrl: () => string | undefined;
   toleranceSeconds: number;
@@ -36,7 +37,7 @@ export interface TestProviderOptions {
   logger: Logger;
 }
 
-export class TestProvider implements PaymentProvider {
+export class SandboxProvider implements PaymentProvider {
   readonly name = "test";
   readonly webhooks: WebhookEmitter;
   private readonly charges = new Map<string, Charge>();
@@ -44,7 +45,7 @@ export class TestProvider implements PaymentProvider {
   /** Calls that actually moved money, per kind (tests assert "captured once"). */
   readonly counts = { authorize: 0, capture: 0, void: 0, refund: 0 };
 
-  constructor(private readonly options: TestProviderOptions) {
+  constructor(private readonly options: SandboxProviderOptions) {
     this.webhooks = new WebhookEmitter({
       secret: options.secret,
       target: options.webhookUrl,
