@@ -9,3 +9,5 @@ export * from "./redis.js";
 export * from "./wait.js";
 export * from "./token-issuer.js";
 export * from "./product-service.js";
+export * from "./member-service.js";
+export * from "./service-process.js";

@@ -1,23 +1,16 @@
 /**
- * The real product service for other services' integration tests: started from its own folder
- * (`services/product`, `src/main.ts`) as a child process, with a throwaway database, a random
- * Redis prefix and a temporary image folder. It verifies tokens against `authUrl` (for example a
+ * The real product service for other services' integration tests, run as a child process
+ * ({@link startServiceProcess}) with a throwaway database, a random Redis prefix and a temporary
+ * image folder. It verifies tokens against `authUrl` (for example a
  * {@link startTestIssuer} JWKS). Nothing of the product service is imported: it is only run.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { createTestDatabase, type TestDatabase } from "./databases.js";
 import { createTestRedis, testPrefix } from "./redis.js";
+import { startServiceProcess, type ServiceProcess } from "./service-process.js";
 import { freePort } from "./wait.js";
-
-/** `services/product` in this repository. */
-export const productServiceDir = fileURLToPath(
-  new URL("../../../services/product/", import.meta.url),
-);
 
 export interface ProductServiceOptions {
   /** Base URL whose `/.well-known/jwks.json` the service trusts (AUTH_URL). */
@@ -61,9 +54,6 @@ export interface ProductService {
  * after(async () => { await product.close(); await issuer.close(); });
  */
 export async function startProductService(options: ProductServiceOptions): Promise<ProductService> {
-  if (!existsSync(join(productServiceDir, "src/main.ts"))) {
-    throw new Error(`startProductService: no product service at ${productServiceDir}`);
-  }
   const label = (options.label ?? "product").replace(/[^a-z0-9_-]/gi, "_").toLowerCase();
   const [db, redis, imageDir] = await Promise.all([
     createTestDatabase(label.replaceAll("-", "_")),
@@ -86,23 +76,21 @@ export async function startProductService(options: ProductServiceOptions): Promi
     ENABLE_SEED: options.seed === false ? "false" : "true",
     ...options.env,
   };
-  let child: ChildProcess | undefined;
-  const stop = async () => {
-    const running = child;
-    child = undefined;
-    await terminate(running);
-  };
-  const start = async () => {
-    child = await spawnUntilReady(env, url, options.readyTimeoutMs ?? 90_000);
-  };
   const cleanup = async () => {
     await db.drop();
     await redis.cleanup();
     await rm(imageDir, { recursive: true, force: true });
   };
 
+  let service: ServiceProcess;
   try {
-    await start();
+    service = await startServiceProcess({
+      name: "product",
+      loader: "@swc-node/register/esm-register",
+      env,
+      url,
+      readyTimeoutMs: options.readyTimeoutMs ?? 90_000,
+    });
   } catch (error) {
     await cleanup();
     throw error;
@@ -113,68 +101,11 @@ export async function startProductService(options: ProductServiceOptions): Promi
     internalKey,
     db,
     redisPrefix: redis.prefix,
-    stop,
-    start,
+    stop: () => service.stop(),
+    start: () => service.start(),
     async close() {
-      await stop();
+      await service.stop();
       await cleanup();
     },
   };
-}
-
-/** Spawns `src/main.ts` and waits for readiness; on failure stops it and throws with its last output. */
-async function spawnUntilReady(
-  env: Record<string, string>,
-  url: string,
-  timeoutMs: number,
-): Promise<ChildProcess> {
-  let output = "";
-  const child = spawn(
-    process.execPath,
-    ["--import", "@swc-node/register/esm-register", "src/main.ts"],
-    {
-      cwd: productServiceDir,
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-4000);
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  try {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      if (child.exitCode !== null || child.signalCode !== null) {
-        throw new Error(`product service exited (${child.exitCode ?? child.signalCode})`);
-      }
-      if (await isReady(url)) return child;
-      if (Date.now() > deadline) throw new Error(`not ready after ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  } catch (error) {
-    await terminate(child);
-    throw new Error(`the product service did not start: ${(error as Error).message}\n${output}`, {
-      cause: error,
-    });
-  }
-}
-
-async function isReady(url: string): Promise<boolean> {
-  try {
-    return (await fetch(`${url}/health/ready`)).ok;
-  } catch {
-    return false;
-  }
-}
-
-/** SIGTERM (graceful shutdown), then SIGKILL if it is still running after 10 s. */
-async function terminate(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(timer);
 }

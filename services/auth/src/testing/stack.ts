@@ -1,14 +1,12 @@
 /**
- * Test helper: the real member service and the real auth service, both in process and listening
- * on loopback ports, sharing a throwaway PostgreSQL database and a random Redis key prefix.
+ * Test helper: the real auth service in process and the real member service as a child process
+ * (test-kit's startMemberService), both on loopback ports, sharing a throwaway PostgreSQL
+ * database and a random Redis key prefix.
  */
-import { buildApp as buildMember } from "@shop/member/app";
-import { readConfig as readMemberConfig } from "@shop/member/config";
 import { createLogger } from "@shop/platform";
-import { createTestDatabase, createTestRedis, freePort } from "@shop/test-kit";
+import { createTestDatabase, createTestRedis, freePort, startMemberService } from "@shop/test-kit";
 import { mkdtempSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -65,18 +63,15 @@ export async function startStack(authEnv: Record<string, string> = {}): Promise<
     INTERNAL_KEY,
   };
 
-  const member = await buildMember(
-    readMemberConfig({
-      ...shared,
-      DATABASE_URL: db.url,
-      AUTH_URL: authUrl,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-    }),
-    { logger: createLogger("member", "silent") },
-  );
-  await member.listen({ port: 0, host: "127.0.0.1" });
-  const memberUrl = `http://127.0.0.1:${(member.server.address() as AddressInfo).port}`;
+  const member = await startMemberService({
+    databaseUrl: db.url,
+    redisUrl: redis.url,
+    redisPrefix: redis.prefix,
+    authUrl,
+    internalKey: INTERNAL_KEY,
+    admin: ADMIN,
+  });
+  const memberUrl = member.url;
 
   const keyDir = mkdtempSync(join(tmpdir(), "auth-keys-"));
   const config = readConfig({
@@ -105,7 +100,7 @@ export async function startStack(authEnv: Record<string, string> = {}): Promise<
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await auth.close();
-      await member.close();
+      await member.stop();
       await redis.cleanup();
       await db.drop();
       rmSync(keyDir, { recursive: true, force: true });
