@@ -12,7 +12,7 @@ import { buildRouter, openApiDocument, type RouteDef } from "./http/routes.js";
 import { internalRoutes } from "./internal/internal.routes.js";
 import { loadKeyStore } from "./keys/keys.js";
 import { keyRoutes } from "./keys/keys.routes.js";
-import { createMemberClient, type MemberClient } from "./members/member-client.js";
+import { createMemberClient, type MemberClient } from "./clients/member.client.js";
 import { createRefresher } from "./sessions/refresh.js";
 import { sessionRoutes } from "./sessions/sessions.routes.js";
 import { createSessionService } from "./sessions/sessions.service.js";

@@ -7,7 +7,7 @@ import type { Config } from "./config.js";
 import { loadContent } from "./content/content.store.js";
 import { homeRoutes } from "./home/home.routes.js";
 import { productRoutes } from "./products/products.routes.js";
-import { createProductApi } from "./upstream/product.client.js";
+import { createProductApi } from "./clients/product.client.js";
 
 export interface BuildOptions {
   logger?: Logger;

@@ -8,7 +8,7 @@ import { createCartService } from "./carts/cart.service.js";
 import { createCartStore } from "./carts/cart.store.js";
 import type { Config } from "./config.js";
 import { createIdentities } from "./identity/identity.js";
-import { createProductLookup } from "./products/product-lookup.js";
+import { createProductLookup } from "./clients/product.client.js";
 
 export async function buildApp(
   config: Config,

@@ -2,7 +2,7 @@
 import type { TokenResponse, VerifiedCredentials } from "@shop/contracts";
 import { AppError } from "@shop/platform";
 import { randomBytes } from "node:crypto";
-import type { MemberClient } from "../members/member-client.js";
+import type { MemberClient } from "../clients/member.client.js";
 import type { SessionService } from "../sessions/sessions.service.js";
 import type { LoginThrottle, RateLimit } from "../throttle/throttle.js";
 

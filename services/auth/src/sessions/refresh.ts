@@ -5,7 +5,7 @@
  */
 import type { TokenResponse } from "@shop/contracts";
 import { AppError } from "@shop/platform";
-import type { MemberClient } from "../members/member-client.js";
+import type { MemberClient } from "../clients/member.client.js";
 import { hashToken, newRefreshToken, openSuccessor, sealSuccessor } from "./refresh-tokens.js";
 import type { SessionService } from "./sessions.service.js";
 import type { Session, SessionStore, TokenRecord } from "./sessions.store.js";

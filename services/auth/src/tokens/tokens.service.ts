@@ -1,7 +1,7 @@
 /** Token questions: is this access token valid (verify), and whose is it now (me). */
 import type { MeResponse, VerifiedIdentity } from "@shop/contracts";
 import { AppError, type Identity } from "@shop/platform";
-import type { MemberClient } from "../members/member-client.js";
+import type { MemberClient } from "../clients/member.client.js";
 import type { AccessTokens } from "./access-tokens.js";
 
 export function createTokenService(deps: { tokens: AccessTokens; members: MemberClient }) {

@@ -2,7 +2,7 @@
 import { CategoryPage, Problem } from "@shop/contracts";
 import type { App } from "@shop/platform/fastify";
 import { cacheFor } from "../http/cache-headers.js";
-import type { ProductApi } from "../upstream/product.client.js";
+import type { ProductApi } from "../clients/product.client.js";
 import { CategoryQuery } from "./categories.schemas.js";
 import { buildCategoryPage } from "./categories.service.js";
 

@@ -1,7 +1,7 @@
 /** Category page: the category list and one server-side filtered, sorted, paginated product grid. */
 import type { AppliedFilters, CategoryPage } from "@shop/contracts";
 import { AppError } from "@shop/platform";
-import type { ProductApi } from "../upstream/product.client.js";
+import type { ProductApi } from "../clients/product.client.js";
 import type { CategoryQuery } from "./categories.schemas.js";
 
 export function normaliseFilters(query: CategoryQuery): AppliedFilters {

@@ -7,7 +7,7 @@ import type { HomeComponent, HomePage } from "@shop/contracts";
 import type { Logger } from "@shop/platform";
 import type { ComponentConfig, HomeContent } from "../content/content.schemas.js";
 import { isLive } from "../content/content.store.js";
-import type { ProductApi } from "../upstream/product.client.js";
+import type { ProductApi } from "../clients/product.client.js";
 
 export interface HomeDeps {
   content: HomeContent;

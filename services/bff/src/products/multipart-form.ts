@@ -1,7 +1,7 @@
 /** Reads a multipart form into text fields and in-memory files, with the platform's error codes. */
 import { AppError } from "@shop/platform";
 import type { FastifyRequest } from "fastify";
-import type { UploadFile } from "../upstream/product.client.js";
+import type { UploadFile } from "../clients/product.client.js";
 
 export interface FormLimits {
   maxFiles: number;

@@ -5,7 +5,7 @@
  * abandoned-upload sweep deletes them; the BFF does not try to undo the upload itself.
  */
 import { AppError, zodFieldErrors, type FieldError, type Logger } from "@shop/platform";
-import type { ProductApi } from "../upstream/product.client.js";
+import type { ProductApi } from "../clients/product.client.js";
 import type { ParsedForm } from "./multipart-form.js";
 import { ProductForm } from "./product-create.schemas.js";
 

@@ -3,7 +3,7 @@
  * distribution and related products (whose failures only leave their part empty).
  */
 import type { Logger } from "@shop/platform";
-import type { ProductApi } from "../upstream/product.client.js";
+import type { ProductApi } from "../clients/product.client.js";
 import type { ProductDetail, ProductPageData, RatingSummary, Review } from "@shop/contracts";
 
 const LATEST_REVIEWS = 5;

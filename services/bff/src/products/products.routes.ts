@@ -3,7 +3,7 @@ import { Problem, ProductDetail, ProductPageData } from "@shop/contracts";
 import { AppError, bearerToken, type Logger } from "@shop/platform";
 import type { App } from "@shop/platform/fastify";
 import { cacheFor, markDegraded } from "../http/cache-headers.js";
-import type { ProductApi } from "../upstream/product.client.js";
+import type { ProductApi } from "../clients/product.client.js";
 import { readForm, type FormLimits } from "./multipart-form.js";
 import { createProductFromForm } from "./product-create.service.js";
 import { ProductFormDoc } from "./product-create.schemas.js";

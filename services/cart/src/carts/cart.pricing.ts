@@ -1,5 +1,5 @@
 /** Re-prices stored lines with the catalogue's current data: price changes and stock problems flagged. */
-import { refKey, type LookupItem, type ProductLookup } from "../products/product-lookup.js";
+import { refKey, type LookupItem, type ProductLookup } from "../clients/product.client.js";
 import type { Cart, CartLine } from "@shop/contracts";
 import type { StoredCart } from "./cart.store.js";
 

@@ -6,7 +6,7 @@ import {
   type LineRef,
   type LookupItem,
   type ProductLookup,
-} from "../products/product-lookup.js";
+} from "../clients/product.client.js";
 import { isPurchasable, priceCart } from "./cart.pricing.js";
 import type { AddCartItem, Cart, CartMergeResult } from "@shop/contracts";
 import type { CartStore, WriteResult } from "./cart.store.js";
