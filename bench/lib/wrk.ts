@@ -102,13 +102,3 @@ export function medianResult(all: LoadResult[]): MedianResult {
   };
   return { ...mid, p50Ms: median("p50Ms"), p99Ms: median("p99Ms"), rounds: all };
 }
-
-/** Repeats a load `rounds` times and returns the median round (by requests/s) with all rounds. */
-export async function medianOf(
-  rounds: number,
-  run: () => Promise<LoadResult>,
-): Promise<MedianResult> {
-  const all: LoadResult[] = [];
-  for (let i = 0; i < rounds; i++) all.push(await run());
-  return medianResult(all);
-}

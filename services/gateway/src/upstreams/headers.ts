@@ -110,10 +110,6 @@ export function headerValue(flat: string[], name: string): string | undefined {
   return undefined;
 }
 
-export function hasHeader(flat: string[], name: string): boolean {
-  return headerValue(flat, name) !== undefined;
-}
-
 /** A copy of flat headers without `name` (lower-case). */
 export function withoutHeader(flat: string[], name: string): string[] {
   const out: string[] = [];

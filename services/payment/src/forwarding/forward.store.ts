@@ -44,10 +44,3 @@ export async function markFailed(
     [id, delayMs, error.slice(0, 500)],
   );
 }
-
-export async function pendingCount(db: Queryable): Promise<number> {
-  const { rows } = await db.query<{ n: number }>(
-    "SELECT count(*)::int AS n FROM order_event_outbox WHERE delivered_at IS NULL",
-  );
-  return rows[0]?.n ?? 0;
-}

@@ -209,15 +209,3 @@ export async function insertOperation(
     [op.key, op.paymentId, op.kind, op.amount, JSON.stringify(op.result)],
   );
 }
-
-export async function countOperations(
-  db: Queryable,
-  paymentId: string,
-  kind: string,
-): Promise<number> {
-  const { rows } = await db.query<{ n: number }>(
-    "SELECT count(*)::int AS n FROM payment_operations WHERE payment_id = $1 AND kind = $2",
-    [paymentId, kind],
-  );
-  return rows[0]?.n ?? 0;
-}

@@ -18,12 +18,6 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return e?.code === "23505" && (!constraint || e.constraint === constraint);
 }
 
-/** True for a check-constraint violation (23514), optionally on one named constraint. */
-export function isCheckViolation(error: unknown, constraint?: string): boolean {
-  const e = pgError(error);
-  return e?.code === "23514" && (!constraint || e.constraint === constraint);
-}
-
 /**
  * Runs an UPDATE/DELETE … RETURNING and gives back the returned rows. (TypeORM's raw `query()`
  * answers `[rows, affectedCount]` for UPDATE and DELETE, and just `rows` for anything else.)
