@@ -43,19 +43,18 @@ export function createAuthService(deps: {
       input: { email: string; password: string },
       caller: Caller,
     ): Promise<TokenResponse> {
-      await throttle.check(caller.ip, input.email);
+      const attempt = await throttle.begin(caller.ip, input.email);
       let member: VerifiedCredentials;
       try {
         member = await members.verify(input.email, input.password);
       } catch (error) {
-        if (error instanceof AppError && error.code === "AUTH_INVALID_CREDENTIALS") {
-          await throttle.recordFailure(caller.ip, input.email);
-        }
+        const wrong = error instanceof AppError && error.code === "AUTH_INVALID_CREDENTIALS";
+        await (wrong ? attempt.failed() : attempt.abandoned());
         throw error;
       }
+      await attempt.succeeded();
       if (member.status !== "active")
         throw new AppError("MEMBER_DISABLED", "This account is disabled");
-      await throttle.recordSuccess(input.email);
       return sessions.start(memberSubject(member), caller.client);
     },
 

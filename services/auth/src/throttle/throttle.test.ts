@@ -54,6 +54,24 @@ test("the fifth failure for an account locks it with 429 and Retry-After, for kn
   assert.equal((await login("lockme@example.com", "lockme-pass-123", "10.1.9.2")).status, 429);
 });
 
+test("concurrent wrong passwords for one account: no more are checked than the limit allows", async () => {
+  await stack.call("/api/auth/register", {
+    client: true,
+    json: { email: "stormed@example.com", password: "stormed-pass-123", name: "S" },
+  });
+  // 30 at once from 30 addresses: the per-account limit (5) is the only one that can trip.
+  const answers = await Promise.all(
+    Array.from({ length: 30 }, (_, i) =>
+      login("stormed@example.com", "wrong-pass-000", `10.6.${i}.1`),
+    ),
+  );
+  const statuses = answers.map((a) => a.status);
+  // A 401 is only ever answered after the member service checked the password.
+  assert.equal(statuses.filter((s) => s === 401).length, 5, statuses.join(","));
+  assert.equal(statuses.filter((s) => s === 429).length, 25, statuses.join(","));
+  assert.equal((await login("stormed@example.com", "stormed-pass-123", "10.6.99.1")).status, 429);
+});
+
 test("too many failures from one IP block that IP for every account", async () => {
   for (let i = 0; i < 8; i++)
     assert.equal((await login(`spray${i}@example.com`, "wrong-pass-000", "10.2.0.1")).status, 401);
