@@ -1,5 +1,12 @@
 import { describe, expect, test } from "bun:test";
-import { createRouteMatcher, normaliseQuery, pageKey, tagsForPaths } from "./key.js";
+import {
+  canonicalPath,
+  createKeyer,
+  createRouteMatcher,
+  normaliseQuery,
+  pageKey,
+  tagsForPaths,
+} from "./key.js";
 
 const allowed = new Set(["category", "page", "sort", "q"]);
 
@@ -100,5 +107,39 @@ describe("route matcher", () => {
     ]) {
       expect(routes.match(path)).toBeUndefined();
     }
+  });
+});
+
+describe("one spelling per page", () => {
+  test("case and percent-encoding of the same path give one key", () => {
+    const keyer = createKeyer(createRouteMatcher(["/products/*"]), allowed);
+    const spellings = [
+      "/products/canvas-sneakers",
+      "/products/Canvas-Sneakers",
+      "/products/%63anvas%2dsneakers",
+      "/Products/CANVAS-SNEAKERS",
+    ];
+    const keys = spellings.map((path) => keyer("shop.test", path, "")?.key);
+    expect(new Set(keys)).toEqual(new Set(["html_cache:shop.test/products/canvas-sneakers"]));
+  });
+
+  test("a Hangul slug is keyed encoded, however it was sent", () => {
+    const encoded = encodeURIComponent("캔버스");
+    expect(canonicalPath(`/products/${encoded}`)).toBe(`/products/${encoded}`);
+    expect(canonicalPath(`/products/${encoded.toLowerCase()}`)).toBe(`/products/${encoded}`);
+    expect(canonicalPath("/products/캔버스")).toBe(`/products/${encoded}`);
+  });
+
+  test("an encoded slash stays inside its segment; encoded dots never become a dot segment", () => {
+    expect(canonicalPath("/products/a%2Fb")).toBe("/products/a%2Fb");
+    expect(canonicalPath("/products/%2e%2e")).toBe("/products/%2E%2E");
+    expect(canonicalPath("/products/%zz")).toBe("/products/%zz");
+  });
+
+  test("purge tags name the canonical page, so any spelling in a purge reaches it", () => {
+    expect(tagsForPaths(["/products/Canvas%2DSneakers", "/categories/*"])).toEqual([
+      "page:/products/canvas-sneakers",
+      "route:/categories/*",
+    ]);
   });
 });

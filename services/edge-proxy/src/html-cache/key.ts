@@ -106,6 +106,30 @@ export function normaliseQuery(search: string, allowed: ReadonlySet<string>): st
   return `?${new URLSearchParams(kept).toString()}`;
 }
 
+/**
+ * One spelling per page path, so every spelling that reaches the same page shares its cached copy
+ * and its purge tag: each segment percent-decoded, lower-cased (slugs and ids are lower-case; the
+ * storefront reads them case-blind) and re-encoded one way. A segment that is not valid
+ * percent-encoding stays as it came; a decoded `.` or `..` stays encoded, never a dot segment.
+ *
+ * @example canonicalPath("/products/Canvas%2dSneakers") // "/products/canvas-sneakers"
+ */
+export function canonicalPath(path: string): string {
+  return path.split("/").map(canonicalSegment).join("/");
+}
+
+function canonicalSegment(segment: string): string {
+  if (segment === "") return segment;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+  if (decoded === "." || decoded === "..") return decoded.replaceAll(".", "%2E");
+  return encodeURIComponent(decoded.toLowerCase());
+}
+
 export function pageTags(path: string, route: string): string[] {
   return [`page:${path}`, `route:${route}`, "all"];
 }
@@ -113,13 +137,15 @@ export function pageTags(path: string, route: string): string[] {
 /** Purge tags for a list of paths: `/x/*` names a route, anything else one page (every query and host). */
 export function tagsForPaths(paths: readonly string[]): string[] {
   return [
-    ...new Set(paths.map((path) => (path.endsWith("/*") ? `route:${path}` : `page:${path}`))),
+    ...new Set(
+      paths.map((path) => (path.endsWith("/*") ? `route:${path}` : `page:${canonicalPath(path)}`)),
+    ),
   ];
 }
 
 /**
- * A memoised `pageKey` for the hit path: the same URL maps to the same key object, so a hit does
- * no query parsing or sorting. Bounded (cleared when full) so random query strings cannot grow it.
+ * A memoised `pageKey` for the hit path, on the {@link canonicalPath} (which the storefront is
+ * then asked to render): the same URL maps to the same key object, so a hit does no parsing. Bounded (cleared when full) so random query strings cannot grow it.
  */
 export function createKeyer(
   routes: RouteMatcher,
@@ -131,8 +157,9 @@ export function createKeyer(
     const id = `${host} ${path}${search}`;
     const known = memo.get(id);
     if (known !== undefined) return known ?? undefined;
-    const route = routes.match(path);
-    const key = route ? pageKey(host, path, search, route, allowed) : undefined;
+    const canonical = canonicalPath(path);
+    const route = routes.match(canonical);
+    const key = route ? pageKey(host, canonical, search, route, allowed) : undefined;
     if (memo.size >= maxEntries) memo.clear();
     memo.set(id, key ?? null);
     return key;

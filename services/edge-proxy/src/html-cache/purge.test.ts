@@ -154,6 +154,23 @@ describe("admin purge endpoint", () => {
     expect(await cacheState(edge, "/products/other")).toBe("HIT");
   });
 
+  test("a purge reaches every spelling of the page (case, percent-encoding)", async () => {
+    const { edge } = await edgeWithAuth();
+    const spellings = ["/products/Tee", "/products/%74ee", "/products/tee"];
+    await warm(edge, spellings);
+    for (const path of spellings)
+      expect([path, await cacheState(edge, path)]).toEqual([path, "HIT"]);
+    const answer = await purge(
+      edge,
+      { paths: ["/products/TEE"] },
+      { "x-internal-key": "test-internal-key" },
+    );
+    // One page was cached for all three spellings, and it is gone.
+    expect(await answer.json()).toEqual({ purged: 1, tags: ["page:/products/tee"] });
+    expect(edge.app.cache.memory.peek("html_cache:shop.test/products/tee")).toBeFalsy();
+    expect(await cacheState(edge, "/products/%54EE")).toBe("MISS");
+  });
+
   test("an admin token purges; a customer token is refused; no credentials is 401", async () => {
     const { edge } = await edgeWithAuth();
     await warm(edge, ["/", "/categories/shoes"]);
