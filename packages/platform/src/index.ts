@@ -9,5 +9,6 @@ export * from "./http-client.js";
 export * from "./health.js";
 export * from "./shutdown.js";
 export * from "./identity.js";
+export * from "./access.js";
 export * from "./relay-loop.js";
 export * from "./docs-page.js";

@@ -4,12 +4,13 @@ import { APP_GUARD } from "@nestjs/core";
 import { MulterModule } from "@nestjs/platform-express";
 import { TypeOrmModule } from "@nestjs/typeorm";
 import type { Logger } from "@shop/platform";
+import { ACCESS_CHECK, AccessGuard } from "@shop/platform/nest";
 import { ensureDatabase } from "@shop/platform/postgres";
 import type { Redis } from "ioredis";
 import type { JWTVerifyGetKey } from "jose";
 import { CategoriesController } from "./categories/categories.controller.js";
 import { CategoriesService } from "./categories/categories.service.js";
-import { AccessGuard, AuthService } from "./common/auth.js";
+import { ProductAccessCheck } from "./identity/access-check.js";
 import { CatalogEvents } from "./common/events.js";
 import { CONFIG, IMAGE_STORAGE, LOGGER, REDIS, TOKEN_KEYS } from "./common/tokens.js";
 import type { ProductConfig } from "./config.js";
@@ -81,7 +82,8 @@ export class AppModule {
       ],
       providers: [
         ...values,
-        AuthService,
+        ProductAccessCheck,
+        { provide: ACCESS_CHECK, useExisting: ProductAccessCheck },
         { provide: APP_GUARD, useClass: AccessGuard },
         CatalogEvents,
         CategoriesService,

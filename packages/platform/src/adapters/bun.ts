@@ -1,5 +1,7 @@
 /** Bun adapter: request ids and context, problem-details responses for Bun.serve handlers. */
+import { authorize, type AccessCheck, type Caller, type RouteAccess } from "../access.js";
 import { REQUEST_ID_HEADER, requestIdFrom, runWithContext } from "../context.js";
+import { INTERNAL_KEY_HEADER } from "../identity.js";
 import { toProblem } from "../errors/problem.js";
 
 /** The request id for a Fetch API request (accepted from the caller or generated). */
@@ -19,4 +21,22 @@ export function problemResponse(error: unknown, requestId: string, instance?: st
     status: rendered.status,
     headers: { ...rendered.headers, [REQUEST_ID_HEADER]: requestId },
   });
+}
+
+/**
+ * The identity check for a Fetch API request (Bun.serve handlers): the caller `rule` admits.
+ * `token` overrides where the access token comes from (the edge reads its session cookie too).
+ */
+export function authorizeRequest(
+  request: Request,
+  rule: RouteAccess,
+  check: AccessCheck,
+  token?: string,
+): Promise<Caller> {
+  const authorization = token ? `Bearer ${token}` : request.headers.get("authorization");
+  return authorize(
+    { authorization, internalKey: request.headers.get(INTERNAL_KEY_HEADER) },
+    rule,
+    check,
+  );
 }

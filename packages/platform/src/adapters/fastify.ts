@@ -4,7 +4,13 @@
  */
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+  type onRequestAsyncHookHandler,
+} from "fastify";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import {
   hasZodFastifySchemaValidationErrors,
@@ -13,12 +19,28 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import {
+  authorize,
+  callerHeaders,
+  userOf,
+  type AccessCheck,
+  type Caller,
+  type RouteAccess,
+} from "../access.js";
 import { REQUEST_ID_HEADER, requestIdFrom, runWithContext } from "../context.js";
 import { AppError, type FieldError } from "../errors/app-error.js";
 import { toProblem } from "../errors/problem.js";
 import type { Health } from "../health.js";
 import { logRequest, type Logger } from "../logging.js";
+import type { Identity } from "../identity.js";
 import { runService, type RunServiceOptions } from "../shutdown.js";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** Set by an {@link accessHook} hook. */
+    caller?: Caller;
+  }
+}
 
 /** A Fastify instance with the zod type provider. */
 export type App = FastifyInstance<
@@ -185,4 +207,30 @@ export async function serveFastify(app: App, options: ServeOptions): Promise<voi
       return { close: () => app.close() };
     },
   });
+}
+
+/**
+ * The identity hook: one onRequest hook per access rule. It runs before body validation, so an
+ * anonymous caller gets its 401 before any 400 tells it about the route.
+ *
+ * @example
+ * const access = accessHook({ verifier, internalKey: config.INTERNAL_KEY });
+ * app.get("/api/orders", { onRequest: access({ roles: ["customer", "admin"] }) }, (request) =>
+ *   orders.list(identityOf(request)));
+ */
+export function accessHook(check: AccessCheck): (rule?: RouteAccess) => onRequestAsyncHookHandler {
+  return (rule = {}) =>
+    async function authorizeRequest(request: FastifyRequest) {
+      request.caller = await authorize(callerHeaders(request.headers), rule, check);
+    };
+}
+
+/** The caller the route's access hook admitted (anonymous when the route has no hook). */
+export function callerOf(request: FastifyRequest): Caller {
+  return request.caller ?? { kind: "anonymous" };
+}
+
+/** The signed-in (or guest) user of the request; AUTH_REQUIRED for anyone else. */
+export function identityOf(request: FastifyRequest): Identity {
+  return userOf(request.caller);
 }

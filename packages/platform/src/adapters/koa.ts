@@ -1,11 +1,20 @@
 /** Koa adapter: request ids and context, problem-details errors, request logs, health routes. */
 import type Koa from "koa";
 import type { Server } from "node:http";
+import {
+  authorize,
+  callerHeaders,
+  userOf,
+  type AccessCheck,
+  type Caller,
+  type RouteAccess,
+} from "../access.js";
 import { REQUEST_ID_HEADER, requestIdFrom, runWithContext } from "../context.js";
 import { AppError } from "../errors/app-error.js";
 import { toProblem } from "../errors/problem.js";
 import type { Health } from "../health.js";
 import { logRequest, type Logger } from "../logging.js";
+import type { Identity } from "../identity.js";
 import { runService, type RunServiceOptions } from "../shutdown.js";
 
 /**
@@ -92,4 +101,29 @@ export async function serveKoa(
       };
     },
   });
+}
+
+/**
+ * The identity middleware for one route: puts the admitted caller on `ctx.state.caller`.
+ *
+ * @example
+ * const access = accessMiddleware({ verifier, internalKey });
+ * router.post("/internal/sessions/revoke", access({ internal: "only" }), handler);
+ */
+export function accessMiddleware(check: AccessCheck): (rule?: RouteAccess) => Koa.Middleware {
+  return (rule = {}) =>
+    async (ctx, next) => {
+      ctx.state.caller = await authorize(callerHeaders(ctx.headers), rule, check);
+      await next();
+    };
+}
+
+/** The caller the route's access middleware admitted. */
+export function callerOf(ctx: Koa.Context): Caller {
+  return (ctx.state.caller as Caller | undefined) ?? { kind: "anonymous" };
+}
+
+/** The signed-in (or guest) user of the request; AUTH_REQUIRED for anyone else. */
+export function identityOf(ctx: Koa.Context): Identity {
+  return userOf(ctx.state.caller as Caller | undefined);
 }

@@ -2,18 +2,33 @@
  * NestJS adapter (Express platform): request ids and context, problem-details errors for every
  * exception, zod validation pipe, health routes.
  */
-import type {
-  ArgumentsHost,
-  ExceptionFilter,
-  INestApplication,
-  PipeTransform,
+import {
+  createParamDecorator,
+  Inject,
+  Injectable,
+  SetMetadata,
+  type ArgumentsHost,
+  type CanActivate,
+  type ExceptionFilter,
+  type ExecutionContext,
+  type INestApplication,
+  type PipeTransform,
 } from "@nestjs/common";
+import { Reflector } from "@nestjs/core";
 import type { NextFunction, Request, Response } from "express";
 import type { ZodType } from "zod";
+import {
+  authorize,
+  callerHeaders,
+  type AccessCheck,
+  type Caller,
+  type RouteAccess,
+} from "../access.js";
 import { REQUEST_ID_HEADER, requestIdFrom, runWithContext } from "../context.js";
 import { AppError } from "../errors/app-error.js";
 import { asAppError, toProblem, validationError } from "../errors/problem.js";
 import type { Health } from "../health.js";
+import type { Identity } from "../identity.js";
 import { logRequest, type Logger } from "../logging.js";
 
 /** Renders every exception (AppError, ZodError, Nest HttpException, unknown) as problem details. */
@@ -112,3 +127,43 @@ export class ZodPipe<T> implements PipeTransform<unknown, T> {
     return result.data;
   }
 }
+
+/** Injection token of the {@link AccessCheck} (verifier and internal key) the guard uses. */
+export const ACCESS_CHECK = Symbol.for("shop.platform.access-check");
+const ACCESS_RULE = "shop:access";
+
+/** A route's access rule, on a handler or a controller; routes without one are public. */
+export const Access = (rule: RouteAccess) => SetMetadata(ACCESS_RULE, rule);
+
+type CallerRequest = Request & { caller?: Caller };
+
+/** The identity hook for Nest: register as `{ provide: APP_GUARD, useClass: AccessGuard }`. */
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly check: AccessCheck,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const rule = this.reflector.getAllAndOverride<RouteAccess | undefined>(ACCESS_RULE, [
+      ctx.getHandler(),
+      ctx.getClass(),
+    ]);
+    if (!rule) return true;
+    const request = ctx.switchToHttp().getRequest<CallerRequest>();
+    request.caller = await authorize(callerHeaders(request.headers), rule, this.check);
+    return true;
+  }
+}
+// Decorators applied as calls: this package is compiled without decorator support.
+Injectable()(AccessGuard);
+Inject(Reflector)(AccessGuard, undefined, 0);
+Inject(ACCESS_CHECK)(AccessGuard, undefined, 1);
+
+/** The user the guard admitted (undefined for anonymous callers of optional routes). */
+export const CurrentIdentity = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): Identity | undefined => {
+    const caller = ctx.switchToHttp().getRequest<CallerRequest>().caller;
+    return caller?.kind === "user" ? caller.identity : undefined;
+  },
+);

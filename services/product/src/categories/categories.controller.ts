@@ -1,4 +1,5 @@
 /** /api/v1/categories: public reads, admin writes. */
+import { Access, CurrentIdentity } from "@shop/platform/nest";
 import {
   Body,
   Controller,
@@ -14,7 +15,6 @@ import {
 } from "@nestjs/common";
 import type { Identity } from "@shop/platform";
 import { ZodPipe } from "@shop/platform/nest";
-import { CurrentIdentity, OptionalIdentity, Roles } from "../common/auth.js";
 import { IdOrSlugParam, IdParam } from "../common/schemas.js";
 import { CategoriesService } from "./categories.service.js";
 import { CategoryCreate, CategoryListQuery, CategoryUpdate } from "./categories.schemas.js";
@@ -24,7 +24,7 @@ export class CategoriesController {
   constructor(@Inject(CategoriesService) private readonly categories: CategoriesService) {}
 
   @Get()
-  @OptionalIdentity()
+  @Access({ optional: true })
   async list(
     @Query(new ZodPipe(CategoryListQuery, "query")) query: CategoryListQuery,
     @CurrentIdentity() identity: Identity | undefined,
@@ -36,7 +36,7 @@ export class CategoriesController {
   }
 
   @Get(":idOrSlug")
-  @OptionalIdentity()
+  @Access({ optional: true })
   get(
     @Param(new ZodPipe(IdOrSlugParam, "params")) params: IdOrSlugParam,
     @CurrentIdentity() identity: Identity | undefined,
@@ -45,13 +45,13 @@ export class CategoriesController {
   }
 
   @Post()
-  @Roles("admin")
+  @Access({ roles: ["admin"] })
   create(@Body(new ZodPipe(CategoryCreate)) body: CategoryCreate) {
     return this.categories.create(body);
   }
 
   @Put(":id")
-  @Roles("admin")
+  @Access({ roles: ["admin"] })
   replace(
     @Param(new ZodPipe(IdParam, "params")) params: IdParam,
     @Body(new ZodPipe(CategoryUpdate)) body: CategoryUpdate,
@@ -60,7 +60,7 @@ export class CategoriesController {
   }
 
   @Patch(":id")
-  @Roles("admin")
+  @Access({ roles: ["admin"] })
   update(
     @Param(new ZodPipe(IdParam, "params")) params: IdParam,
     @Body(new ZodPipe(CategoryUpdate)) body: CategoryUpdate,
@@ -69,7 +69,7 @@ export class CategoriesController {
   }
 
   @Delete(":id")
-  @Roles("admin")
+  @Access({ roles: ["admin"] })
   @HttpCode(204)
   async remove(@Param(new ZodPipe(IdParam, "params")) params: IdParam): Promise<void> {
     await this.categories.remove(params.id);

@@ -1,4 +1,5 @@
 /** Image upload (before and after product creation), image delete, and the public image files. */
+import { Access } from "@shop/platform/nest";
 import {
   type ArgumentsHost,
   Catch,
@@ -20,7 +21,6 @@ import { AppError, type Logger } from "@shop/platform";
 import { ZodPipe } from "@shop/platform/nest";
 import type { Request, Response } from "express";
 import { pipeline } from "node:stream/promises";
-import { Roles } from "../common/auth.js";
 import { ServiceProblemFilter } from "../common/problems.js";
 import { LOGGER } from "../common/tokens.js";
 import { ProductsService } from "../products/products.service.js";
@@ -63,7 +63,7 @@ export class ImagesController {
   ) {}
 
   @Post("api/v1/images")
-  @Roles("admin")
+  @Access({ roles: ["admin"] })
   @UseInterceptors(AnyFilesInterceptor())
   @UseFilters(UploadProblemFilter)
   async upload(@UploadedFiles() files: UploadFile[] | undefined) {
@@ -71,7 +71,7 @@ export class ImagesController {
   }
 
   @Post("api/v1/products/:id/images")
-  @Roles("admin")
+  @Access({ roles: ["admin"] })
   @UseInterceptors(AnyFilesInterceptor())
   @UseFilters(UploadProblemFilter)
   async uploadToProduct(
@@ -84,7 +84,7 @@ export class ImagesController {
   }
 
   @Delete("api/v1/products/:id/images/:imageId")
-  @Roles("admin")
+  @Access({ roles: ["admin"] })
   @HttpCode(204)
   async remove(
     @Param(new ZodPipe(ProductImageParams, "params")) params: ProductImageParams,

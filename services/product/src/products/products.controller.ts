@@ -1,4 +1,5 @@
 /** /api/v1/products: public list and detail, admin create/update/soft-delete. */
+import { Access, CurrentIdentity } from "@shop/platform/nest";
 import {
   Body,
   Controller,
@@ -14,7 +15,6 @@ import {
 } from "@nestjs/common";
 import type { Identity } from "@shop/platform";
 import { ZodPipe } from "@shop/platform/nest";
-import { CurrentIdentity, OptionalIdentity, Roles } from "../common/auth.js";
 import { ProductsService } from "./products.service.js";
 import { ProductCreate, ProductUpdate } from "@shop/contracts";
 import { ProductIdParam, ProductListQuery, ProductParams } from "./products.schemas.js";
@@ -24,7 +24,7 @@ export class ProductsController {
   constructor(@Inject(ProductsService) private readonly products: ProductsService) {}
 
   @Get()
-  @OptionalIdentity()
+  @Access({ optional: true })
   list(
     @Query(new ZodPipe(ProductListQuery, "query")) query: ProductListQuery,
     @CurrentIdentity() identity: Identity | undefined,
@@ -33,7 +33,7 @@ export class ProductsController {
   }
 
   @Get(":idOrSlug")
-  @OptionalIdentity()
+  @Access({ optional: true })
   get(
     @Param(new ZodPipe(ProductParams, "params")) params: ProductParams,
     @CurrentIdentity() identity: Identity | undefined,
@@ -42,13 +42,13 @@ export class ProductsController {
   }
 
   @Post()
-  @Roles("admin")
+  @Access({ roles: ["admin"] })
   create(@Body(new ZodPipe(ProductCreate)) body: ProductCreate) {
     return this.products.create(body);
   }
 
   @Put(":id")
-  @Roles("admin")
+  @Access({ roles: ["admin"] })
   replace(
     @Param(new ZodPipe(ProductIdParam, "params")) params: ProductIdParam,
     @Body(new ZodPipe(ProductUpdate)) body: ProductUpdate,
@@ -57,7 +57,7 @@ export class ProductsController {
   }
 
   @Patch(":id")
-  @Roles("admin")
+  @Access({ roles: ["admin"] })
   update(
     @Param(new ZodPipe(ProductIdParam, "params")) params: ProductIdParam,
     @Body(new ZodPipe(ProductUpdate)) body: ProductUpdate,
@@ -66,7 +66,7 @@ export class ProductsController {
   }
 
   @Delete(":id")
-  @Roles("admin")
+  @Access({ roles: ["admin"] })
   @HttpCode(204)
   async remove(
     @Param(new ZodPipe(ProductIdParam, "params")) params: ProductIdParam,

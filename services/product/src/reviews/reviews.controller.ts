@@ -1,8 +1,8 @@
 /** Reviews: per-product list and create (signed-in customers), and the latest reviews across the shop. */
+import { Access, CurrentIdentity } from "@shop/platform/nest";
 import { Body, Controller, Get, Inject, Param, Post, Query } from "@nestjs/common";
 import type { Identity } from "@shop/platform";
 import { ZodPipe } from "@shop/platform/nest";
-import { CurrentIdentity, Roles } from "../common/auth.js";
 import { ReviewsService } from "./reviews.service.js";
 import { ReviewCreate } from "@shop/contracts";
 import { LatestReviewsQuery, ReviewPageQuery, ReviewParams } from "./reviews.schemas.js";
@@ -20,7 +20,7 @@ export class ReviewsController {
   }
 
   @Post("products/:id/reviews")
-  @Roles("customer", "admin")
+  @Access({ roles: ["customer", "admin"] })
   create(
     @Param(new ZodPipe(ReviewParams, "params")) params: ReviewParams,
     @Body(new ZodPipe(ReviewCreate)) body: ReviewCreate,

@@ -83,14 +83,14 @@ describe("writing", () => {
     assert.equal((await product("canvas-sneakers")).reviewCount, before.reviewCount + 1);
   });
 
-  test("guests and anonymous callers cannot review", async () => {
+  test("guests and anonymous callers cannot review (anonymous 401, a guest token 403)", async () => {
     const p = await product("canvas-sneakers");
     const body = { rating: 5, text: "좋아요 좋아요" };
     assert.equal((await svc.api("POST", `/api/v1/products/${p.id}/reviews`, { body })).status, 401);
     assert.equal(
       (await svc.api("POST", `/api/v1/products/${p.id}/reviews`, { token: svc.tokens.guest, body }))
         .status,
-      401,
+      403,
     );
   });
 

@@ -1,15 +1,15 @@
 /** Internal stock API for the cart and order services (X-Internal-Key; never routed by the gateway). */
+import { Access } from "@shop/platform/nest";
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from "@nestjs/common";
 import { ZodPipe } from "@shop/platform/nest";
 import type { Response } from "express";
-import { InternalOnly } from "../common/auth.js";
 import { LookupService } from "./lookup.service.js";
 import { ReservationsService } from "./reservations.service.js";
 import { ProductLookupRequest, ReservationCreate } from "@shop/contracts";
 import { ReservationIdParam } from "./stock.schemas.js";
 
 @Controller("internal")
-@InternalOnly()
+@Access({ internal: "only" })
 export class StockController {
   constructor(
     @Inject(LookupService) private readonly lookups: LookupService,
