@@ -1,9 +1,8 @@
 /** Builds the order service (without listening) so tests can run it in process or on a port. */
 import { createHealth, createLogger, type Logger } from "@shop/platform";
-import { createFastifyApp, type App } from "@shop/platform/fastify";
+import { accessHook, createFastifyApp, type App } from "@shop/platform/fastify";
 import { createAccessTokenVerification, createRedis } from "@shop/platform/redis";
 import type { Redis } from "ioredis";
-import { createAuth } from "./auth/authenticate.js";
 import { registerCheckoutRoutes } from "./checkout/checkout.routes.js";
 import { CheckoutService } from "./checkout/checkout.service.js";
 import { CartClient } from "./clients/cart.client.js";
@@ -44,7 +43,7 @@ export async function buildApp(
     logger,
   });
   await revocations.start();
-  const auth = createAuth(verifier);
+  const access = accessHook({ verifier, internalKey: config.INTERNAL_KEY });
 
   const product = new ProductClient(config.PRODUCT_URL, config.INTERNAL_KEY);
   const cart = new CartClient(config.CART_URL, config.INTERNAL_KEY);
@@ -97,9 +96,9 @@ export async function buildApp(
         "Checkout saga, orders and their states, payment event intake, transactional outbox.",
     },
   });
-  registerCheckoutRoutes(app, checkout, auth);
-  registerOrderRoutes(app, orders, auth);
-  registerPaymentEventRoutes(app, intake, config.INTERNAL_KEY);
+  registerCheckoutRoutes(app, checkout, access);
+  registerOrderRoutes(app, orders, access);
+  registerPaymentEventRoutes(app, intake, access);
 
   return {
     app,

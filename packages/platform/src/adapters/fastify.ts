@@ -218,7 +218,9 @@ export async function serveFastify(app: App, options: ServeOptions): Promise<voi
  * app.get("/api/orders", { onRequest: access({ roles: ["customer", "admin"] }) }, (request) =>
  *   orders.list(identityOf(request)));
  */
-export function accessHook(check: AccessCheck): (rule?: RouteAccess) => onRequestAsyncHookHandler {
+export type AccessHook = (rule?: RouteAccess) => onRequestAsyncHookHandler;
+
+export function accessHook(check: AccessCheck): AccessHook {
   return (rule = {}) =>
     async function authorizeRequest(request: FastifyRequest) {
       request.caller = await authorize(callerHeaders(request.headers), rule, check);

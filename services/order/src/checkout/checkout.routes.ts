@@ -1,6 +1,5 @@
 /** Checkout routes: the preview (totals and prefill) and the checkout itself (Idempotency-Key required). */
-import type { App } from "@shop/platform/fastify";
-import { identityOf, type Auth } from "../auth/authenticate.js";
+import { identityOf, type AccessHook, type App } from "@shop/platform/fastify";
 import type { CheckoutService } from "./checkout.service.js";
 import {
   CheckoutBody,
@@ -12,8 +11,12 @@ import {
 
 const security = [{ bearerAuth: [] }];
 
-export function registerCheckoutRoutes(app: App, checkout: CheckoutService, auth: Auth): void {
-  const anyone = auth.require();
+export function registerCheckoutRoutes(
+  app: App,
+  checkout: CheckoutService,
+  access: AccessHook,
+): void {
+  const anyone = access();
   app.get(
     "/api/checkout/preview",
     {

@@ -1,6 +1,5 @@
 /** Customer and admin order routes. Someone else's order is a 404, never a 403. */
-import type { App } from "@shop/platform/fastify";
-import { identityOf, type Auth } from "../auth/authenticate.js";
+import { identityOf, type AccessHook, type App } from "@shop/platform/fastify";
 import { actorOf, type OrdersService } from "./orders.service.js";
 import {
   AdminOrdersQuery,
@@ -14,12 +13,12 @@ import {
 
 const security = [{ bearerAuth: [] }];
 
-export function registerOrderRoutes(app: App, orders: OrdersService, auth: Auth): void {
-  registerCustomerRoutes(app, orders, auth.require());
-  registerAdminRoutes(app, orders, auth.require("admin"));
+export function registerOrderRoutes(app: App, orders: OrdersService, access: AccessHook): void {
+  registerCustomerRoutes(app, orders, access());
+  registerAdminRoutes(app, orders, access({ roles: ["admin"] }));
 }
 
-type Guard = ReturnType<Auth["require"]>;
+type Guard = ReturnType<AccessHook>;
 
 function registerCustomerRoutes(app: App, orders: OrdersService, anyone: Guard): void {
   app.get(

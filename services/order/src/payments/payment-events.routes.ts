@@ -1,7 +1,6 @@
 /** Internal intake of payment events from the payment service (X-Internal-Key; never routed by the gateway). */
 import { PaymentEvent } from "@shop/contracts";
-import { requireInternalKey } from "@shop/platform";
-import type { App } from "@shop/platform/fastify";
+import type { AccessHook, App } from "@shop/platform/fastify";
 import { z } from "zod";
 import type { PaymentEventsService } from "./payment-events.service.js";
 
@@ -10,13 +9,12 @@ const Result = z.object({ duplicate: z.boolean(), action: z.string() });
 export function registerPaymentEventRoutes(
   app: App,
   intake: PaymentEventsService,
-  internalKey: string,
+  access: AccessHook,
 ): void {
   app.post(
     "/internal/payments/events",
     {
-      onRequest: async (request) =>
-        requireInternalKey(request.headers["x-internal-key"], internalKey),
+      onRequest: access({ internal: "only" }),
       schema: {
         tags: ["internal"],
         summary: "Apply a payment event (idempotent by eventId, any order)",
