@@ -1,13 +1,21 @@
 /** Builds the cart service (without listening) so tests can exercise it in process. */
-import { createHealth, createLogger, type Health, type Logger } from "@shop/platform";
-import { createFastifyApp, type App } from "@shop/platform/fastify";
+import {
+  createHealth,
+  createLogger,
+  createTokenVerifier,
+  DEFAULT_AUDIENCE,
+  DEFAULT_ISSUER,
+  type Health,
+  type Logger,
+} from "@shop/platform";
+import { accessHook, createFastifyApp, type App } from "@shop/platform/fastify";
 import { createRedis, createRevocationList } from "@shop/platform/redis";
 import { cartRoutes } from "./carts/cart.routes.js";
 import { internalCartRoutes } from "./carts/internal.routes.js";
 import { createCartService } from "./carts/cart.service.js";
 import { createCartStore } from "./carts/cart.store.js";
 import type { Config } from "./config.js";
-import { createIdentities } from "./identity/identity.js";
+import { createGuestTokenCheck } from "./identity/guest-token.js";
 import { createProductLookup } from "./clients/product.client.js";
 
 export async function buildApp(
@@ -56,13 +64,20 @@ export async function buildApp(
     memberTtlSeconds: config.MEMBER_CART_TTL_SECONDS,
     mergeMarkerTtlSeconds: config.MERGE_GUEST_TOKEN_GRACE_SECONDS + 3600,
   });
-  const identities = createIdentities({
-    jwksUrl: `${config.AUTH_URL}/.well-known/jwks.json`,
+  const jwksUrl = `${config.AUTH_URL}/.well-known/jwks.json`;
+  const verifier = createTokenVerifier({
+    jwksUrl,
+    issuer: DEFAULT_ISSUER,
+    audience: DEFAULT_AUDIENCE,
     revocations,
+  });
+  const access = accessHook({ verifier, internalKey: config.INTERNAL_KEY });
+  const guests = createGuestTokenCheck({
+    jwksUrl,
     guestGraceSeconds: config.MERGE_GUEST_TOKEN_GRACE_SECONDS,
   });
-  cartRoutes(app, { carts, identities });
-  internalCartRoutes(app, { carts, internalKey: config.INTERNAL_KEY });
+  cartRoutes(app, { carts, access, guests });
+  internalCartRoutes(app, { carts, access });
   return { app, health };
 }
 

@@ -105,6 +105,36 @@ describe("cart access", () => {
     assert.deepEqual(after.json().lines, []);
   });
 
+  it("guards internal routes per route: encoded spellings of the path never skip the key check", async () => {
+    const me = randomUUID();
+    await h.app.inject({
+      method: "POST",
+      url: "/api/cart/items",
+      headers: await h.auth(me),
+      payload: { productId: item, quantity: 1 },
+    });
+    for (const url of [
+      `/%69nternal/carts/${me}`,
+      `/%49nternal/carts/${me}`,
+      `/internal/%63arts/${me}`,
+      `//internal/carts/${me}`,
+      `/internal/carts/${me}/`,
+      `/INTERNAL/carts/${me}`,
+    ]) {
+      for (const method of ["GET", "DELETE"] as const) {
+        const res = await h.app.inject({ method, url });
+        assert.ok([401, 404].includes(res.statusCode), `${method} ${url} → ${res.statusCode}`);
+      }
+    }
+    // The cart is still there: nothing was read or deleted without the key.
+    const cart = await h.app.inject({
+      method: "GET",
+      url: `/internal/carts/${me}`,
+      headers: { "x-internal-key": h.internalKey },
+    });
+    assert.equal(cart.json().lines.length, 1);
+  });
+
   it("documents every route at /docs", async () => {
     const res = await h.app.inject({ method: "GET", url: "/docs/json" });
     assert.equal(res.statusCode, 200);

@@ -7,10 +7,9 @@ import {
   Problem,
   SetCartQuantity,
 } from "@shop/contracts";
-import { requireRole } from "@shop/platform";
-import type { App } from "@shop/platform/fastify";
-import { authenticatePaths, type CallerOf } from "../identity/caller.hook.js";
-import type { Identities } from "../identity/identity.js";
+import { identityOf, type AccessHook, type App } from "@shop/platform/fastify";
+import type { onRequestAsyncHookHandler } from "fastify";
+import type { GuestTokenCheck } from "../identity/guest-token.js";
 import { LineParams } from "./cart.schemas.js";
 import type { CartService } from "./cart.service.js";
 
@@ -26,20 +25,27 @@ const security = [{ bearerAuth: [] }];
 const tags = ["cart"];
 const CART_PATH = /^\/api\/cart(?:[/?]|$)/;
 
-export function cartRoutes(app: App, deps: { carts: CartService; identities: Identities }): void {
-  const caller = authenticatePaths(app, CART_PATH, deps.identities);
+export interface CartRouteDeps {
+  carts: CartService;
+  access: AccessHook;
+  guests: GuestTokenCheck;
+}
+
+export function cartRoutes(app: App, deps: CartRouteDeps): void {
   app.addHook("onSend", async (request, reply) => {
     // Carts are per person: never stored by a shared cache.
     if (CART_PATH.test(request.url)) reply.header("cache-control", "private, no-store");
   });
-  lineRoutes(app, deps.carts, caller);
-  mergeRoute(app, deps, caller);
+  // Guests and members alike; checked before the body, so an anonymous caller learns nothing.
+  lineRoutes(app, deps.carts, deps.access());
+  mergeRoute(app, deps);
 }
 
-function lineRoutes(app: App, carts: CartService, caller: CallerOf): void {
+function lineRoutes(app: App, carts: CartService, anyone: onRequestAsyncHookHandler): void {
   app.get(
     "/api/cart",
     {
+      onRequest: anyone,
       schema: {
         tags,
         security,
@@ -47,11 +53,12 @@ function lineRoutes(app: App, carts: CartService, caller: CallerOf): void {
         response: { 200: Cart, ...errors },
       },
     },
-    async (request) => carts.read(caller(request).sub),
+    async (request) => carts.read(identityOf(request).sub),
   );
   app.post(
     "/api/cart/items",
     {
+      onRequest: anyone,
       schema: {
         tags,
         security,
@@ -62,11 +69,12 @@ function lineRoutes(app: App, carts: CartService, caller: CallerOf): void {
         response: { 200: Cart, ...errors },
       },
     },
-    async (request) => carts.add(caller(request), request.body),
+    async (request) => carts.add(identityOf(request), request.body),
   );
   app.patch(
     "/api/cart/items/:lineId",
     {
+      onRequest: anyone,
       schema: {
         tags,
         security,
@@ -78,11 +86,12 @@ function lineRoutes(app: App, carts: CartService, caller: CallerOf): void {
       },
     },
     async (request) =>
-      carts.setQuantity(caller(request), request.params.lineId, request.body.quantity),
+      carts.setQuantity(identityOf(request), request.params.lineId, request.body.quantity),
   );
   app.delete(
     "/api/cart/items/:lineId",
     {
+      onRequest: anyone,
       schema: {
         tags,
         security,
@@ -91,27 +100,27 @@ function lineRoutes(app: App, carts: CartService, caller: CallerOf): void {
         response: { 200: Cart, ...errors },
       },
     },
-    async (request) => carts.remove(caller(request), request.params.lineId),
+    async (request) => carts.remove(identityOf(request), request.params.lineId),
   );
   app.delete(
     "/api/cart",
-    { schema: { tags, security, summary: "Empty the cart", response: { 200: Cart, ...errors } } },
+    {
+      onRequest: anyone,
+      schema: { tags, security, summary: "Empty the cart", response: { 200: Cart, ...errors } },
+    },
     async (request) => {
-      const owner = caller(request);
+      const owner = identityOf(request);
       await carts.clear(owner.sub);
       return carts.read(owner.sub);
     },
   );
 }
 
-function mergeRoute(
-  app: App,
-  deps: { carts: CartService; identities: Identities },
-  caller: CallerOf,
-): void {
+function mergeRoute(app: App, deps: CartRouteDeps): void {
   app.post(
     "/api/cart/merge",
     {
+      onRequest: deps.access({ roles: ["customer", "admin"] }),
       schema: {
         tags,
         security,
@@ -123,8 +132,8 @@ function mergeRoute(
       },
     },
     async (request) => {
-      const member = requireRole(caller(request), "customer", "admin");
-      const guest = await deps.identities.guest(request.body.guestToken);
+      const member = identityOf(request);
+      const guest = await deps.guests.guest(request.body.guestToken);
       return deps.carts.merge(member, guest.sub);
     },
   );

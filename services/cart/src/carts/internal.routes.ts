@@ -1,23 +1,20 @@
 /** Internal cart routes for the order service (`X-Internal-Key`; never routed by the gateway). */
 import { Cart, Problem } from "@shop/contracts";
-import { requireInternalKey } from "@shop/platform";
-import type { App } from "@shop/platform/fastify";
+import type { AccessHook, App } from "@shop/platform/fastify";
 import { z } from "zod";
 import { OwnerParams } from "./cart.schemas.js";
 import type { CartService } from "./cart.service.js";
 
 export function internalCartRoutes(
   app: App,
-  deps: { carts: CartService; internalKey: string },
+  deps: { carts: CartService; access: AccessHook },
 ): void {
-  app.addHook("onRequest", async (request) => {
-    if (request.url.startsWith("/internal/")) {
-      requireInternalKey(request.headers["x-internal-key"], deps.internalKey);
-    }
-  });
+  // Guarded per route, never by URL prefix (an encoded spelling of the path must not skip it).
+  const platformOnly = deps.access({ internal: "only" });
   app.get(
     "/internal/carts/:ownerId",
     {
+      onRequest: platformOnly,
       schema: {
         tags: ["internal"],
         security: [{ internalKey: [] }],
@@ -31,6 +28,7 @@ export function internalCartRoutes(
   app.delete(
     "/internal/carts/:ownerId",
     {
+      onRequest: platformOnly,
       schema: {
         tags: ["internal"],
         security: [{ internalKey: [] }],
