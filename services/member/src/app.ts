@@ -1,11 +1,10 @@
 /** Builds the member service (migrated database, Redis, token checks, routes) without listening. */
 import { createHealth, createLogger, type Logger } from "@shop/platform";
-import { createFastifyApp, type App } from "@shop/platform/fastify";
-import { createRedis } from "@shop/platform/redis";
+import { accessHook, createFastifyApp, type App } from "@shop/platform/fastify";
+import { createAccessTokenVerification, createRedis } from "@shop/platform/redis";
 import { ensureDatabase, migrate } from "@shop/platform/postgres";
 import { fileURLToPath } from "node:url";
 import type { Config } from "./config.js";
-import { createAuthenticator } from "./identity/identity.js";
 import { createSessionRevoker } from "./identity/sessions.js";
 import { createIdempotency } from "./idempotency/idempotency.js";
 import { registerInternalRoutes } from "./internal/internal.routes.js";
@@ -27,13 +26,13 @@ export async function buildApp(config: Config, options: { logger?: Logger } = {}
 
   const db = createDb(config.DATABASE_URL, config.DB_POOL_SIZE);
   const redis = createRedis(config.REDIS_URL, { name: "member" });
-  const auth = createAuthenticator({
+  const { verifier, revocations } = createAccessTokenVerification({
     authUrl: config.AUTH_URL,
     redisUrl: config.REDIS_URL,
-    redisPrefix: config.REDIS_PREFIX,
-    internalKey: config.INTERNAL_KEY,
+    prefix: config.REDIS_PREFIX,
     logger,
   });
+  const access = accessHook({ verifier, internalKey: config.INTERNAL_KEY });
   const revoker = createSessionRevoker({
     authUrl: config.AUTH_URL,
     internalKey: config.INTERNAL_KEY,
@@ -43,12 +42,12 @@ export async function buildApp(config: Config, options: { logger?: Logger } = {}
     logger,
   });
   const close = async () => {
-    await Promise.allSettled([auth.close(), revoker.close(), db.$disconnect()]);
+    await Promise.allSettled([revocations.close(), revoker.close(), db.$disconnect()]);
     redis.disconnect();
   };
 
   try {
-    await auth.start();
+    await revocations.start();
     const store = createMemberStore(db);
     const service = createMemberService({ store, revoker });
     const credentials = createCredentialService({ store, revoker });
@@ -75,9 +74,9 @@ export async function buildApp(config: Config, options: { logger?: Logger } = {}
       },
     });
     const idempotency = createIdempotency(redis, config.REDIS_PREFIX, config.IDEMPOTENCY_TTL_SEC);
-    registerMemberRoutes(app, { service, credentials, auth, idempotency });
-    registerWishlistRoutes(app, { store: createWishlistStore(db), auth });
-    registerInternalRoutes(app, { service, credentials, internalKey: config.INTERNAL_KEY });
+    registerMemberRoutes(app, { service, credentials, access, idempotency });
+    registerWishlistRoutes(app, { store: createWishlistStore(db), access });
+    registerInternalRoutes(app, { service, credentials, access });
     app.addHook("onClose", close);
     return app;
   } catch (error) {

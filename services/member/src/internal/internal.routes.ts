@@ -2,8 +2,7 @@
  * Internal routes for platform services (X-Internal-Key): the credential check auth's login uses,
  * author names for the BFF, and a member with address for the order service.
  */
-import { requireInternalKey, INTERNAL_KEY_HEADER } from "@shop/platform";
-import type { App } from "@shop/platform/fastify";
+import type { AccessHook, App } from "@shop/platform/fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { MemberService } from "../members/members.service.js";
 import type { CredentialService } from "../passwords/credentials.service.js";
@@ -22,15 +21,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function registerInternalRoutes(
   app: App,
-  deps: { service: MemberService; credentials: CredentialService; internalKey: string },
+  deps: { service: MemberService; credentials: CredentialService; access: AccessHook },
 ): void {
-  const { service, credentials, internalKey } = deps;
+  const { service, credentials } = deps;
 
   app.register(async (scope) => {
     const internal = scope.withTypeProvider<ZodTypeProvider>();
-    internal.addHook("onRequest", async (request) => {
-      requireInternalKey(request.headers[INTERNAL_KEY_HEADER], internalKey);
-    });
+    // Every route registered in this scope, and only those.
+    internal.addHook("onRequest", deps.access({ internal: "only" }));
 
     internal.post(
       "/internal/credentials/verify",

@@ -1,7 +1,7 @@
 /** Member routes: registration and admin creation, admin listing, self-or-admin read/edit/delete. */
 import { toPage } from "@shop/contracts";
-import type { App } from "@shop/platform/fastify";
-import type { Authenticator, Caller } from "../identity/identity.js";
+import type { Caller } from "@shop/platform";
+import { callerOf, identityOf, type AccessHook, type App } from "@shop/platform/fastify";
 import type { Idempotency } from "../idempotency/idempotency.js";
 import type { CredentialService } from "../passwords/credentials.service.js";
 import {
@@ -21,7 +21,7 @@ const security = [{ bearerAuth: [] }];
 interface Deps {
   service: MemberService;
   credentials: CredentialService;
-  auth: Authenticator;
+  access: AccessHook;
   idempotency: Idempotency;
 }
 
@@ -31,13 +31,15 @@ export function registerMemberRoutes(app: App, deps: Deps): void {
   registerById(app, deps);
 }
 
-function registerCollection(app: App, { service, auth, idempotency }: Deps): void {
+function registerCollection(app: App, { service, access, idempotency }: Deps): void {
+  const anyone = access();
   const scopeOf = (caller: Caller) =>
-    caller.kind === "internal" ? "internal" : `member:${caller.identity.sub}`;
+    caller.kind === "user" ? `member:${caller.identity.sub}` : "internal";
 
   app.post(
     "/api/members",
     {
+      onRequest: access({ internal: "also" }),
       schema: {
         tags,
         security: [{ internalKey: [] }, { bearerAuth: [] }],
@@ -49,7 +51,7 @@ function registerCollection(app: App, { service, auth, idempotency }: Deps): voi
       },
     },
     async (request, reply) => {
-      const caller = await auth.caller(request);
+      const caller = callerOf(request);
       const member = await idempotency.run(request, reply, scopeOf(caller), async () => ({
         status: 201,
         body: await service.create(request.body, caller),
@@ -62,6 +64,7 @@ function registerCollection(app: App, { service, auth, idempotency }: Deps): voi
   app.get(
     "/api/members",
     {
+      onRequest: anyone,
       schema: {
         tags,
         security,
@@ -71,18 +74,22 @@ function registerCollection(app: App, { service, auth, idempotency }: Deps): voi
       },
     },
     async (request) => {
-      const { rows, total } = await service.list(request.query, await auth.identity(request));
+      const { rows, total } = await service.list(request.query, identityOf(request));
       return toPage(rows, total, request.query);
     },
   );
 }
 
-function registerSelf(app: App, { service, auth }: Deps): void {
+function registerSelf(app: App, { service, access }: Deps): void {
+  const anyone = access();
   app.get(
     "/api/members/me",
-    { schema: { tags, security, summary: "The signed-in member", response: { 200: Member } } },
+    {
+      onRequest: anyone,
+      schema: { tags, security, summary: "The signed-in member", response: { 200: Member } },
+    },
     async (request) => {
-      const identity = await auth.identity(request);
+      const identity = identityOf(request);
       return service.get(identity.sub, identity);
     },
   );
@@ -90,6 +97,7 @@ function registerSelf(app: App, { service, auth }: Deps): void {
   app.patch(
     "/api/members/me",
     {
+      onRequest: anyone,
       schema: {
         tags,
         security,
@@ -99,16 +107,18 @@ function registerSelf(app: App, { service, auth }: Deps): void {
       },
     },
     async (request) => {
-      const identity = await auth.identity(request);
+      const identity = identityOf(request);
       return service.update(identity.sub, request.body, identity);
     },
   );
 }
 
-function registerById(app: App, { service, credentials, auth }: Deps): void {
+function registerById(app: App, { service, credentials, access }: Deps): void {
+  const anyone = access();
   app.get(
     "/api/members/:id",
     {
+      onRequest: anyone,
       schema: {
         tags,
         security,
@@ -117,12 +127,13 @@ function registerById(app: App, { service, credentials, auth }: Deps): void {
         response: { 200: Member },
       },
     },
-    async (request) => service.get(request.params.id, await auth.identity(request)),
+    async (request) => service.get(request.params.id, identityOf(request)),
   );
 
   app.patch(
     "/api/members/:id",
     {
+      onRequest: anyone,
       schema: {
         tags,
         security,
@@ -133,13 +144,13 @@ function registerById(app: App, { service, credentials, auth }: Deps): void {
         response: { 200: Member },
       },
     },
-    async (request) =>
-      service.update(request.params.id, request.body, await auth.identity(request)),
+    async (request) => service.update(request.params.id, request.body, identityOf(request)),
   );
 
   app.delete(
     "/api/members/:id",
     {
+      onRequest: anyone,
       schema: {
         tags,
         security,
@@ -148,7 +159,7 @@ function registerById(app: App, { service, credentials, auth }: Deps): void {
       },
     },
     async (request, reply) => {
-      await service.remove(request.params.id, await auth.identity(request));
+      await service.remove(request.params.id, identityOf(request));
       return reply.code(204).send();
     },
   );
@@ -156,6 +167,7 @@ function registerById(app: App, { service, credentials, auth }: Deps): void {
   app.post(
     "/api/members/:id/password",
     {
+      onRequest: anyone,
       schema: {
         tags,
         security,
@@ -166,11 +178,7 @@ function registerById(app: App, { service, credentials, auth }: Deps): void {
       },
     },
     async (request, reply) => {
-      await credentials.changePassword(
-        request.params.id,
-        request.body,
-        await auth.identity(request),
-      );
+      await credentials.changePassword(request.params.id, request.body, identityOf(request));
       return reply.code(204).send();
     },
   );

@@ -1,7 +1,7 @@
 /** Member rules: who may do what, the password policy at creation, last-admin protection, revocation. */
 import type { Member } from "@shop/contracts";
 import { AppError, canActFor, requireRole, type Identity } from "@shop/platform";
-import type { Caller } from "../identity/identity.js";
+import type { Caller } from "@shop/platform";
 import type { SessionRevoker } from "../identity/sessions.js";
 import { assertStrongPassword, hashPassword } from "../passwords/passwords.js";
 import type { CreateMemberBody, ListMembersQuery, UpdateMemberBody } from "./members.schemas.js";
@@ -53,8 +53,8 @@ export function createMemberService(deps: { store: MemberStore; revoker: Session
   return {
     async create(input: CreateMemberBody, caller: Caller): Promise<Member> {
       // Registration (auth, internal key) creates customers; an admin token may create admins too.
-      if (caller.kind === "member") requireRole(caller.identity, "admin");
-      const byAdmin = caller.kind === "member";
+      if (caller.kind === "user") requireRole(caller.identity, "admin");
+      const byAdmin = caller.kind === "user";
       if (input.role === "admin" && !byAdmin) {
         throw new AppError("FORBIDDEN", "Only an admin can create an admin", {
           errors: [{ field: "role", message: "Only an admin can create an admin" }],

@@ -1,8 +1,8 @@
 /** The signed-in member's wishlist: product ids with the time each was added. */
 import { toPage } from "@shop/contracts";
-import { AppError, requireRole } from "@shop/platform";
-import type { App } from "@shop/platform/fastify";
-import type { Authenticator } from "../identity/identity.js";
+import { AppError } from "@shop/platform";
+import { identityOf, type AccessHook, type App } from "@shop/platform/fastify";
+import type { FastifyRequest } from "fastify";
 import {
   ProductParams,
   WISHLIST_MAX,
@@ -17,15 +17,17 @@ const security = [{ bearerAuth: [] }];
 
 export function registerWishlistRoutes(
   app: App,
-  deps: { store: WishlistStore; auth: Authenticator },
+  deps: { store: WishlistStore; access: AccessHook },
 ): void {
-  const { store, auth } = deps;
-  const memberId = async (request: Parameters<Authenticator["identity"]>[0]) =>
-    requireRole(await auth.identity(request), "customer", "admin").sub;
+  const { store } = deps;
+  // Guests have no wishlist: it belongs to a member.
+  const members = deps.access({ roles: ["customer", "admin"] });
+  const memberId = (request: FastifyRequest) => identityOf(request).sub;
 
   app.get(
     "/api/members/me/wishlist",
     {
+      onRequest: members,
       schema: {
         tags,
         security,
@@ -36,7 +38,7 @@ export function registerWishlistRoutes(
     },
     async (request) => {
       const { items, total } = await store.page(
-        await memberId(request),
+        memberId(request),
         request.query.page,
         request.query.limit,
       );
@@ -47,6 +49,7 @@ export function registerWishlistRoutes(
   app.put(
     "/api/members/me/wishlist/:productId",
     {
+      onRequest: members,
       schema: {
         tags,
         security,
@@ -56,7 +59,7 @@ export function registerWishlistRoutes(
       },
     },
     async (request) => {
-      const id = await memberId(request);
+      const id = memberId(request);
       const { productId } = request.params;
       if (!(await store.has(id, productId)) && (await store.count(id)) >= WISHLIST_MAX) {
         throw new AppError(
@@ -70,9 +73,12 @@ export function registerWishlistRoutes(
 
   app.delete(
     "/api/members/me/wishlist/:productId",
-    { schema: { tags, security, summary: "Remove a product (idempotent)", params: ProductParams } },
+    {
+      onRequest: members,
+      schema: { tags, security, summary: "Remove a product (idempotent)", params: ProductParams },
+    },
     async (request, reply) => {
-      await store.remove(await memberId(request), request.params.productId);
+      await store.remove(memberId(request), request.params.productId);
       return reply.code(204).send();
     },
   );
