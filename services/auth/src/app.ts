@@ -1,5 +1,12 @@
 /** Builds the auth service (keys, Redis sessions, member client, routes) without listening. */
-import { createHealth, createLogger, openApiPage, type Health, type Logger } from "@shop/platform";
+import {
+  createHealth,
+  createLogger,
+  openApiPage,
+  type AccessCheck,
+  type Health,
+  type Logger,
+} from "@shop/platform";
 import { platformMiddleware } from "@shop/platform/koa";
 import { createRedis, createRevocationList } from "@shop/platform/redis";
 import type { Redis } from "ioredis";
@@ -91,15 +98,15 @@ function routesFor(
     ...authRoutes({ service, clientKey: config.AUTH_CLIENT_KEY }),
     ...sessionRoutes({ refresh, sessions, tokens, clientKey: config.AUTH_CLIENT_KEY }),
     ...tokenRoutes({ service: createTokenService({ tokens, members }), tokens }),
-    ...internalRoutes({ sessions, internalKey: config.INTERNAL_KEY }),
+    ...internalRoutes({ sessions }),
   ];
 }
 
 function koaApp(
   routes: RouteDef[],
-  options: { logger: Logger; health: Health; bodyLimit: number },
+  options: { logger: Logger; health: Health; bodyLimit: number; access: AccessCheck },
 ): Koa {
-  const router = buildRouter(routes);
+  const router = buildRouter(routes, options.access);
   const document = openApiDocument(routes, INFO);
   router.get("/docs/json", (ctx) => {
     ctx.body = document;
@@ -153,7 +160,12 @@ export async function buildApp(
   const routes = [...routesFor(config, redis, tokens, members), ...keyRoutes(keys)];
   const health = createHealth("auth", { redis: () => redis.ping() });
   return {
-    koa: koaApp(routes, { logger, health, bodyLimit: config.BODY_LIMIT_BYTES }),
+    koa: koaApp(routes, {
+      logger,
+      health,
+      bodyLimit: config.BODY_LIMIT_BYTES,
+      access: { verifier: tokens.verifier, internalKey: config.INTERNAL_KEY },
+    }),
     health,
     logger,
     close,

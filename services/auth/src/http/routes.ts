@@ -4,6 +4,8 @@
  */
 import Router from "@koa/router";
 import { Problem } from "@shop/contracts";
+import type { AccessCheck, RouteAccess } from "@shop/platform";
+import { accessMiddleware } from "@shop/platform/koa";
 import type Koa from "koa";
 import type { z } from "zod";
 import {
@@ -20,6 +22,8 @@ export interface RouteDef {
   description?: string;
   /** Who may call: a first-party client key, an access token, the internal key, or anyone. */
   auth?: "client" | "bearer" | "internal";
+  /** The platform's access rule, checked before the handler (bearer and internal routes). */
+  access?: RouteAccess;
   body?: z.ZodType;
   /** Success answers by status. */
   responses: Record<number, { description: string; schema?: z.ZodType }>;
@@ -28,9 +32,14 @@ export interface RouteDef {
 
 const SECURITY = { client: "clientKey", bearer: "bearerAuth", internal: "internalKey" } as const;
 
-export function buildRouter(routes: RouteDef[]): Router {
+export function buildRouter(routes: RouteDef[], check: AccessCheck): Router {
   const router = new Router();
-  for (const route of routes) router[route.method](route.path, (ctx) => route.handle(ctx));
+  const access = accessMiddleware(check);
+  for (const route of routes) {
+    const handle = (ctx: Koa.Context) => route.handle(ctx);
+    if (route.access) router[route.method](route.path, access(route.access), handle);
+    else router[route.method](route.path, handle);
+  }
   return router;
 }
 

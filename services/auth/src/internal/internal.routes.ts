@@ -1,5 +1,4 @@
 /** Internal routes for platform services (X-Internal-Key), never routed by the gateway. */
-import { INTERNAL_KEY_HEADER, requireInternalKey } from "@shop/platform";
 import { z } from "zod";
 import { bodyOf } from "../http/body.js";
 import type { RouteDef } from "../http/routes.js";
@@ -11,10 +10,7 @@ export const RevokeSessionsBody = z.object({
   exceptSid: z.string().min(1).max(100).optional(),
 });
 
-export function internalRoutes(deps: {
-  sessions: SessionService;
-  internalKey: string;
-}): RouteDef[] {
+export function internalRoutes(deps: { sessions: SessionService }): RouteDef[] {
   return [
     {
       method: "post",
@@ -23,6 +19,7 @@ export function internalRoutes(deps: {
         "End every session of a member (deleted, disabled, password changed), optionally keeping one",
       tags: ["internal"],
       auth: "internal",
+      access: { internal: "only" },
       body: RevokeSessionsBody,
       responses: {
         200: {
@@ -31,7 +28,6 @@ export function internalRoutes(deps: {
         },
       },
       async handle(ctx) {
-        requireInternalKey(ctx.get(INTERNAL_KEY_HEADER) || undefined, deps.internalKey);
         const { sub, exceptSid } = bodyOf(ctx, RevokeSessionsBody);
         ctx.body = { revoked: await deps.sessions.endAllOf(sub, exceptSid) };
       },

@@ -1,6 +1,6 @@
 /** Token routes: verify an access token, and who it belongs to now. */
 import { MeResponse, VerifiedIdentity } from "@shop/contracts";
-import { AppError, bearerToken } from "@shop/platform";
+import { identityOf } from "@shop/platform/koa";
 import { z } from "zod";
 import { bodyOf } from "../http/body.js";
 import type { RouteDef } from "../http/routes.js";
@@ -34,15 +34,10 @@ export function tokenRoutes(deps: { service: TokenService; tokens: AccessTokens 
       summary: "Who the access token belongs to: the member now, or the guest",
       tags,
       auth: "bearer",
+      access: {},
       responses: { 200: { description: "The member or guest", schema: MeResponse } },
       async handle(ctx) {
-        const token = bearerToken(ctx.get("authorization"));
-        if (!token) {
-          throw new AppError("AUTH_REQUIRED", "Send the access token", {
-            headers: { "www-authenticate": "Bearer" },
-          });
-        }
-        ctx.body = await deps.service.me(await deps.tokens.verifier.verify(token));
+        ctx.body = await deps.service.me(identityOf(ctx));
       },
     },
   ];
