@@ -1,6 +1,8 @@
 /**
  * The token validator: verifies Bearer tokens locally (cached JWKS, pinned EdDSA, iss/aud/exp/nbf
- * with a small skew), checks the in-process revocation list, and applies a route's policy.
+ * with a small skew), checks the in-process revocation list, and applies a route's policy with
+ * the platform's role rule (`permit`). What it adds to the services' access hook is speed: tokens
+ * verified before are answered synchronously from a cache on the hot path.
  * No call reaches the auth service per request; verified tokens are remembered until they expire.
  */
 import {
@@ -9,9 +11,11 @@ import {
   createTokenVerifier,
   DEFAULT_AUDIENCE,
   DEFAULT_ISSUER,
+  permit,
   type Identity,
   type Logger,
   type RevocationCheck,
+  type Role,
 } from "@shop/platform";
 import { createRemoteJWKSet, type JWTVerifyGetKey } from "jose";
 import type { Policy } from "../config/schema.js";
@@ -47,8 +51,12 @@ export interface IdentityResolver {
   close(): void;
 }
 
-const RANK: Record<Identity["role"], number> = { guest: 1, customer: 2, admin: 3 };
-const REQUIRED_RANK: Record<Policy, number> = { public: 0, guest: 1, customer: 2, admin: 3 };
+/** The roles each route policy admits (the platform's one role rule decides). */
+const POLICY_ROLES: Record<Exclude<Policy, "public">, readonly Role[]> = {
+  guest: ["guest", "customer", "admin"],
+  customer: ["customer", "admin"],
+  admin: ["admin"],
+};
 
 function remoteKeys(jwksUrl = "http://127.0.0.1:4000/.well-known/jwks.json") {
   return createRemoteJWKSet(new URL(jwksUrl), {
@@ -60,13 +68,8 @@ function remoteKeys(jwksUrl = "http://127.0.0.1:4000/.well-known/jwks.json") {
   });
 }
 
-function allow(policy: Policy, identity: Identity): Identity {
-  if (RANK[identity.role] < REQUIRED_RANK[policy]) {
-    throw new AppError("FORBIDDEN", `This route needs the ${policy} role`, {
-      headers: { "www-authenticate": 'Bearer error="insufficient_scope"' },
-    });
-  }
-  return identity;
+function allow(policy: Exclude<Policy, "public">, identity: Identity): Identity {
+  return permit(identity, POLICY_ROLES[policy]);
 }
 
 export function createIdentityResolver(options: IdentityOptions): IdentityResolver {
