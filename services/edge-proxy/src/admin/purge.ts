@@ -3,15 +3,8 @@
  * X-Internal-Key, and for admins (Bearer token, or the session cookie from the admin's browser,
  * verified locally against the auth service's JWKS and the revocation list).
  */
-import {
-  AppError,
-  INTERNAL_KEY_HEADER,
-  bearerToken,
-  requireRole,
-  safeEqual,
-  validationError,
-  type TokenVerifier,
-} from "@shop/platform";
+import { AppError, bearerToken, validationError, type TokenVerifier } from "@shop/platform";
+import { authorizeRequest } from "@shop/platform/bun";
 import { z } from "zod";
 import type { HtmlCache } from "../html-cache/html-cache.js";
 import { tagsForPaths } from "../html-cache/key.js";
@@ -49,19 +42,10 @@ export async function authorise(
   request: Request,
   deps: Pick<PurgeDeps, "verifier" | "internalKey">,
 ): Promise<void> {
-  const internal = request.headers.get(INTERNAL_KEY_HEADER);
-  if (internal) {
-    if (safeEqual(internal, deps.internalKey)) return;
-    throw new AppError("INTERNAL_AUTH_REQUIRED", "The internal key is not valid");
-  }
   const token =
     bearerToken(request.headers.get("authorization")) ??
     parseCookies(request.headers.get("cookie")).get(ACCESS_COOKIE);
-  if (!token)
-    throw new AppError("AUTH_REQUIRED", "Sign in as an admin to use the edge's admin routes", {
-      headers: { "www-authenticate": "Bearer" },
-    });
-  requireRole(await deps.verifier.verify(token), "admin");
+  await authorizeRequest(request, { roles: ["admin"], internal: "also" }, deps, token);
 }
 
 export async function handlePurge(request: Request, deps: PurgeDeps): Promise<Response> {
