@@ -28,12 +28,11 @@ export interface RouteAccess {
 }
 
 export type Caller =
-  | { kind: "user"; identity: Identity }
-  | { kind: "internal" }
-  | { kind: "anonymous" };
+  { kind: "user"; identity: Identity } | { kind: "internal" } | { kind: "anonymous" };
 
 export interface AccessCheck {
-  verifier: TokenVerifier;
+  /** Token verification; a part without user routes (payment) has none. */
+  verifier?: TokenVerifier;
   /** The platform's internal key; needed by routes with `internal`. */
   internalKey?: string;
 }
@@ -76,6 +75,8 @@ export async function authorize(
   }
   let identity: Identity;
   try {
+    if (!check.verifier)
+      throw new Error("this part verifies no tokens: its rules must be internal");
     identity = await verify(authorization, check.verifier);
   } catch (error) {
     if (access.optional) return { kind: "anonymous" };

@@ -186,19 +186,7 @@ export function safeEqual(a: string, b: string): boolean {
 /** Header carrying the internal service key on routes the gateway never exposes (`/internal/*`). */
 export const INTERNAL_KEY_HEADER = "x-internal-key";
 
-/** Throws INTERNAL_AUTH_REQUIRED unless `header` matches `expected` (constant time). */
-export function requireInternalKey(header: string | string[] | undefined, expected: string): void {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (!value || !safeEqual(value, expected)) {
-    throw new AppError("INTERNAL_AUTH_REQUIRED", "This route is for platform services only");
-  }
-}
-
 function requireValue(value: string | undefined, name: string): string {
   if (!value) throw new Error(`createTokenVerifier: ${name} is required`);
   return value;
 }
-
-/** Test-only guard used by adapters: the exact error type thrown for bad tokens. */
-export const isAuthError = (error: unknown): boolean =>
-  error instanceof AppError && error.status === 401;

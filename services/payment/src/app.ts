@@ -1,6 +1,6 @@
 /** Builds the payment service (without listening) so tests can run it in process or on port 0. */
 import { createHealth, createLogger, createServiceClient, type Logger } from "@shop/platform";
-import { createFastifyApp, type App } from "@shop/platform/fastify";
+import { accessHook, createFastifyApp, type App } from "@shop/platform/fastify";
 import type { Config } from "./config.js";
 import { openDatabase, type Db } from "./db.js";
 import { OrderForwarder } from "./forwarding/order-forwarder.js";
@@ -64,7 +64,7 @@ export async function buildApp(
         "Payments behind a provider interface; the built-in test provider; signed webhooks.",
     },
   });
-  registerPaymentRoutes(app, payments, config.INTERNAL_KEY);
+  registerPaymentRoutes(app, payments, accessHook({ internalKey: config.INTERNAL_KEY }));
   registerWebhookRoutes(app, webhooks);
 
   return {

@@ -1,6 +1,5 @@
 /** Internal payment API for the order service (X-Internal-Key; never routed by the gateway). */
-import { requireInternalKey } from "@shop/platform";
-import type { App } from "@shop/platform/fastify";
+import type { AccessHook, App } from "@shop/platform/fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { FastifyReply } from "fastify";
 import type { PaymentsService, Outcome } from "./payments.service.js";
@@ -19,13 +18,12 @@ const tags = ["internal payments"];
 export function registerPaymentRoutes(
   app: App,
   service: PaymentsService,
-  internalKey: string,
+  access: AccessHook,
 ): void {
   app.register(async (plain) => {
     const scope = plain.withTypeProvider<ZodTypeProvider>();
-    scope.addHook("onRequest", async (request) =>
-      requireInternalKey(request.headers["x-internal-key"], internalKey),
-    );
+    // Every route registered in this scope, and only those.
+    scope.addHook("onRequest", access({ internal: "only" }));
 
     scope.post(
       "/internal/payments/authorize",
