@@ -5,7 +5,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ResponseCache } from "./cache/response-cache.js";
 import type { GatewayEnv } from "./config.js";
-import type { GatewayFile } from "./config/schema.js";
+import type { GatewayFile } from "./gateway-file/schema.js";
 import { createHandler } from "./http/handler.js";
 import { ownRoutes } from "./http/own-routes.js";
 import { createIdentityResolver } from "./identity/identity.js";
@@ -13,15 +13,12 @@ import { createRateLimiter } from "./rate-limit/rate-limiter.js";
 import { createRouter } from "./routing/router.js";
 import { closeUpstreams, createUpstreams } from "./upstreams/upstreams.js";
 import { createWarmUp, type WarmUp } from "./warm-up/warm-up.js";
-import {
-  answerClientError,
-  connectRedis,
-  createCache,
-  idempotencyOptions,
-  settingsFrom,
-  startRevocations,
-  withTimeout,
-} from "./wiring.js";
+import { createCache } from "./cache/create-cache.js";
+import { answerClientError } from "./http/client-error.js";
+import { settingsFrom } from "./http/settings.js";
+import { idempotencyOptions } from "./idempotency/idempotency-options.js";
+import { startRevocations } from "./identity/revocations.js";
+import { connectRedis } from "./redis-clients.js";
 
 export interface Gateway {
   server: Server;
@@ -114,4 +111,12 @@ export function buildApp(
       redis.disconnect();
     },
   };
+}
+
+function withTimeout(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise.then(() => undefined),
+    new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))),
+  ]).finally(() => clearTimeout(timer));
 }

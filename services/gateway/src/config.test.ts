@@ -1,7 +1,7 @@
 /** Environment: defaults, upstream URLs collected from <NAME>_URL, production refuses default secrets. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { parseGatewayFile } from "./config/load.js";
+import { parseGatewayFile } from "./gateway-file/load.js";
 import { DEV_INTERNAL_KEY, loadGatewayEnv } from "./config.js";
 import { createUpstreams, upstreamUrl } from "./upstreams/upstreams.js";
 

@@ -2,7 +2,7 @@
 import { createLogger, runService } from "@shop/platform";
 import { buildApp } from "./app.js";
 import { loadGatewayEnv } from "./config.js";
-import { loadGatewayFile } from "./config/load.js";
+import { loadGatewayFile } from "./gateway-file/load.js";
 import { runWorkers } from "./cluster.js";
 
 const env = loadGatewayEnv();

@@ -1,6 +1,6 @@
 /** What the response cache may key, store and purge: pure rules, no I/O. */
 import type { CatalogEvent } from "@shop/contracts";
-import type { CacheConfig } from "../config/schema.js";
+import type { CacheConfig } from "../gateway-file/schema.js";
 import type { Route } from "../routing/router.js";
 import { headerValue } from "../upstreams/headers.js";
 

@@ -7,7 +7,8 @@ import type { IdentityResolver } from "../identity/identity.js";
 import type { RateLimiter } from "../rate-limit/rate-limiter.js";
 import type { Route, Router } from "../routing/router.js";
 import type { Upstream } from "../upstreams/upstreams.js";
-import type { ClientAddress, CorsConfig, TrustedProxies } from "./client.js";
+import type { ClientAddress, TrustedProxies } from "./caller-address.js";
+import type { CorsConfig } from "./cors.js";
 
 export interface RequestContext {
   req: IncomingMessage;

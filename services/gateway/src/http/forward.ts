@@ -6,7 +6,7 @@ import { rateLimited } from "../rate-limit/rate-limiter.js";
 import { upstreamRequestHeaders, withoutHeader } from "../upstreams/headers.js";
 import { fetchBuffered, streamResponse } from "../upstreams/proxy.js";
 import { declaredLength, hasBody, limitStream, readBody } from "./body.js";
-import { isInternalCaller } from "./client.js";
+import { isInternalCaller } from "./caller-address.js";
 import type { GatewayDeps, RequestContext } from "./context.js";
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);

@@ -8,13 +8,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { cacheHeaders, detail } from "../cache/cache-headers.js";
 import { cacheKey } from "../cache/cache-policy.js";
 import { splitTarget } from "../routing/target.js";
-import {
-  clientAddress,
-  corsHeaders,
-  originAllowed,
-  preflightHeaders,
-  wantsRefresh,
-} from "./client.js";
+import { clientAddress, wantsRefresh } from "./caller-address.js";
+import { corsHeaders, originAllowed, preflightHeaders } from "./cors.js";
 import type { GatewayDeps, RequestContext } from "./context.js";
 import { admit, anonymousHeaders, forward } from "./forward.js";
 import { sendBuffer, sendProblem } from "./respond.js";

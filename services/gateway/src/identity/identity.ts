@@ -18,7 +18,7 @@ import {
   type Role,
 } from "@shop/platform";
 import { createRemoteJWKSet, type JWTVerifyGetKey } from "jose";
-import type { Policy } from "../config/schema.js";
+import type { Policy } from "../gateway-file/schema.js";
 import { RejectedTokens, TokenCache } from "./token-cache.js";
 
 export interface IdentityOptions {

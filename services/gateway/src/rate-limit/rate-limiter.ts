@@ -9,7 +9,7 @@
  */
 import { AppError, type Logger } from "@shop/platform";
 import type { Redis } from "ioredis";
-import type { RateLimitConfig } from "../config/schema.js";
+import type { RateLimitConfig } from "../gateway-file/schema.js";
 
 // KEYS[1] current window, KEYS[2] previous window; ARGV: limit, elapsed ms, window ms, wanted lease.
 const SLIDING_WINDOW = `

@@ -1,7 +1,7 @@
 /** Route matching: order, params, wildcards, HEAD, 405, rewrites and refused paths. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { parseGatewayFile } from "../config/load.js";
+import { parseGatewayFile } from "../gateway-file/load.js";
 import { createRouter } from "./router.js";
 import { splitTarget } from "./target.js";
 

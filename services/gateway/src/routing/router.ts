@@ -6,8 +6,8 @@ import type {
   Policy,
   RateLimitConfig,
   RouteConfig,
-} from "../config/schema.js";
-import { routeId } from "../config/schema.js";
+} from "../gateway-file/schema.js";
+import { routeId } from "../gateway-file/schema.js";
 
 type Segment = { literal: string } | { param: string };
 

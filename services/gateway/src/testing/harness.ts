@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { buildApp, type Gateway } from "../app.js";
 import { loadGatewayEnv } from "../config.js";
-import { parseGatewayFile } from "../config/load.js";
+import { parseGatewayFile } from "../gateway-file/load.js";
 
 export interface TestServer {
   url: string;

@@ -1,6 +1,6 @@
 /** The upstream registry: one keep-alive undici Pool and one circuit breaker per upstream. */
 import { Pool } from "undici";
-import type { GatewayFile } from "../config/schema.js";
+import type { GatewayFile } from "../gateway-file/schema.js";
 import { CircuitBreaker } from "./circuit-breaker.js";
 
 export interface Upstream {

@@ -1,8 +1,7 @@
-/** Who is calling: the client address behind trusted proxies, CORS, and internal-caller checks. */
+/** Who is calling: the client address behind trusted proxies, and internal-caller checks. */
 import { safeEqual } from "@shop/platform";
 import type { IncomingMessage } from "node:http";
 import { BlockList, isIPv4, isIPv6 } from "node:net";
-import type { GatewayFile } from "../config/schema.js";
 
 export interface ClientAddress {
   ip: string;
@@ -74,46 +73,4 @@ export function isInternalCaller(req: IncomingMessage, internalKey: string): boo
 export function wantsRefresh(req: IncomingMessage, internalKey: string): boolean {
   const value = req.headers["x-cache-refresh"];
   return (value === "true" || value === "1") && isInternalCaller(req, internalKey);
-}
-
-export type CorsConfig = GatewayFile["cors"];
-
-export function originAllowed(origin: string, cors: CorsConfig): boolean {
-  return cors.origins.includes(origin) || cors.origins.includes("*");
-}
-
-/** Headers for an actual (non-preflight) cross-origin request. */
-export function corsHeaders(origin: string, cors: CorsConfig): string[] {
-  const headers = ["access-control-allow-origin", origin, "vary", "Origin"];
-  if (cors.credentials) headers.push("access-control-allow-credentials", "true");
-  if (cors.exposeHeaders.length)
-    headers.push("access-control-expose-headers", cors.exposeHeaders.join(", "));
-  return headers;
-}
-
-export function preflightHeaders(
-  origin: string,
-  cors: CorsConfig,
-  requestedHeaders: string | undefined,
-): string[] {
-  const allowHeaders = requestedHeaders
-    ? requestedHeaders
-        .split(",")
-        .map((h) => h.trim().toLowerCase())
-        .filter((h) => cors.allowHeaders.includes(h))
-        .join(", ")
-    : cors.allowHeaders.join(", ");
-  const headers = [
-    "access-control-allow-origin",
-    origin,
-    "access-control-allow-methods",
-    "GET, HEAD, POST, PUT, PATCH, DELETE",
-    "access-control-max-age",
-    String(Math.round(cors.maxAge / 1000)),
-    "vary",
-    "Origin, Access-Control-Request-Method, Access-Control-Request-Headers",
-  ];
-  if (allowHeaders) headers.push("access-control-allow-headers", allowHeaders);
-  if (cors.credentials) headers.push("access-control-allow-credentials", "true");
-  return headers;
 }
