@@ -10,6 +10,27 @@ export const AUTH_CLIENT_IDS = ["storefront", "edge-proxy"] as const;
 
 export const IdentityRole = z.enum(["guest", "customer", "admin"]);
 
+const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, "Use at most 254 characters")
+  .pipe(z.email("Enter a valid email address"));
+
+const Password = z.string().min(1, "Enter a password").max(128, "Use at most 128 characters");
+
+/** `POST /api/auth/login` (and the edge's `/_edge/session/login`, which calls it). */
+export const LoginRequest = z.object({ email: Email, password: Password });
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+/** `POST /api/auth/register` (and the edge's `/_edge/session/register`). */
+export const RegisterRequest = z.object({
+  email: Email,
+  password: Password,
+  name: z.string().trim().min(1, "Enter a name").max(100, "Use at most 100 characters"),
+});
+export type RegisterRequest = z.infer<typeof RegisterRequest>;
+
 /** The signed-in member carried in a token response (`null` for guests). */
 export const AuthUser = z.object({
   id: z.string(),

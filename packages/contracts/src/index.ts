@@ -18,3 +18,5 @@ export * from "./order-states.ts";
 export * from "./payments.ts";
 export * from "./catalog-internal.ts";
 export * from "./cards.ts";
+export * from "./session.ts";
+export * from "./api-routes.ts";

@@ -23,6 +23,7 @@ import { bypassReason, memoryHit, passPage, servePage, type PageLookup } from ".
 import type { ClientInfo } from "./routing/upstream.js";
 import { createResources } from "./resources.js";
 import type { Refresher } from "./session/refresh.js";
+import { handleSessionRoute, isSessionPath } from "./session/session-routes.js";
 
 export interface EdgeApp {
   fetch(request: Request, server?: Server<unknown>): Response | Promise<Response>;
@@ -45,10 +46,20 @@ type Resources = ReturnType<typeof createResources>;
 /** Where a request that is not a memory hit goes. */
 function createRouter(
   deps: RoutingDeps,
-  own: { health: Resources["health"]; verifier: Resources["verifier"]; startedAt: number },
+  own: {
+    health: Resources["health"];
+    verifier: Resources["verifier"];
+    gateway: Resources["gateway"];
+    startedAt: number;
+  },
 ) {
   const { cache, config } = deps;
   const admin = { cache, verifier: own.verifier, internalKey: config.INTERNAL_KEY };
+  const session = {
+    gateway: own.gateway,
+    trustedOrigins: deps.trustedOrigins,
+    warn: (details: Record<string, unknown>, message: string) => deps.logger.warn(details, message),
+  };
   return async (request: Request, url: URL, client: ClientInfo, page: PageLookup) => {
     const path = url.pathname;
     if (path === "/health/ready") return healthResponse(await own.health.ready(), client.requestId);
@@ -58,6 +69,7 @@ function createRouter(
     }
     if (path === "/_edge/stats")
       return handleStats(request, { ...admin, startedAt: own.startedAt });
+    if (isSessionPath(path)) return handleSessionRoute(request, url, client, session);
     if (path === "/docs" || path === "/docs/json") return docsResponse(path);
     if (path.startsWith("/api/") || path === "/api" || path.startsWith("/images/")) {
       return handleApi(request, url, client, deps);
@@ -69,15 +81,13 @@ function createRouter(
 
 export function buildApp(config: Config, options: { logger?: Logger } = {}): EdgeApp {
   const logger = options.logger ?? createLogger("edge-proxy", config.LOG_LEVEL);
-  const { redis, cache, refresher, sessions, verifier, revocations, health } = createResources(
-    config,
-    logger,
-  );
+  const { redis, cache, refresher, sessions, verifier, revocations, health, gateway } =
+    createResources(config, logger);
   const deps = routingDeps(config, logger, cache, sessions);
   const startedAt = Date.now();
   let stopSummary: (() => void) | undefined;
 
-  const route = createRouter(deps, { health, verifier, startedAt });
+  const route = createRouter(deps, { health, verifier, gateway, startedAt });
 
   // The hot path: no URL object, memoised keys, a fresh page in memory answered synchronously.
   function fetch(request: Request, server?: Server<unknown>): Response | Promise<Response> {

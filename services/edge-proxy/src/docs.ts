@@ -1,5 +1,6 @@
 /** The edge's own API as an OpenAPI document (from the zod schemas) and a small page, at /docs. */
 import { openApiPage } from "@shop/platform";
+import { LoginRequest, RegisterRequest } from "@shop/contracts";
 import { z } from "zod";
 import { PurgeAnswer, PurgeRequest } from "./admin/purge.js";
 import { StatsAnswer } from "./admin/stats.js";
@@ -28,6 +29,31 @@ const PROBLEM_SCHEMA = {
     },
   },
 };
+
+function sessionOperation(summary: string, body: z.ZodType) {
+  return {
+    post: {
+      summary,
+      description:
+        "Same-site only (CSRF). JSON in, JSON out for scripts; a form post gets 303 to `redirect` (or back to the form with `?error=<code>`).",
+      requestBody: {
+        required: true,
+        content: {
+          "application/json": { schema: z.toJSONSchema(body) },
+          "application/x-www-form-urlencoded": { schema: z.toJSONSchema(body) },
+        },
+      },
+      responses: {
+        "200": { description: "Signed in; Set-Cookie access_token and refresh_token" },
+        "303": { description: "Form post: signed in, or back to the form with the error code" },
+        "400": problem,
+        "401": problem,
+        "403": problem,
+        "429": problem,
+      },
+    },
+  };
+}
 
 export function openApiDocument() {
   return {
@@ -68,6 +94,24 @@ export function openApiDocument() {
               content: { "application/json": { schema: z.toJSONSchema(StatsAnswer) } },
             },
             "401": problem,
+            "403": problem,
+          },
+        },
+      },
+      "/_edge/session/login": sessionOperation(
+        "Sign in: the tokens become httpOnly cookies (through the gateway's sign-in rate limit); a guest's cart is merged",
+        LoginRequest,
+      ),
+      "/_edge/session/register": sessionOperation(
+        "Register and sign in, as login does",
+        RegisterRequest,
+      ),
+      "/_edge/session/logout": {
+        post: {
+          summary: "Sign out: the session ends at auth and both cookies are cleared",
+          responses: {
+            "200": { description: "Signed out (JSON callers)" },
+            "303": { description: "Signed out, back to / (form posts)" },
             "403": problem,
           },
         },

@@ -86,6 +86,9 @@ describe("health", () => {
     expect(Object.keys(doc.paths)).toEqual([
       "/_edge/purge",
       "/_edge/stats",
+      "/_edge/session/login",
+      "/_edge/session/register",
+      "/_edge/session/logout",
       "/health",
       "/health/ready",
     ]);

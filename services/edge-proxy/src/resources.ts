@@ -7,7 +7,8 @@ import { HtmlCache } from "./html-cache/html-cache.js";
 import { MemoryTier } from "./html-cache/memory-tier.js";
 import { RedisConnection } from "./redis.js";
 import { forward } from "./routing/upstream.js";
-import { AuthClient } from "./session/auth-client.js";
+import { AuthClient } from "./clients/auth.client.js";
+import { SessionGateway } from "./clients/gateway.client.js";
 import { GuestIssuer } from "./session/guest.js";
 import { Refresher } from "./session/refresh.js";
 import { SessionManager } from "./session/session.js";
@@ -50,10 +51,16 @@ export function createResources(config: Config, logger: Logger) {
     prefix: config.REDIS_PREFIX,
     logger,
   });
+  const gateway = new SessionGateway({
+    gatewayUrl: config.GATEWAY_URL,
+    clientKey: config.AUTH_CLIENT_KEY,
+    timeoutMs: config.API_TIMEOUT_MS,
+  });
   return {
     redis,
     cache,
     refresher,
+    gateway,
     sessions: new SessionManager(refresher, guests, config.REFRESH_LEEWAY_SECONDS),
     verifier,
     revocations,

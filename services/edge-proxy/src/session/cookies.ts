@@ -2,8 +2,8 @@
  * The session cookies the browser holds (`access_token`, `refresh_token`: httpOnly, SameSite=Lax,
  * Path=/, Secure over HTTPS) and small helpers to read, write and rewrite them.
  */
-export const ACCESS_COOKIE = "access_token";
-export const REFRESH_COOKIE = "refresh_token";
+// The names live once, in @shop/contracts (the storefront reads the access cookie by the same name).
+export { ACCESS_COOKIE, REFRESH_COOKIE } from "@shop/contracts/session";
 
 /** Cookie name → value (first occurrence wins), values URI-decoded when they were encoded. */
 export function parseCookies(header: string | null): Map<string, string> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { createLogger } from "@shop/platform";
-import { AuthClient } from "./auth-client.js";
+import { AuthClient } from "../clients/auth.client.js";
 import { GuestIssuer } from "./guest.js";
 import { RedisConnection } from "../redis.js";
 import { startFakeAuth, type FakeAuth } from "../testing/auth.js";

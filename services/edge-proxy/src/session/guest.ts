@@ -3,7 +3,7 @@
  * session, rate-limited per client IP (fixed window in Redis; a per-process window while Redis is
  * away) so a client that drops cookies cannot mint sessions without bound.
  */
-import type { AuthClient, TokenOutcome } from "./auth-client.js";
+import type { AuthClient, TokenOutcome } from "../clients/auth.client.js";
 import type { RedisConnection } from "../redis.js";
 
 export type GuestOutcome = TokenOutcome | { kind: "limited"; retryAfterSeconds: number };

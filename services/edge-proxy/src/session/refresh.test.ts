@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { AuthClient } from "./auth-client.js";
+import { AuthClient } from "../clients/auth.client.js";
 import { Refresher } from "./refresh.js";
 import { startFakeAuth } from "../testing/auth.js";
 import { startServer } from "../testing/servers.js";

@@ -5,7 +5,7 @@
  * of presenting the rotated token again (which auth would treat as reuse).
  */
 import { createHash } from "node:crypto";
-import type { AuthClient, Caller, TokenOutcome } from "./auth-client.js";
+import type { AuthClient, Caller, TokenOutcome } from "../clients/auth.client.js";
 import { SingleFlight } from "../html-cache/single-flight.js";
 
 export class Refresher {

@@ -4,7 +4,7 @@
  * none), and for page requests a Cookie header carrying a valid access token.
  */
 import { AppError } from "@shop/platform";
-import type { TokenSet } from "./auth-client.js";
+import type { TokenSet } from "../clients/auth.client.js";
 import {
   ACCESS_COOKIE,
   REFRESH_COOKIE,

@@ -1,5 +1,5 @@
 /** Korean messages for the auth and member error codes the forms can meet. */
-import type { ApiError } from "./api/http";
+import { ApiError } from "./api/http";
 import type { FieldErrors } from "./forms/validate";
 import { serverFieldErrors } from "./forms/validate";
 
@@ -38,4 +38,11 @@ export function apiErrorToFields(error: ApiError, fields: readonly string[]): Fi
       MESSAGES[error.code] ??
       (error.status >= 500 ? MESSAGES.UPSTREAM_UNAVAILABLE! : error.message),
   };
+}
+
+/** Field errors for an error code the edge sent back with a form posted without script. */
+export function fieldsForCode(code: string | undefined, fields: readonly string[]): FieldErrors {
+  if (!code || !/^[A-Z][A-Z_]{0,59}$/.test(code)) return {};
+  const known = code in MESSAGES || code in FIELD_MESSAGES;
+  return apiErrorToFields(new ApiError(known ? 400 : 500, code, ""), fields);
 }

@@ -1,6 +1,6 @@
 /**
  * The storefront's own HTTP API (not its pages) as an OpenAPI 3.1 document, generated from zod
- * schemas: /session, /auth/logout, /images/<key> and the health checks. Served at /docs/openapi.json
+ * schemas: /session, /images/<key> and the health checks (signing in and out are the edge's). Served at /docs/openapi.json
  * and shown at /docs.
  */
 import { z } from "zod";
@@ -36,15 +36,6 @@ export function openApiDocument() {
         get: {
           summary: "Who the visitor is (never cached)",
           responses: { 200: json(SessionAnswer, "The session") },
-        },
-      },
-      "/auth/logout": {
-        post: {
-          summary: "Log out (form post from the same site)",
-          responses: {
-            303: { description: "Session revoked, cookies cleared, redirect to /" },
-            403: { description: "Cross-site request" },
-          },
         },
       },
       "/images/{key}": {

@@ -8,8 +8,8 @@ import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import { config } from "@/config";
-import { ACCESS_COOKIE, REFRESH_COOKIE } from "./auth-cookies";
-import { loginPath } from "./safe-redirect";
+import { ACCESS_COOKIE, REFRESH_COOKIE } from "@shop/contracts/session";
+import { loginPath } from "@shop/contracts/session";
 import type { Role } from "./api/auth";
 
 export interface Session {

@@ -1,17 +1,24 @@
 "use client";
 
-import { useActionState } from "react";
+import { SESSION_PATHS } from "@shop/contracts/session";
 import { Link } from "@/components/ui/link";
-import { loginAction } from "./actions";
-import { initialActionState } from "@/lib/forms/action-state";
+import { useEdgeSubmit } from "./edge-session";
+import { fieldsForCode } from "@/lib/auth-messages";
+import { failed } from "@/lib/forms/action-state";
 import { loginSchema } from "@/lib/forms/auth";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { buttonPrimary } from "@/components/ui/styles";
 import { useLiveForm } from "@/components/ui/use-live-form";
 
-export function LoginForm({ redirectTo }: { redirectTo: string }) {
-  const [state, action, pending] = useActionState(loginAction, initialActionState);
+const FIELDS = ["email", "password"];
+
+export function LoginForm({ redirectTo, errorCode }: { redirectTo: string; errorCode?: string }) {
+  const { state, pending, onSubmit } = useEdgeSubmit(
+    SESSION_PATHS.login,
+    FIELDS,
+    errorCode ? failed(fieldsForCode(errorCode, FIELDS)) : undefined,
+  );
   const form = useLiveForm(loginSchema, { email: "", password: "" }, state);
   const registerHref =
     redirectTo === "/"
@@ -19,8 +26,9 @@ export function LoginForm({ redirectTo }: { redirectTo: string }) {
       : `/auth/register?redirect=${encodeURIComponent(redirectTo)}`;
   return (
     <form
-      action={action}
-      onSubmit={form.guard}
+      method="post"
+      action={SESSION_PATHS.login}
+      onSubmit={(event) => onSubmit(event, form.guard)}
       noValidate
       className="flex flex-col gap-4"
       aria-label="로그인"

@@ -1,17 +1,30 @@
 "use client";
 
-import { useActionState } from "react";
+import { SESSION_PATHS } from "@shop/contracts/session";
 import { Link } from "@/components/ui/link";
-import { registerAction } from "./actions";
-import { initialActionState } from "@/lib/forms/action-state";
+import { useEdgeSubmit } from "./edge-session";
+import { fieldsForCode } from "@/lib/auth-messages";
+import { failed } from "@/lib/forms/action-state";
 import { registerSchema } from "@/lib/forms/auth";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { buttonPrimary } from "@/components/ui/styles";
 import { useLiveForm } from "@/components/ui/use-live-form";
 
-export function RegisterForm({ redirectTo }: { redirectTo: string }) {
-  const [state, action, pending] = useActionState(registerAction, initialActionState);
+const FIELDS = ["name", "email", "password"];
+
+export function RegisterForm({
+  redirectTo,
+  errorCode,
+}: {
+  redirectTo: string;
+  errorCode?: string;
+}) {
+  const { state, pending, onSubmit } = useEdgeSubmit(
+    SESSION_PATHS.register,
+    FIELDS,
+    errorCode ? failed(fieldsForCode(errorCode, FIELDS)) : undefined,
+  );
   const form = useLiveForm(
     registerSchema,
     { name: "", email: "", password: "", passwordConfirm: "" },
@@ -21,8 +34,9 @@ export function RegisterForm({ redirectTo }: { redirectTo: string }) {
     redirectTo === "/" ? "/auth/login" : `/auth/login?redirect=${encodeURIComponent(redirectTo)}`;
   return (
     <form
-      action={action}
-      onSubmit={form.guard}
+      method="post"
+      action={SESSION_PATHS.register}
+      onSubmit={(event) => onSubmit(event, form.guard)}
       noValidate
       className="flex flex-col gap-4"
       aria-label="회원가입"

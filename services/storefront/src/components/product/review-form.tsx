@@ -11,7 +11,7 @@ import { ApiError } from "@/lib/api/http";
 import { createReview, type Review } from "@/lib/api/reviews";
 import { reviewSchema } from "@/lib/forms/review";
 import { validate, type FieldErrors } from "@/lib/forms/validate";
-import { loginPath } from "@/lib/safe-redirect";
+import { loginPath } from "@shop/contracts/session";
 import { sessionStore } from "@/lib/stores";
 import { Alert } from "@/components/ui/alert";
 import { buttonPrimary } from "@/components/ui/styles";

@@ -6,7 +6,7 @@ import { Heart } from "lucide-react";
 import clsx from "clsx";
 import { useStore } from "zustand";
 import { sessionStore, wishlistStore } from "@/lib/stores";
-import { loginPath } from "@/lib/safe-redirect";
+import { loginPath } from "@shop/contracts/session";
 
 /** The heart on a product: toggles the member's wishlist; guests are sent to log in first. */
 export function WishlistHeart({

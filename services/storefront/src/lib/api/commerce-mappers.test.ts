@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { toTokenSet } from "./auth";
 import { ApiError } from "./http";
 import { blockingLines, toCart, toMergedCart } from "./cart";
 import { toMember } from "./members";
@@ -190,29 +189,7 @@ describe("checkout preview", () => {
   });
 });
 
-describe("identity mappers", () => {
-  it("maps the token answer, a guest's user being null", () => {
-    const tokens = toTokenSet({
-      accessToken: "a",
-      refreshToken: "r",
-      tokenType: "Bearer",
-      expiresIn: 900,
-      refreshExpiresIn: 1209600,
-      user: null,
-    });
-    assert.equal(tokens.user, null);
-    assert.equal(tokens.expiresIn, 900);
-    const member = toTokenSet({
-      accessToken: "a",
-      refreshToken: "r",
-      tokenType: "Bearer",
-      expiresIn: 900,
-      refreshExpiresIn: 10,
-      user: { id: "u1", email: "a@b.c", name: "A", role: "admin" },
-    });
-    assert.equal(member.user?.role, "admin");
-  });
-
+describe("member mappers", () => {
   it("maps a member with or without a saved address", () => {
     const base = {
       id: "9b2a2b8e-0000-4000-8000-0000000000aa",

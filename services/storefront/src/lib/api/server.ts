@@ -1,14 +1,14 @@
 /**
- * Server-side transports: the gateway (catalogue without identity, per-user calls with the
- * session's Bearer token) and the auth service (with the storefront's client key). Every call
+ * Server-side transports to the gateway: catalogue reads without identity, per-user calls with
+ * the session's Bearer token (the session itself is the edge proxy's to start, refresh and end). Every call
  * carries the incoming X-Request-Id, a timeout, and is never cached by Next.
  */
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { config } from "@/config";
-import { ACCESS_COOKIE } from "../auth-cookies";
+import { ACCESS_COOKIE } from "@shop/contracts/session";
 import type { Transport } from "./http";
-import { clientCredential, httpTransport } from "./upstream";
+import { httpTransport } from "./upstream";
 
 interface Forwarded {
   requestId?: string;
@@ -42,15 +42,5 @@ export async function userGateway(token?: string): Promise<Transport> {
     "x-request-id": requestId,
     "x-forwarded-for": forwardedFor,
     authorization: bearer ? `Bearer ${bearer}` : undefined,
-  });
-}
-
-/** The auth service, directly (login, registration, refresh, logout). */
-export async function authService(): Promise<Transport> {
-  const { requestId, forwardedFor } = await forwarded();
-  return httpTransport(config().AUTH_URL, {
-    "x-request-id": requestId,
-    "x-forwarded-for": forwardedFor,
-    authorization: clientCredential(config().AUTH_CLIENT_KEY),
   });
 }

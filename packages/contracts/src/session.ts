@@ -1,4 +1,21 @@
-/** Post-login destinations: only same-site paths, never another origin or a protocol-relative URL. */
+/**
+ * The browser session, which the edge proxy alone writes: its cookie names, the edge's session
+ * endpoints the sign-in forms post to, and where a sign-in may send the browser afterwards.
+ * The storefront reads the access cookie to know who is rendering; it never writes either cookie.
+ */
+
+/** httpOnly, SameSite=Lax, Path=/, Secure over HTTPS; JavaScript in the page never sees them. */
+export const ACCESS_COOKIE = "access_token";
+export const REFRESH_COOKIE = "refresh_token";
+
+/** The edge's session endpoints (POST; JSON for scripts, form posts without script). */
+export const SESSION_PATHS = {
+  login: "/_edge/session/login",
+  register: "/_edge/session/register",
+  logout: "/_edge/session/logout",
+} as const;
+
+// Post-login destinations: only same-site paths, never another origin or a protocol-relative URL.
 
 const FALLBACK = "/";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { loginPath, safeRedirectPath } from "./safe-redirect";
+import { loginPath, safeRedirectPath } from "./session.ts";
 
 describe("post-login redirect", () => {
   it("keeps same-site paths with their query", () => {
