@@ -3,7 +3,7 @@
 // storefront's redirects reach the browser untouched.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { Member, MeResponse, type Cart } from "@shop/contracts";
+import { Member, MeResponse, SESSION_PATHS, type Cart } from "@shop/contracts";
 import { createProduct, login, registerCustomer } from "./lib/fixtures.js";
 import {
   assertProblem,
@@ -141,13 +141,13 @@ describe("issue 3: CSRF on cookie-authenticated writes", () => {
     assert.equal(ownOrigin.body.lines[0]?.quantity, 2);
   });
 
-  it("the storefront's logout form (through the edge) ends the session at the gateway and clears the cookies", async () => {
+  it("the logout form (posted to the edge) ends the session at the gateway and clears the cookies", async () => {
     const customer = await registerCustomer("logout-form");
     const jar = new CookieJar({
       access_token: customer.accessToken,
       refresh_token: customer.refreshToken,
     });
-    const crossSite = await call(edge(), "/auth/logout", {
+    const crossSite = await call(edge(), SESSION_PATHS.logout, {
       method: "POST",
       jar,
       headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
@@ -159,7 +159,7 @@ describe("issue 3: CSRF on cookie-authenticated writes", () => {
       "still signed in",
     );
 
-    const out = await call(edge(), "/auth/logout", {
+    const out = await call(edge(), SESSION_PATHS.logout, {
       method: "POST",
       jar,
       headers: { "sec-fetch-site": "same-origin" },
@@ -195,5 +195,103 @@ describe("issue 3: protected pages send a guest to the login page through the ed
     const res = await call(edge(), "/account", { jar, headers: { accept: "text/html" } });
     assert.equal(res.status, 200, res.text.slice(0, 200));
     assert.ok(res.text.includes(customer.email), "the account page shows the member");
+  });
+});
+
+describe("issue 16: the edge is the only writer of the session", () => {
+  const sameSite = { "sec-fetch-site": "same-origin" };
+
+  it("signs in with JSON: httpOnly cookies, no token in the answer, the guest's cart merged", async () => {
+    const customer = await registerCustomer("edge-login");
+    const product = await createProduct({ stock: 5 });
+    const jar = new CookieJar();
+    const added = await call(edge(), "/api/cart/items", {
+      jar,
+      headers: sameSite,
+      json: { productId: product.id, quantity: 2 },
+    });
+    assert.equal(added.status, 200, added.text);
+    assert.equal(decodePayload(jar.get("access_token")!).role, "guest");
+
+    const signedIn = await call(edge(), "/_edge/session/login", {
+      jar,
+      headers: sameSite,
+      json: { email: customer.email, password: customer.password, redirect: "/cart" },
+    });
+    assert.equal(signedIn.status, 200, signedIn.text);
+    assert.deepEqual(Object.keys(signedIn.body).sort(), ["redirectTo", "user"]);
+    assert.equal(signedIn.body.redirectTo, "/cart");
+    assert.ok(!signedIn.text.includes(jar.get("access_token")!), "the token stays in the cookie");
+    for (const name of ["access_token", "refresh_token"])
+      assert.ok(cookieAttributes(signedIn, name)?.includes("httponly"), `${name} is httpOnly`);
+    assert.equal(decodePayload(jar.get("access_token")!).sub, customer.id);
+
+    const cart = await call<Cart>(edge(), "/api/cart", { jar });
+    assert.equal(cart.body.ownerId, customer.id);
+    assert.equal(cart.body.lines.find((l) => l.productId === product.id)?.quantity, 2);
+  });
+
+  it("answers a wrong password with auth's problem for scripts, and a redirect back to the form without script", async () => {
+    const customer = await registerCustomer("edge-wrong");
+    const wrong = { email: customer.email, password: "not-the-password" };
+    assertProblem(
+      await call(edge(), "/_edge/session/login", { headers: sameSite, json: wrong }),
+      401,
+      "AUTH_INVALID_CREDENTIALS",
+    );
+    const form = await call(edge(), "/_edge/session/login", {
+      headers: { ...sameSite, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ ...wrong, redirect: "/account" }).toString(),
+    });
+    assert.equal(form.status, 303);
+    assert.equal(
+      form.headers.get("location"),
+      "/auth/login?error=AUTH_INVALID_CREDENTIALS&redirect=%2Faccount",
+    );
+    assert.deepEqual(form.headers.getSetCookie(), []);
+  });
+
+  it("signs in and out with plain form posts (no script): 303s, cookies written then cleared", async () => {
+    const customer = await registerCustomer("edge-form");
+    const jar = new CookieJar();
+    const signedIn = await call(edge(), "/_edge/session/login", {
+      jar,
+      headers: { ...sameSite, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        email: customer.email,
+        password: customer.password,
+        redirect: "https://evil.example/",
+      }).toString(),
+    });
+    assert.equal(signedIn.status, 303);
+    assert.equal(signedIn.headers.get("location"), "/", "only same-site destinations");
+    assert.ok(jar.get("access_token"));
+    const session = jar.get("refresh_token");
+
+    const out = await call(edge(), "/_edge/session/logout", {
+      jar,
+      method: "POST",
+      headers: { ...sameSite, "content-type": "application/x-www-form-urlencoded" },
+      body: "",
+    });
+    assert.equal(out.status, 303);
+    assert.equal(out.headers.get("location"), "/");
+    assert.equal(jar.get("access_token"), undefined);
+    // The session ended at auth too: its refresh token no longer works.
+    const refresh = await call(gateway(), "/api/auth/refresh", {
+      client: true,
+      json: { refreshToken: session },
+    });
+    assert.equal(refresh.status, 401, refresh.text);
+  });
+
+  it("refuses sign-in posts from another site", async () => {
+    const customer = await registerCustomer("edge-csrf");
+    const res = await call(edge(), "/_edge/session/login", {
+      headers: { "sec-fetch-site": "cross-site", origin: "https://evil.example" },
+      json: { email: customer.email, password: customer.password },
+    });
+    assertProblem(res, 403, "CSRF_REJECTED");
+    assert.deepEqual(res.headers.getSetCookie(), []);
   });
 });

@@ -51,7 +51,6 @@ export async function handleSessionRoute(
   const caller = { requestId: client.requestId, ip: client.ip };
   const secure = isSecureRequest(request.headers, url);
   const cookies = parseCookies(request.headers.get("cookie"));
-  const fields = await readFields(request);
   const script = wantsJson(request);
 
   if (url.pathname === SESSION_PATHS.logout) {
@@ -64,6 +63,7 @@ export async function handleSessionRoute(
   }
 
   const kind = url.pathname === SESSION_PATHS.register ? "register" : "login";
+  const fields = await readFields(request);
   const redirectTo = safeRedirectPath(fields.redirect);
   const outcome =
     kind === "login"
