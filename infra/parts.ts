@@ -135,12 +135,8 @@ export const parts: Part[] = [
     job: "UI-ready aggregation: /api/home, /api/categories, /api/products/:id",
     stack: "Fastify",
     command: tsx,
-    dependsOn: ["product", "member"],
-    env: (s) => ({
-      PRODUCT_URL: s.url("product"),
-      MEMBER_URL: s.url("member"),
-      AUTH_URL: s.url("auth"),
-    }),
+    dependsOn: ["product"],
+    env: (s) => ({ PRODUCT_URL: s.url("product") }),
   },
   {
     name: "gateway",
@@ -197,6 +193,25 @@ export const parts: Part[] = [
     }),
   },
 ];
+
+/**
+ * The parts `part` sends requests to: the `<PART>_URL` variables its env function gives it
+ * (read from the function itself, so the list is never restated). `PUBLIC_URL` is the shop's
+ * public origin for absolute links, not a call.
+ */
+export function callsOf(part: Part): PartName[] {
+  const called: PartName[] = [];
+  const probe: StackEnv = {
+    url: (name) => `part:${name}`,
+    port: () => 0,
+    dataDir: "",
+  };
+  for (const [variable, value] of Object.entries(part.env(probe))) {
+    if (variable === "PUBLIC_URL" || !value.startsWith("part:")) continue;
+    called.push(value.slice("part:".length) as PartName);
+  }
+  return called;
+}
 
 /** Parts in an order where every part comes after what it depends on. */
 export function startOrder(list: Part[] = parts): Part[] {

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { readmePath, withPartsTable } from "./readme-parts.js";
 
-test("README parts table matches infra/parts.ts", () => {
+test("README parts table and request-path diagram match infra/parts.ts", () => {
   const readme = readFileSync(readmePath, "utf8");
   assert.equal(
     readme,

@@ -103,6 +103,7 @@ const steps: Step[] = [
       "infra/readme.test.ts",
       "infra/docs.test.ts",
       "infra/parts.test.ts",
+      "infra/config-vars.test.ts",
     ],
   },
   ...ws

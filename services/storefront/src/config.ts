@@ -1,11 +1,10 @@
 /**
  * Storefront configuration: the only module that reads process.env. Same rules as the platform's
- * loadConfig (zod schema, every bad variable named, default secrets refused in production); kept
- * local because Next's bundler cannot follow the platform package's `.js`-suffixed TS imports.
+ * loadConfig (zod schema, every bad variable named); kept local because Next's bundler cannot
+ * follow the platform package's `.js`-suffixed TS imports. The storefront holds no secret: the
+ * session is the edge proxy's, and everything it fetches goes through the gateway.
  */
 import { z } from "zod";
-
-export const DEV_AUTH_CLIENT_KEY = "dev-auth-client-key-change-me";
 
 const httpUrl = (fallback: string) =>
   z
@@ -18,12 +17,10 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Gateway for server-side data (catalogue, account, cart, orders). */
   GATEWAY_URL: httpUrl("http://127.0.0.1:8000"),
-  /** Auth service, called directly for login, registration, logout and refresh. */
+  /** Auth service: its JWKS verifies the session cookie of the request being rendered. */
   AUTH_URL: httpUrl("http://127.0.0.1:4000"),
   /** Public origin of the shop (the edge proxy), used for absolute URLs in metadata. */
   PUBLIC_URL: httpUrl("http://localhost:9000"),
-  /** First-party client key for auth's token-minting routes (client id `storefront`). */
-  AUTH_CLIENT_KEY: z.string().min(1).default(DEV_AUTH_CLIENT_KEY),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -37,33 +34,19 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parses and checks `env`; production refuses the development client key and short keys. */
+/** Parses and checks `env`. */
 export function parseConfig(env: Record<string, string | undefined>): StorefrontConfig {
   const result = schema.safeParse(env);
   if (!result.success) {
     throw new ConfigError(
       result.error.issues.map((issue) => {
         const name = issue.path.map(String).join(".");
-        const shown =
-          env[name] === undefined ? "unset" : /KEY|SECRET/.test(name) ? "set" : `'${env[name]}'`;
+        const shown = env[name] === undefined ? "unset" : `'${env[name]}'`;
         return `${name}: ${issue.message} (${shown})`;
       }),
     );
   }
-  const parsed = result.data;
-  // `next build` runs with NODE_ENV=production but holds no secrets (Docker builds); the running
-  // server checks them at start (instrumentation.ts) and on first use.
-  if (parsed.NODE_ENV === "production" && env.NEXT_PHASE !== "phase-production-build") {
-    if (parsed.AUTH_CLIENT_KEY === DEV_AUTH_CLIENT_KEY) {
-      throw new ConfigError([
-        "AUTH_CLIENT_KEY: must be set in production (the development default is not allowed)",
-      ]);
-    }
-    if (parsed.AUTH_CLIENT_KEY.length < 32) {
-      throw new ConfigError(["AUTH_CLIENT_KEY: must be at least 32 characters in production"]);
-    }
-  }
-  return parsed;
+  return result.data;
 }
 
 let cached: StorefrontConfig | undefined;
