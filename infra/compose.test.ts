@@ -10,7 +10,7 @@ import { parts } from "./parts.js";
 const root = join(import.meta.dirname, "..");
 const composeFile = join(root, "infra/docker-compose.yml");
 interface ComposeService {
-  build?: { context: string; dockerfile: string };
+  build?: { context: string; dockerfile: string; args?: Record<string, string> };
   ports?: string[];
   healthcheck?: { test: unknown };
   environment?: Record<string, string>;
@@ -20,15 +20,24 @@ const compose = parse(readFileSync(composeFile, "utf8")) as {
   volumes: Record<string, unknown>;
 };
 
-test("every part of the manifest is a compose service built from its own Dockerfile", () => {
+const NODE_TEMPLATE = "infra/node-service.Dockerfile";
+
+test("every part is a compose service built from its own Dockerfile or the Node service template", () => {
   for (const part of parts) {
     const service = compose.services[part.name];
     assert.ok(service, `compose has no service named ${part.name}`);
-    assert.equal(service.build?.dockerfile, `${part.folder}/Dockerfile`);
-    assert.ok(
-      existsSync(join(root, part.folder, "Dockerfile")),
-      `${part.folder}/Dockerfile is missing`,
-    );
+    const dockerfile = service.build?.dockerfile ?? "";
+    if (dockerfile === NODE_TEMPLATE) {
+      assert.equal(service.build?.args?.SERVICE, part.folder.replace(/^services\//, ""), part.name);
+      assert.equal(service.build?.args?.PORT, String(part.port), part.name);
+      assert.ok(
+        !existsSync(join(root, part.folder, "Dockerfile")),
+        `${part.folder}/Dockerfile repeats the template`,
+      );
+    } else {
+      assert.equal(dockerfile, `${part.folder}/Dockerfile`);
+    }
+    assert.ok(existsSync(join(root, dockerfile)), `${dockerfile} is missing`);
     assert.ok(service.healthcheck?.test, `${part.name} has no health check`);
     assert.equal(
       service.environment?.PORT,
