@@ -73,3 +73,20 @@ export const MeResponse = z.object({
   member: Member.nullable(),
 });
 export type MeResponse = z.infer<typeof MeResponse>;
+
+/**
+ * `POST /internal/sessions/revoke` (X-Internal-Key), the member service's call when a member is
+ * deleted, disabled, changes role or password. Auth is the only writer of revocations.
+ */
+export const RevokeSessionsRequest = z.object({
+  sub: z.string().min(1).max(100),
+  /** The session to keep (the one that changed the password). */
+  exceptSid: z.string().min(1).max(100).optional(),
+  /** Also cut every access token issued to `sub` so far (role change, disabled, deleted). */
+  revokeTokens: z.boolean().default(false),
+  /** End the refresh sessions (all but `exceptSid`); false when only the role changed. */
+  endSessions: z.boolean().default(true),
+});
+export type RevokeSessionsRequest = z.input<typeof RevokeSessionsRequest>;
+
+export const RevokeSessionsResult = z.object({ revoked: z.number().int() });

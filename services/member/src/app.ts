@@ -5,7 +5,7 @@ import { createAccessTokenVerification, createRedis } from "@shop/platform/redis
 import { ensureDatabase, migrate } from "@shop/platform/postgres";
 import { fileURLToPath } from "node:url";
 import type { Config } from "./config.js";
-import { createSessionRevoker } from "./identity/sessions.js";
+import { createSessionRevoker } from "./clients/auth.client.js";
 import { createIdempotency } from "./idempotency/idempotency.js";
 import { registerInternalRoutes } from "./internal/internal.routes.js";
 import { ensureFirstAdmin } from "./members/first-admin.js";
@@ -36,9 +36,6 @@ export async function buildApp(config: Config, options: { logger?: Logger } = {}
   const revoker = createSessionRevoker({
     authUrl: config.AUTH_URL,
     internalKey: config.INTERNAL_KEY,
-    redis,
-    redisPrefix: config.REDIS_PREFIX,
-    tokenMaxAgeSec: config.ACCESS_TOKEN_MAX_AGE_SEC,
     logger,
   });
   const close = async () => {

@@ -21,8 +21,6 @@ const shape = {
   /** The first admin, created at start when missing (required in production). */
   ADMIN_EMAIL: z.string().email().optional(),
   ADMIN_PASSWORD: z.string().min(1).optional(),
-  /** Longest access-token lifetime auth may issue: how long a revocation must be remembered. */
-  ACCESS_TOKEN_MAX_AGE_SEC: int(900),
   /** How long a completed create is replayed for the same Idempotency-Key. */
   IDEMPOTENCY_TTL_SEC: int(24 * 3600),
   BODY_LIMIT_BYTES: int(64 * 1024),

@@ -121,6 +121,18 @@ export function createSessionService(deps: {
     session: (sid: string) => store.session(sid),
 
     /** Ends every session of a member, except `keepSid`; answers how many ended. */
+    /** Every access token of `sub` issued up to now stops working (verifiers hold the list). */
+    async revokeTokensOf(sub: string): Promise<void> {
+      const keepUntilMs = Date.now() + (tokens.ttlSec + 60) * 1000;
+      const at = Math.floor(Date.now() / 1000);
+      await publishRevocation(
+        deps.redis,
+        { kind: "sub", id: sub, at },
+        keepUntilMs,
+        deps.redisPrefix,
+      );
+    },
+
     async endAllOf(sub: string, keepSid?: string): Promise<number> {
       let ended = 0;
       for (const sid of await store.sessionsOf(sub)) {

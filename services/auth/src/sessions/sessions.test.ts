@@ -166,4 +166,31 @@ describe("refresh follows the member", () => {
     assert.deepEqual(ok.body, { revoked: 1 });
     assert.equal((await refresh(session.refreshToken)).status, 401);
   });
+
+  test("auth is the one writer of revocations: revokeTokens cuts issued tokens, endSessions: false keeps the session", async () => {
+    const session = await signUp();
+    const cut = await stack.call("/internal/sessions/revoke", {
+      json: { sub: session.user.id, revokeTokens: true, endSessions: false },
+      headers: { "x-internal-key": INTERNAL_KEY },
+    });
+    assert.deepEqual(cut.body, { revoked: 0 });
+    const checked = await stack.call("/api/auth/verify", { json: { token: session.accessToken } });
+    assert.equal(checked.status, 401);
+    assert.equal(checked.body.code, "AUTH_SESSION_REVOKED");
+    // The session lives on: a refresh mints a token the cut does not catch once the second of
+    // the cut has passed (tokens issued within it count as issued before it).
+    let refreshToken = session.refreshToken;
+    let freshStatus = 0;
+    const deadline = Date.now() + 5_000;
+    while (freshStatus !== 200 && Date.now() < deadline) {
+      const renewed = await refresh(refreshToken);
+      assert.equal(renewed.status, 200, JSON.stringify(renewed.body));
+      refreshToken = renewed.body.refreshToken;
+      freshStatus = (
+        await stack.call("/api/auth/verify", { json: { token: renewed.body.accessToken } })
+      ).status;
+      if (freshStatus !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal(freshStatus, 200);
+  });
 });

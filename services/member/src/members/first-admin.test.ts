@@ -12,7 +12,7 @@ let issuer: TokenIssuer;
 before(async () => {
   db = await createTestDatabase("member");
   redis = await createTestRedis("member");
-  issuer = await startTokenIssuer();
+  issuer = await startTokenIssuer({ redis: redis.redis, prefix: redis.prefix });
 });
 after(async () => {
   await issuer.close();

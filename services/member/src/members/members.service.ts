@@ -2,7 +2,7 @@
 import type { Member } from "@shop/contracts";
 import { AppError, canActFor, requireRole, type Identity } from "@shop/platform";
 import type { Caller } from "@shop/platform";
-import type { SessionRevoker } from "../identity/sessions.js";
+import type { SessionRevoker } from "../clients/auth.client.js";
 import { assertStrongPassword, hashPassword } from "../passwords/passwords.js";
 import type { CreateMemberBody, ListMembersQuery, UpdateMemberBody } from "./members.schemas.js";
 import { toMember, type MemberChanges, type MemberStore } from "./members.store.js";

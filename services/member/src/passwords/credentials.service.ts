@@ -1,7 +1,7 @@
 /** Credentials: the password change (current password required) and the check behind auth's login. */
 import type { VerifiedCredentials } from "@shop/contracts";
 import { AppError, type Identity } from "@shop/platform";
-import type { SessionRevoker } from "../identity/sessions.js";
+import type { SessionRevoker } from "../clients/auth.client.js";
 import type { MemberStore } from "../members/members.store.js";
 import {
   assertStrongPassword,

@@ -40,7 +40,7 @@ let counter = 0;
 export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
   const db = await createTestDatabase("member");
   const testRedis = await createTestRedis("member");
-  const issuer = await startTokenIssuer();
+  const issuer = await startTokenIssuer({ redis: testRedis.redis, prefix: testRedis.prefix });
   const config = readConfig({
     NODE_ENV: "test",
     LOG_LEVEL: "silent",

@@ -2,8 +2,13 @@
  * Test helper: a stand-in for auth's public side. It serves a real JWKS over HTTP on port 0 and
  * signs access tokens with the platform's claims, so the member service's own verifier (remote
  * JWKS + revocation list) is exercised unchanged. It also answers auth's internal session-revoke
- * route and records the calls. The real auth service is exercised end to end in services/auth.
+ * route as auth does (recording the calls, and for `revokeTokens` publishing the subject's
+ * revocation with the platform's publisher, as auth — the one writer — does). The real auth
+ * service, with the real member service, is exercised end to end in services/auth and e2e/.
  */
+import { RevokeSessionsRequest } from "@shop/contracts";
+import { publishRevocation } from "@shop/platform/redis";
+import type { Redis } from "ioredis";
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from "jose";
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
@@ -22,11 +27,19 @@ export interface TokenIssuer {
     claims: TokenClaims,
     options?: { expiresInSec?: number; audience?: string; iatOffsetSec?: number },
   ): Promise<string>;
-  revokeCalls: Array<{ sub: string; exceptSid?: string }>;
+  revokeCalls: Array<{
+    sub: string;
+    exceptSid?: string;
+    revokeTokens: boolean;
+    endSessions: boolean;
+  }>;
   close(): Promise<void>;
 }
 
-export async function startTokenIssuer(): Promise<TokenIssuer> {
+export async function startTokenIssuer(revocations: {
+  redis: Redis;
+  prefix: string;
+}): Promise<TokenIssuer> {
   const { privateKey, publicKey } = await generateKeyPair("EdDSA", { crv: "Ed25519" });
   const kid = randomUUID();
   const publicJwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: "EdDSA", use: "sig" };
@@ -43,8 +56,20 @@ export async function startTokenIssuer(): Promise<TokenIssuer> {
       let body = "";
       req.on("data", (chunk: Buffer) => (body += chunk.toString()));
       req.on("end", () => {
-        revokeCalls.push(JSON.parse(body) as { sub: string; exceptSid?: string });
-        res.writeHead(200, { "content-type": "application/json" }).end('{"revoked":1}');
+        const call = RevokeSessionsRequest.parse(JSON.parse(body));
+        revokeCalls.push(call);
+        const at = Math.floor(Date.now() / 1000);
+        const published = call.revokeTokens
+          ? publishRevocation(
+              revocations.redis,
+              { kind: "sub", id: call.sub, at },
+              Date.now() + 960_000,
+              revocations.prefix,
+            )
+          : Promise.resolve();
+        void published.then(() =>
+          res.writeHead(200, { "content-type": "application/json" }).end('{"revoked":1}'),
+        );
       });
       return;
     }
