@@ -1,8 +1,9 @@
 /** Builds the payment service (without listening) so tests can run it in process or on port 0. */
-import { createHealth, createLogger, createServiceClient, type Logger } from "@shop/platform";
+import { createHealth, createLogger, type Logger } from "@shop/platform";
 import { accessHook, createFastifyApp, type App } from "@shop/platform/fastify";
 import type { Config } from "./config.js";
 import { openDatabase, type Db } from "./db.js";
+import { createOrderClient } from "./clients/order.client.js";
 import { OrderForwarder } from "./forwarding/order-forwarder.js";
 import { registerPaymentRoutes } from "./payments/payments.routes.js";
 import { PaymentsService } from "./payments/payments.service.js";
@@ -42,13 +43,7 @@ export async function buildApp(
     logger,
   });
   const providers = new Map<string, PaymentProvider>([[sandbox.name, sandbox]]);
-  const order = createServiceClient({
-    name: "order",
-    baseUrl: config.ORDER_URL,
-    timeoutMs: 10_000,
-    retries: 0,
-    headers: { "x-internal-key": config.INTERNAL_KEY },
-  });
+  const order = createOrderClient({ orderUrl: config.ORDER_URL, internalKey: config.INTERNAL_KEY });
   const forwarder = new OrderForwarder({ db, order, logger, pollMs: config.FORWARD_POLL_MS });
   const payments = new PaymentsService(db, providers, logger);
   const webhooks = new WebhooksService(db, providers, logger, () => forwarder.nudge());

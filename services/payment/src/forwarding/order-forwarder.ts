@@ -2,13 +2,14 @@
  * Delivers queued payment events to the order service's intake with retries and backoff
  * (1 s doubling up to 5 min). Several instances can run: rows are claimed with SKIP LOCKED.
  */
-import { RelayLoop, type Logger, type ServiceClient } from "@shop/platform";
+import { RelayLoop, type Logger } from "@shop/platform";
+import type { OrderClient } from "../clients/order.client.js";
 import { tx, type Db } from "../db.js";
 import { claimDue, markDelivered, markFailed } from "./forward.store.js";
 
 export interface ForwarderOptions {
   db: Db;
-  order: ServiceClient;
+  order: OrderClient;
   logger: Logger;
   pollMs: number;
 }
@@ -49,7 +50,7 @@ export class OrderForwarder {
       for (const event of due) {
         if (this.loop.closed) break;
         try {
-          await this.options.order.post("/internal/payments/events", event.payload);
+          await this.options.order.deliverPaymentEvent(event.payload);
           await markDelivered(client, event.id);
         } catch (error) {
           const delay = Math.min(1000 * 2 ** event.attempts, 300_000);
