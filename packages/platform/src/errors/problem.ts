@@ -2,6 +2,10 @@
 import { ZodError } from "zod";
 import { AppError, type FieldError } from "./app-error.js";
 import { catalogue, isErrorCode, problemType, type ErrorCode } from "./catalogue.js";
+import { failedStore } from "./dependency.js";
+
+/** Seconds a caller is asked to wait when a data store is down. */
+export const DEPENDENCY_RETRY_AFTER_SECONDS = 5;
 
 /** The JSON body of every non-2xx answer. */
 export interface Problem {
@@ -72,6 +76,18 @@ export function toProblem(error: unknown, requestId?: string, instance?: string)
 export function asAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) return validationError(error);
+  const store = failedStore(error);
+  if (store) {
+    const what = {
+      redis: "The cache and session store",
+      postgres: "The database",
+      network: "A service this request needs",
+    }[store];
+    return new AppError("DEPENDENCY_UNAVAILABLE", `${what} is unavailable; try again shortly`, {
+      cause: error,
+      headers: { "retry-after": String(DEPENDENCY_RETRY_AFTER_SECONDS) },
+    });
+  }
   if (isHttpErrorLike(error)) {
     const status = error.statusCode ?? error.status ?? 500;
     if (status === 413)
