@@ -11,4 +11,5 @@ export * from "./shutdown.js";
 export * from "./identity.js";
 export * from "./access.js";
 export * from "./relay-loop.js";
+export * from "./client-address.js";
 export * from "./docs-page.js";

@@ -3,6 +3,7 @@ import {
   createHealth,
   createLogger,
   openApiPage,
+  TrustedProxies,
   type AccessCheck,
   type Health,
   type Logger,
@@ -14,7 +15,7 @@ import Koa from "koa";
 import { authRoutes } from "./auth/auth.routes.js";
 import { createAuthService } from "./auth/auth.service.js";
 import type { Config } from "./config.js";
-import { jsonBody } from "./http/body.js";
+import { clientAddress, jsonBody } from "./http/body.js";
 import { buildRouter, openApiDocument, type RouteDef } from "./http/routes.js";
 import { internalRoutes } from "./internal/internal.routes.js";
 import { loadKeyStore } from "./keys/keys.js";
@@ -104,7 +105,13 @@ function routesFor(
 
 function koaApp(
   routes: RouteDef[],
-  options: { logger: Logger; health: Health; bodyLimit: number; access: AccessCheck },
+  options: {
+    logger: Logger;
+    health: Health;
+    bodyLimit: number;
+    access: AccessCheck;
+    trustedProxies: readonly string[];
+  },
 ): Koa {
   const router = buildRouter(routes, options.access);
   const document = openApiDocument(routes, INFO);
@@ -117,6 +124,7 @@ function koaApp(
   });
   const koa = new Koa();
   koa.use(platformMiddleware({ logger: options.logger, health: options.health }));
+  koa.use(clientAddress(new TrustedProxies(options.trustedProxies)));
   koa.use(async (ctx, next) => {
     // Token answers must never be stored by a cache (RFC 6749 §5.1).
     if (ctx.path.startsWith("/api/auth/")) ctx.set("cache-control", "no-store");
@@ -165,6 +173,7 @@ export async function buildApp(
       health,
       bodyLimit: config.BODY_LIMIT_BYTES,
       access: { verifier: tokens.verifier, internalKey: config.INTERNAL_KEY },
+      trustedProxies: config.TRUSTED_PROXIES,
     }),
     health,
     logger,

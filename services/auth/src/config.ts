@@ -1,5 +1,6 @@
 /** Auth service configuration: the only reader of process.env. */
 import {
+  LOOPBACK_PROXIES,
   ConfigError,
   DEV_INTERNAL_KEY,
   int,
@@ -40,6 +41,19 @@ const shape = {
   GUEST_SESSIONS_PER_IP_PER_MINUTE: int(120),
   REGISTRATIONS_PER_IP_PER_HOUR: int(100),
   BODY_LIMIT_BYTES: int(64 * 1024),
+  /**
+   * Proxies whose X-Forwarded-For is believed (comma-separated addresses or networks): the
+   * platform's rule takes the right-most hop that is not one of them. Default: loopback.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default(LOOPBACK_PROXIES.join(","))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    ),
 };
 
 export type Config = z.infer<z.ZodObject<typeof shape>>;

@@ -1,6 +1,6 @@
 /** JSON request bodies: size-limited, JSON only, with problem-details errors for each failure. */
 import { bodyParser } from "@koa/bodyparser";
-import { AppError, validationError } from "@shop/platform";
+import { AppError, forwardedClientIp, validationError, type TrustedProxies } from "@shop/platform";
 import type Koa from "koa";
 import type { z } from "zod";
 
@@ -37,9 +37,16 @@ export function bodyOf<T extends z.ZodType>(ctx: Koa.Context, schema: T): z.infe
   return result.data;
 }
 
-/** The caller's IP: the first X-Forwarded-For entry set by the platform's own proxies, else the socket. */
+/** Puts the caller's address on `ctx.state.clientIp` by the platform's one client-address rule. */
+export function clientAddress(trusted: TrustedProxies): Koa.Middleware {
+  return async (ctx, next) => {
+    const peer = ctx.request.socket.remoteAddress ?? "unknown";
+    ctx.state.clientIp = forwardedClientIp(peer, ctx.get("x-forwarded-for") || undefined, trusted);
+    await next();
+  };
+}
+
+/** The caller's IP as `clientAddress` found it. */
 export function clientIp(ctx: Koa.Context): string {
-  const forwarded = ctx.get("x-forwarded-for").split(",")[0]?.trim();
-  if (forwarded && /^[0-9A-Fa-f:.]{2,45}$/.test(forwarded)) return forwarded;
-  return ctx.request.socket.remoteAddress ?? "unknown";
+  return typeof ctx.state.clientIp === "string" ? ctx.state.clientIp : "unknown";
 }

@@ -81,6 +81,17 @@ test("too many failures from one IP block that IP for every account", async () =
   assert.equal((await login("spray0@example.com", "wrong-pass-000", "10.2.0.2")).status, 401);
 });
 
+test("a caller cannot pick its own address: the right-most untrusted X-Forwarded-For hop counts", async () => {
+  // Behind a proxy that appends the real address, a spoofed left part changes nothing.
+  for (let i = 0; i < 8; i++) {
+    const res = await login(`spoof${i}@example.com`, "wrong-pass-000", `203.0.113.${i}, 10.9.0.1`);
+    assert.equal(res.status, 401);
+  }
+  const blocked = await login("spoof9@example.com", "wrong-pass-000", "198.51.100.7, 10.9.0.1");
+  assert.equal(blocked.status, 429);
+  assert.equal(blocked.body.code, "AUTH_TOO_MANY_ATTEMPTS");
+});
+
 test("a successful login clears the account's failures", async () => {
   await stack.call("/api/auth/register", {
     client: true,
