@@ -4,7 +4,14 @@
  * /images/* (gateway) → everything else (storefront, through the HTML cache where configured).
  */
 import type { Server } from "bun";
-import { AppError, createLogger, logRequest, type Health, type Logger } from "@shop/platform";
+import {
+  AppError,
+  createLogger,
+  logRequest,
+  TrustedProxies,
+  type Health,
+  type Logger,
+} from "@shop/platform";
 import { requestIdOf, withRequestContext } from "@shop/platform/bun";
 import { handlePurge } from "./admin/purge.js";
 import { handleStats, startSummary } from "./admin/stats.js";
@@ -85,6 +92,7 @@ export function buildApp(config: Config, options: { logger?: Logger } = {}): Edg
     createResources(config, logger);
   const deps = routingDeps(config, logger, cache, sessions);
   const startedAt = Date.now();
+  const trustedProxies = new TrustedProxies(config.TRUSTED_PROXIES);
   let stopSummary: (() => void) | undefined;
 
   const route = createRouter(deps, { health, verifier, gateway, startedAt });
@@ -108,7 +116,7 @@ export function buildApp(config: Config, options: { logger?: Logger } = {}): Edg
     page: PageLookup,
   ): Promise<Response> {
     const url = new URL(request.url);
-    const client = clientInfo(request, url, server, config.TRUSTED_PROXY_HOPS);
+    const client = clientInfo(request, url, server, trustedProxies);
     return withRequestContext(client.requestId, async () => {
       let response: Response;
       try {

@@ -75,8 +75,12 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       GUEST_RATE_WINDOW_SECONDS: int(600),
       /** Origins besides the request's own host allowed to send cookie-authenticated writes. */
       CSRF_TRUSTED_ORIGINS: list(""),
-      /** Reverse proxies in front of this one whose X-Forwarded-For entries are trusted (0 = none). */
-      TRUSTED_PROXY_HOPS: int(0),
+      /**
+       * Load balancers in front of the edge whose X-Forwarded-For is believed (addresses or
+       * networks): the platform's rule takes the right-most hop that is not one of them. Default:
+       * none — the edge is the public entry, the peer is the client.
+       */
+      TRUSTED_PROXIES: list(""),
     },
     env,
   );
