@@ -115,7 +115,7 @@ describe("guests", () => {
 });
 
 describe("refresh follows the member", () => {
-  test("a role change shows in the next token, which is valid at once; a disabled member cannot refresh", async () => {
+  test("a role change ends the member's sessions (no refresh can mint the old role); the next sign-in carries the new role, valid at once; a disabled member cannot refresh", async () => {
     const admin = (await stack.call("/api/auth/login", { client: true, json: ADMIN })).body;
     const promoted = await signUp();
     const patch = (id: string, json: object) =>
@@ -126,19 +126,31 @@ describe("refresh follows the member", () => {
         json,
       });
     assert.equal((await patch(promoted.user.id, { role: "admin" })).status, 200);
-    const renewed = await refresh(promoted.refreshToken);
-    assert.equal(renewed.status, 200);
-    assert.equal(renewed.body.user.role, "admin");
-    // The role change revoked the old tokens up to its second; the new one must not be caught by it.
-    const checked = await stack.call("/api/auth/verify", {
-      json: { token: renewed.body.accessToken },
-    });
-    assert.equal(checked.status, 200, JSON.stringify(checked.body));
-    assert.equal(checked.body.role, "admin");
+    assert.equal((await refresh(promoted.refreshToken)).status, 401, "the session ended");
     assert.equal(
       (await stack.call("/api/auth/verify", { json: { token: promoted.accessToken } })).status,
       401,
     );
+    const again = await stack.call("/api/auth/login", {
+      client: true,
+      json: { email: promoted.user.email, password: "session-pass-1" },
+    });
+    assert.equal(again.status, 200, JSON.stringify(again.body));
+    assert.equal(again.body.user.role, "admin");
+    // The role change revoked tokens up to its second; a sign-in after it must not be caught.
+    let status = 0;
+    const deadline = Date.now() + 5_000;
+    let tokens = again.body as { accessToken: string; refreshToken: string };
+    while (Date.now() < deadline) {
+      status = (await stack.call("/api/auth/verify", { json: { token: tokens.accessToken } }))
+        .status;
+      if (status === 200) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const renewed = await refresh(tokens.refreshToken);
+      assert.equal(renewed.status, 200, JSON.stringify(renewed.body));
+      tokens = renewed.body;
+    }
+    assert.equal(status, 200);
 
     const disabled = await signUp();
     assert.equal((await patch(disabled.user.id, { status: "disabled" })).status, 200);

@@ -1,17 +1,13 @@
 /**
  * The member service's calls to auth, which alone writes revocations: when a member is deleted,
- * disabled or changes role, every access token issued so far is cut (and the sessions end unless
- * only the role changed); when the password changes, every other session ends.
+ * disabled or changes role, every access token issued so far is cut and the sessions end; when
+ * the password changes, every other session ends.
  */
 import { RevokeSessionsRequest, RevokeSessionsResult } from "@shop/contracts";
 import { createServiceClient, type Logger } from "@shop/platform";
 
 export interface SessionRevoker {
-  /**
-   * Every access token of `sub` issued so far stops working. With `endSessions` (deleted or
-   * disabled member) their sessions end too; without it (role change) the next refresh carries
-   * the new role.
-   */
+  /** Every access token of `sub` issued so far stops working; with `endSessions` the sessions end too. */
   revokeSubject(sub: string, options: { endSessions: boolean }): Promise<void>;
   /** Every session of `sub` except `keepSid` ends (password change). */
   revokeOtherSessions(sub: string, keepSid: string): Promise<void>;

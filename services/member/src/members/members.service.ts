@@ -97,10 +97,11 @@ export function createMemberService(deps: { store: MemberStore; revoker: Session
       const losesAdmin = await assertAdminRemains(store, target, body);
       const row = await store.update(id, changesFrom(body), { keepAnAdmin: losesAdmin });
       // Tokens carry the role: a changed role or a disabled account must not outlive the change.
-      if (row.status === "disabled" && target.status !== "disabled") {
+      // The sessions end too, which closes the race with a refresh that read the old role: any
+      // token it mints carries a session id revoked with the session. The member signs in again.
+      const disabled = row.status === "disabled" && target.status !== "disabled";
+      if (disabled || row.role !== target.role) {
         await revoker.revokeSubject(id, { endSessions: true });
-      } else if (row.role !== target.role) {
-        await revoker.revokeSubject(id, { endSessions: false });
       }
       return toMember(row);
     },
