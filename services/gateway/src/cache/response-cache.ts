@@ -106,6 +106,12 @@ export class ResponseCache {
       }
     }
     await beforeFetch();
+    // A fill that finished while this request was looking up (a slow Redis read under load) has
+    // stored the answer by now: serve it instead of starting a second upstream call.
+    if (!request.refresh) {
+      const settled = this.freshHit(request.key);
+      if (settled) return settled;
+    }
     let fetched: Fetched;
     let collapsed: boolean;
     try {
