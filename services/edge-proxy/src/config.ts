@@ -63,8 +63,11 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       ENABLE_STATIC_CACHE: flag(true),
       STATIC_CACHE_MEMORY_MB: int(32),
 
-      /** Time allowed until the upstream sends response headers. */
-      PAGE_TIMEOUT_MS: int(30_000),
+      /**
+       * Time allowed until the storefront sends a page's response headers; past it the shopper
+       * gets the shop's own error page (504) instead of waiting on a hung storefront.
+       */
+      PAGE_TIMEOUT_MS: int(10_000),
       API_TIMEOUT_MS: int(60_000),
       MAX_BODY_MB: int(30),
 
