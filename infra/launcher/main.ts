@@ -8,6 +8,7 @@
 import { parseArgs } from "node:util";
 import type { PartName } from "../parts.js";
 import { consoleReporter, partsTable } from "./report.js";
+import { defaultSite } from "./databases.js";
 import { startStack, type RunningStack } from "./stack.js";
 import { stackProfiles, type StackProfile } from "./stacks.js";
 
@@ -48,8 +49,8 @@ try {
     profile,
     report,
     only: values.only?.split(",").map((s) => s.trim()) as PartName[] | undefined,
-    forceEmbeddedPostgres: values["embedded-postgres"],
-    forceOwnRedis: values["own-redis"],
+    ownPostgres: values["embedded-postgres"] ? defaultSite("postgres") : undefined,
+    ownRedis: values["own-redis"] ? defaultSite("redis") : undefined,
     echoLogs: values.logs,
   });
 } catch (error) {

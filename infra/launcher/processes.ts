@@ -11,6 +11,8 @@ export interface PartProcess {
   /** The last lines the part printed (stdout and stderr). */
   tail(lines?: number): string[];
   exited(): boolean;
+  /** Sends `signal` to the part's whole process group (the chaos tests pause and kill parts). */
+  signal(signal: NodeJS.Signals): void;
   stop(timeoutMs?: number): Promise<void>;
 }
 
@@ -65,9 +67,14 @@ export function startProcess(options: {
     logFile,
     tail: (lines = 25) => recent.slice(-lines),
     exited: () => exitedFlag,
+    signal(signal) {
+      if (!exitedFlag && child.pid !== undefined) signalGroup(child.pid, signal);
+    },
     async stop(timeoutMs = 10_000) {
       if (exitedFlag || child.pid === undefined) return;
       signalGroup(child.pid, "SIGTERM");
+      // A paused part must run again to hear the SIGTERM.
+      signalGroup(child.pid, "SIGCONT");
       const timer = setTimeout(() => signalGroup(child.pid!, "SIGKILL"), timeoutMs);
       await exitPromise;
       clearTimeout(timer);

@@ -17,7 +17,9 @@ import {
   ensureRedis,
   flushRedisDb,
   prepareDatabases,
+  redisPersists,
   type DataStore,
+  type OwnStoreSite,
 } from "./databases.js";
 import { portInUse, startProcess, waitReady, type PartProcess } from "./processes.js";
 import type { Reporter } from "./report.js";
@@ -30,10 +32,14 @@ export interface StackOptions {
   report: Reporter;
   /** Start only these parts (and what they depend on). */
   only?: PartName[];
-  forceEmbeddedPostgres?: boolean;
-  forceOwnRedis?: boolean;
+  /** Start the launcher's own PostgreSQL here instead of using one that runs. */
+  ownPostgres?: OwnStoreSite;
+  /** Start the launcher's own Redis here instead of using one that runs. */
+  ownRedis?: OwnStoreSite;
   /** Echo every part's log lines to the console. */
   echoLogs?: boolean;
+  /** Extra environment per part, over the stack's (tests shorten timers with it). */
+  env?: Partial<Record<PartName, Record<string, string>>>;
 }
 
 export interface RunningStack {
@@ -49,6 +55,8 @@ export interface RunningStack {
   secrets: DevSecrets;
   admin: { email: string; password: string };
   logDir: string;
+  /** Stops one part (if it still runs) and starts it again, waiting until it is ready. */
+  restartPart(name: PartName): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -104,6 +112,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       redisUrl: data.redisUrl,
       databaseUrl: data.databaseUrls[part.name],
       stackEnv,
+      extra: options.env?.[part.name],
     });
     report.step(part.name, `starting on :${env.PORT}`);
     const proc = startProcess({
@@ -117,8 +126,22 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     processes.set(part.name, proc);
     return proc;
   };
+  const ready = (part: Part, proc: PartProcess) =>
+    waitReady(
+      `${urls[part.name]}${part.readyPath ?? "/health/ready"}`,
+      proc,
+      part.readyTimeoutMs ?? 60_000,
+    );
+  const restartPart = async (name: PartName) => {
+    const part = parts.find((p) => p.name === name);
+    if (!part) throw new Error(`${name} is not part of this stack`);
+    await processes.get(name)?.stop();
+    const outcome = await ready(part, launch(part));
+    if (outcome !== "ready")
+      throw new Error(`${name} did not come back after a restart (${outcome})`);
+  };
   try {
-    await startInOrder(parts, urls, launch, report);
+    await startInOrder(parts, launch, ready, report);
   } catch (error) {
     await stop();
     throw error;
@@ -127,7 +150,18 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     "platform",
     `all ${parts.length} parts ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
-  return { profile, urls, parts, processes, ...data, secrets, admin: DEV_ADMIN, logDir, stop };
+  return {
+    profile,
+    urls,
+    parts,
+    processes,
+    ...data,
+    secrets,
+    admin: DEV_ADMIN,
+    logDir,
+    restartPart,
+    stop,
+  };
 }
 
 async function assertPortsFree(parts: Part[], profile: StackProfile, report: Reporter) {
@@ -143,11 +177,21 @@ async function assertPortsFree(parts: Part[], profile: StackProfile, report: Rep
 /** Finds or starts PostgreSQL and Redis, then creates (or, for fresh stacks, recreates) the databases. */
 async function prepareData(parts: Part[], options: StackOptions) {
   const { profile, report } = options;
-  const postgres = await ensurePostgres(report, options.forceEmbeddedPostgres);
+  const postgres = await ensurePostgres(report, options.ownPostgres);
   const found = (store: DataStore) => (store.origin === "started" ? "started" : "found");
   report.ok("postgres", `${found(postgres)} ${postgres.url.replace(/:[^:@/]+@/, ":***@")}`);
-  const redis = await ensureRedis(report, options.forceOwnRedis);
+  const redis = await ensureRedis(report, options.ownRedis);
   report.ok("redis", `${found(redis)} ${redis.url} (DB ${profile.redisDb})`);
+  if (
+    profile.name === "dev" &&
+    redis.origin !== "started" &&
+    (await redisPersists(redis.url)) === false
+  )
+    report.step(
+      "redis",
+      "warning: this Redis keeps no append-only file (appendonly no), so carts and sessions are lost when it restarts; " +
+        "set `appendonly yes` in its configuration (the launcher's own Redis and the compose file do)",
+    );
 
   const databaseUrls: Record<string, string> = {};
   for (const p of parts) {
@@ -163,8 +207,8 @@ async function prepareData(parts: Part[], options: StackOptions) {
 /** Starts each part as soon as what it depends on is ready; fails with the part's last log lines. */
 async function startInOrder(
   parts: Part[],
-  urls: Record<PartName, string>,
   launch: (part: Part) => PartProcess,
+  ready: (part: Part, proc: PartProcess) => ReturnType<typeof waitReady>,
   report: Reporter,
 ): Promise<void> {
   const readiness = new Map<PartName, Promise<void>>();
@@ -172,8 +216,7 @@ async function startInOrder(
     await Promise.all(part.dependsOn.map((d) => readiness.get(d)));
     const t0 = Date.now();
     const proc = launch(part);
-    const readyUrl = `${urls[part.name]}${part.readyPath ?? "/health/ready"}`;
-    const outcome = await waitReady(readyUrl, proc, part.readyTimeoutMs ?? 60_000);
+    const outcome = await ready(part, proc);
     if (outcome !== "ready") {
       report.fail(
         part.name,
@@ -204,6 +247,7 @@ function partEnv(
     redisUrl: string;
     databaseUrl?: string;
     stackEnv: StackEnv;
+    extra?: Record<string, string>;
   },
 ): Record<string, string> {
   return {
@@ -221,5 +265,6 @@ function partEnv(
     ...(part.redis ? { REDIS_URL: ctx.redisUrl } : {}),
     ...(ctx.databaseUrl ? { DATABASE_URL: ctx.databaseUrl } : {}),
     ...part.env(ctx.stackEnv),
+    ...ctx.extra,
   };
 }

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import type { PartName } from "../parts.js";
 
 export interface StackProfile {
-  name: "dev" | "e2e" | "bench";
+  name: "dev" | "e2e" | "bench" | "chaos";
   /** Added to every part's default port. */
   portOffset: number;
   /** Redis logical database of this stack. */
@@ -50,6 +50,16 @@ export const stackProfiles: Record<StackProfile["name"], StackProfile> = {
     fresh: false,
     logLevel: "warn",
     redisPrefix: "bench:",
+  },
+  // The chaos tests' stack: its own PostgreSQL and Redis (they stop and kill them), own ports.
+  chaos: {
+    name: "chaos",
+    portOffset: 30_000,
+    redisDb: 1,
+    dbPrefix: "shop_chaos_",
+    fresh: true,
+    logLevel: "info",
+    redisPrefix: "chaos:",
   },
 };
 

@@ -97,6 +97,19 @@ export async function migrate(url: string, dir: string, logger?: Logger): Promis
 }
 
 /**
+ * How long a part waits on PostgreSQL before it answers 503 DEPENDENCY_UNAVAILABLE (the fault
+ * matrix in docs/fault-matrix.md is built on these): every pool of every part uses them.
+ */
+export const POSTGRES_BOUNDS = {
+  /** Connecting, or waiting for a pooled connection to come free. */
+  connectionTimeoutMillis: 2_000,
+  /** Server side: a statement running longer is cancelled (57014); the connection stays usable. */
+  statement_timeout: 3_000,
+  /** Client side: a server that accepts but never answers fails the query; the connection goes. */
+  query_timeout: 4_000,
+} as const;
+
+/**
  * Opens a service's database the platform way: creates it when missing, applies the committed
  * migrations in `migrationsDir`, then returns a pool (idle-connection errors are logged, not thrown).
  *
@@ -111,26 +124,32 @@ export async function openDatabase(
 ): Promise<pg.Pool> {
   await ensureDatabase(url);
   await migrate(url, migrationsDir, logger);
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, ...POSTGRES_BOUNDS });
   pool.on("error", (error) => logger.warn({ err: error }, "idle database connection failed"));
   return pool;
 }
 
-/** Runs `fn` in a transaction on one pooled connection: COMMIT on success, ROLLBACK on any error. */
+/**
+ * Runs `fn` in a transaction on one pooled connection: COMMIT on success, ROLLBACK on any error.
+ * A connection whose ROLLBACK fails (server gone or hung) is dropped, not handed out again.
+ */
 export async function transaction<T>(
   pool: pg.Pool,
   fn: (client: pg.PoolClient) => Promise<T>,
 ): Promise<T> {
   const client = await pool.connect();
+  let broken: Error | undefined;
   try {
     await client.query("BEGIN");
     const result = await fn(client);
     await client.query("COMMIT");
     return result;
   } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
+    await client.query("ROLLBACK").catch((rollbackError: Error) => {
+      broken = rollbackError;
+    });
     throw error;
   } finally {
-    client.release();
+    client.release(broken);
   }
 }

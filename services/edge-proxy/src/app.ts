@@ -24,7 +24,7 @@ import { splitUrl } from "./html-cache/key.js";
 import { handleApi } from "./routing/api.js";
 import { checkCsrf } from "./routing/csrf-guard.js";
 import { clientInfo } from "./routing/client.js";
-import { errorResponse } from "./routing/error-page.js";
+import { brandFailedPage, errorResponse } from "./routing/error-page.js";
 import { routingDeps, type RoutingDeps } from "./routing/deps.js";
 import { bypassReason, memoryHit, passPage, servePage, type PageLookup } from "./routing/pages.js";
 import type { ClientInfo } from "./routing/upstream.js";
@@ -81,8 +81,10 @@ function createRouter(
     if (path.startsWith("/api/") || path === "/api" || path.startsWith("/images/")) {
       return handleApi(request, url, client, deps);
     }
-    if (page.pk) return servePage(request, page.pk, client, deps, page.cached);
-    return passPage(request, url, client, deps, bypassReason(request, url, deps));
+    const answer = page.pk
+      ? await servePage(request, page.pk, client, deps, page.cached)
+      : await passPage(request, url, client, deps, bypassReason(request, url, deps));
+    return brandFailedPage(answer, request, path, client.requestId);
   };
 }
 

@@ -3,7 +3,7 @@
  * asking for a page (Accept: text/html, not /api) gets a small HTML page with the same status,
  * code and request id instead of raw JSON.
  */
-import { asAppError } from "@shop/platform";
+import { AppError, asAppError } from "@shop/platform";
 import { problemResponse } from "@shop/platform/bun";
 
 export function wantsHtml(request: Request, path: string): boolean {
@@ -31,4 +31,28 @@ export function errorResponse(
   headers.set("content-type", "text/html; charset=utf-8");
   headers.set("cache-control", "no-store");
   return new Response(html, { status: problem.status, headers });
+}
+
+/** Seconds a browser is asked to wait before trying a page the storefront could not render. */
+const PAGE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * A page the storefront failed to render (any 5xx: a dependency down behind it, a crash) reaches a
+ * browser as the shop's own "temporarily unavailable" page, rendered here without script: 503
+ * with Retry-After, never the framework's empty error shell. Other answers pass untouched.
+ */
+export async function brandFailedPage(
+  response: Response,
+  request: Request,
+  path: string,
+  requestId: string,
+): Promise<Response> {
+  if (response.status < 500 || !wantsHtml(request, path)) return response;
+  await response.body?.cancel();
+  const unavailable = new AppError(
+    "UPSTREAM_UNAVAILABLE",
+    "일시적인 문제로 페이지를 보여드리지 못했어요. 잠시 후 다시 시도해 주세요.",
+    { headers: { "retry-after": String(PAGE_RETRY_AFTER_SECONDS) } },
+  );
+  return errorResponse(unavailable, request, path, requestId);
 }

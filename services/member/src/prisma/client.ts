@@ -1,4 +1,5 @@
 /** The Prisma client over node-postgres (Prisma 7's engine-free client with the pg driver adapter). */
+import { POSTGRES_BOUNDS } from "@shop/platform/postgres";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../generated/prisma/client.js";
 
@@ -14,7 +15,7 @@ export function createDb(databaseUrl: string, poolSize: number): Db {
   const adapter = new PrismaPg({
     connectionString: databaseUrl,
     max: poolSize,
-    connectionTimeoutMillis: 3_000,
+    ...POSTGRES_BOUNDS,
   });
   return new PrismaClient({ adapter });
 }

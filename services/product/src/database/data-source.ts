@@ -1,4 +1,5 @@
 /** TypeORM data source options: committed migrations run at start, never `synchronize`. */
+import { POSTGRES_BOUNDS } from "@shop/platform/postgres";
 import type { DataSourceOptions } from "typeorm";
 import { entities } from "./entities.js";
 import { Initial1767225600000 } from "./migrations/1767225600000-initial.js";
@@ -20,7 +21,7 @@ export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourc
     installExtensions: false,
     namingStrategy: new SnakeNamingStrategy(),
     poolSize,
-    extra: { application_name: "product", connectionTimeoutMillis: 5_000 },
+    extra: { application_name: "product", ...POSTGRES_BOUNDS },
     logging: false,
   };
 }
