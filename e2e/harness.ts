@@ -46,6 +46,22 @@ export function logLinesWith(part: PartName, needle: string): string[] {
   return text.split("\n").filter((line) => line.includes(needle));
 }
 
+/**
+ * Waits until `part` has written every log line of the requests it has answered so far: sends it
+ * one more request with a marker request id (at `path`, which the part must log) and waits for
+ * that line — a part writes its log in order, so the lines before it are there too.
+ */
+export async function logsFlushed(part: PartName, path: string): Promise<void> {
+  const marker = `flush-${Math.random().toString(36).slice(2)}`;
+  const res = await fetch(`${stack().urls[part]}${path}`, { headers: { "x-request-id": marker } });
+  await res.arrayBuffer();
+  const deadline = Date.now() + 10_000;
+  while (logLinesWith(part, marker).length === 0) {
+    if (Date.now() > deadline) throw new Error(`${part} did not log ${path} within 10 s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Basic header the first-party clients use towards auth. */
 export function clientAuthHeader(clientId = "storefront"): string {
   return `Basic ${Buffer.from(`${clientId}:${stack().secrets.AUTH_CLIENT_KEY}`).toString("base64")}`;

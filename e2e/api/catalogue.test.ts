@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { describe, it } from "node:test";
-import { logLinesWith, stack } from "../harness.js";
+import { logLinesWith, logsFlushed, stack } from "../harness.js";
 import { createProduct, updateProduct } from "./lib/fixtures.js";
 import { assertProblem, call, edge, gateway, within, type Answer } from "./lib/http.js";
 
@@ -364,7 +364,7 @@ describe("issue 4: concurrent cold requests", () => {
         ),
       );
     await within(3_000, async () => ((await calls()).size > 0 ? true : undefined), 100);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await logsFlushed("bff", "/api/categories");
     assert.equal((await calls()).size, 1, `BFF calls: ${[...(await calls())].join(", ")}`);
   });
 });

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { randomBytes, randomInt } from "node:crypto";
 import { before, describe, it } from "node:test";
 import { createProduct, login, registerCustomer, type CreatedProduct } from "./lib/fixtures.js";
-import { logLinesWith } from "../harness.js";
+import { logLinesWith, logsFlushed } from "../harness.js";
 import { call, CookieJar, edge, within } from "./lib/http.js";
 import { expiredLike } from "./lib/tokens.js";
 
@@ -191,7 +191,7 @@ describe("issue 5: stampede on a cold page", () => {
           .map((entry) => entry.requestId),
       );
     await within(3_000, async () => (renders().size > 0 ? true : undefined), 100);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await logsFlushed("gateway", "/api/categories");
     assert.equal(renders().size, 1, `renders: ${[...renders()].join(", ")}`);
     const statuses = new Set(answers.map((a) => a.headers.get("x-cache")));
     assert.ok(

@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { createHmac, randomUUID } from "node:crypto";
 import { describe, it } from "node:test";
+import pg from "pg";
 import { CheckoutResult, Order, Payment } from "@shop/contracts";
 import { logLinesWith, stack } from "../harness.js";
 import { addToCart, checkoutBody, createProduct, guestSession } from "./lib/fixtures.js";
@@ -22,6 +23,26 @@ function webhook(body: string, sig = signature(body)) {
     body,
     headers: { "content-type": "application/json", "payment-signature": sig },
   });
+}
+
+/** Waits until the payment service has forwarded every event it recorded to the order service. */
+async function eventsDelivered() {
+  const db = new pg.Client({ connectionString: stack().databaseUrls.payment });
+  await db.connect();
+  try {
+    await within(
+      10_000,
+      async () => {
+        const { rows } = await db.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM order_event_outbox WHERE delivered_at IS NULL",
+        );
+        return rows[0]!.n === 0 ? true : undefined;
+      },
+      100,
+    );
+  } finally {
+    await db.end();
+  }
 }
 
 /** The payment as the payment service holds it (its internal API, read only, for the assertions). */
@@ -116,7 +137,7 @@ describe("issue 6: payment webhooks end to end", () => {
     assert.equal(again.body.duplicate, true);
     const late = await webhook(event("payment.authorized"));
     assert.equal(late.status, 200, late.text);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await eventsDelivered();
 
     const after = await paymentRecord(paymentId);
     assert.equal(after.status, "captured", "a late authorization does not move the payment back");

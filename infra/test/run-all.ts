@@ -123,6 +123,13 @@ const steps: Step[] = [
           cwd: join(repoRoot, "e2e"),
           env: testEnv,
         },
+        // Its own stack with its own PostgreSQL and Redis, which it pauses, kills and restarts.
+        {
+          name: "e2e:chaos",
+          command: ["npm", "run", "test:chaos", "--silent"],
+          cwd: join(repoRoot, "e2e"),
+          env: testEnv,
+        },
       ]),
 ].filter((s) => !values.only || s.name.includes(values.only));
 

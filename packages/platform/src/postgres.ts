@@ -104,9 +104,12 @@ export const POSTGRES_BOUNDS = {
   /** Connecting, or waiting for a pooled connection to come free. */
   connectionTimeoutMillis: 2_000,
   /** Server side: a statement running longer is cancelled (57014); the connection stays usable. */
-  statement_timeout: 3_000,
-  /** Client side: a server that accepts but never answers fails the query; the connection goes. */
-  query_timeout: 4_000,
+  statement_timeout: 2_000,
+  /**
+   * Client side: a server that accepts but never answers fails the query; the connection goes.
+   * Below the 3 s a service waits for another (so the caller hears 503, not a timeout).
+   */
+  query_timeout: 2_500,
 } as const;
 
 /**
@@ -126,6 +129,12 @@ export async function openDatabase(
   await migrate(url, migrationsDir, logger);
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, ...POSTGRES_BOUNDS });
   pool.on("error", (error) => logger.warn({ err: error }, "idle database connection failed"));
+  // A connection that breaks while checked out (a transaction waiting on another service) emits
+  // 'error' with no pool listener attached; unheard, that would end the process. The query or
+  // transaction using it fails on its own and answers 503.
+  pool.on("connect", (client) =>
+    client.on("error", (error) => logger.warn({ err: error }, "database connection lost")),
+  );
   return pool;
 }
 

@@ -28,7 +28,7 @@ const shape = {
   MAX_LINE_QUANTITY: z.coerce.number().int().min(1).max(10_000).default(99),
   /** How long after its expiry a guest access token still proves ownership of its cart at merge. */
   MERGE_GUEST_TOKEN_GRACE_SECONDS: int(DAY),
-  PRODUCT_TIMEOUT_MS: int(2_000),
+  PRODUCT_TIMEOUT_MS: int(3_000),
 };
 
 export type Config = ReturnType<typeof readConfig>;

@@ -80,6 +80,7 @@ export async function buildApp(
     orders,
     logger,
     intervalMs: config.SWEEP_INTERVAL_MS,
+    staleAfterSeconds: config.CHECKOUT_STALE_AFTER_SECONDS,
   });
 
   const health = createHealth("order", {

@@ -26,6 +26,8 @@ const shape = {
   /** How long stock stays reserved for an unpaid order; the sweeper cancels such orders after it. */
   RESERVATION_TTL_SECONDS: int(600),
   SWEEP_INTERVAL_MS: int(15_000),
+  /** A checkout still running after this is taken for interrupted (its process died) and undone. */
+  CHECKOUT_STALE_AFTER_SECONDS: int(60),
   OUTBOX_POLL_MS: int(500),
   /** Per-call timeout towards the payment service (the slow test card takes about 3 s). */
   PAYMENT_TIMEOUT_MS: int(10_000),

@@ -88,6 +88,7 @@ export const catalogue = {
   PAYMENT_UNAVAILABLE: { status: 503, title: "Payments are temporarily unavailable" },
   PAYMENT_STATE_INVALID: { status: 409, title: "The payment cannot do that in its current state" },
   CHECKOUT_ITEM_UNAVAILABLE: { status: 409, title: "An item in the cart can no longer be bought" },
+  CHECKOUT_INTERRUPTED: { status: 503, title: "The checkout was interrupted before it finished" },
 
   // Platform and upstreams
   CONFLICT: { status: 409, title: "Conflict" },

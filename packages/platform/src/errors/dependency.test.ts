@@ -106,6 +106,17 @@ describe("PostgreSQL failures", () => {
       await db.drop();
     }
   });
+
+  it("a server that stops answering mid-query: the client's read timeout bounds the wait", async () => {
+    const db = await createTestDatabase("platform_dependency_read");
+    const pool = new pg.Pool({ connectionString: db.url, query_timeout: 100 });
+    try {
+      assertUnavailable(await thrown(() => pool.query("SELECT pg_sleep(2)")), /read timeout/i);
+    } finally {
+      await pool.end();
+      await db.drop();
+    }
+  });
 });
 
 it("anything else stays a 500 that says nothing of what happened", () => {

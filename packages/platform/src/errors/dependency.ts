@@ -30,6 +30,7 @@ const PRISMA_UNAVAILABLE = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]
 const MESSAGES = [
   /connection terminated/i,
   /timeout exceeded when trying to connect/i,
+  /query read timeout/i,
   /connection timeout/i,
   /command timed out/i,
   /connection is closed/i,

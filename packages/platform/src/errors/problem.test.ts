@@ -77,3 +77,17 @@ test("every catalogue entry has a 4xx/5xx status, a title and a distinct problem
   }
   assert.equal(types.size, Object.keys(catalogue).length);
 });
+
+test("an unavailable or timed-out answer always says when to try again", () => {
+  const timedOut = toProblem(new AppError("UPSTREAM_TIMEOUT"));
+  assert.equal(timedOut.status, 504);
+  assert.equal(timedOut.headers["retry-after"], "5");
+  const own = toProblem(
+    new AppError("CIRCUIT_OPEN", undefined, { headers: { "Retry-After": "9" } }),
+  );
+  assert.deepEqual(
+    Object.entries(own.headers).filter(([name]) => name.toLowerCase() === "retry-after"),
+    [["Retry-After", "9"]],
+  );
+  assert.equal(toProblem(new AppError("ORDER_NOT_FOUND")).headers["retry-after"], undefined);
+});

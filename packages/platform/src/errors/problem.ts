@@ -65,12 +65,20 @@ export function toProblem(error: unknown, requestId?: string, instance?: string)
   if (requestId) body.requestId = requestId;
   if (instance) body.instance = instance;
   if (appError.errors?.length) body.errors = appError.errors;
+  // Every "unavailable" or "timed out" answer says when to try again, whoever raised it.
+  const retry: Record<string, string> =
+    (appError.status === 503 || appError.status === 504) && !hasRetryAfter(appError.headers)
+      ? { "retry-after": String(DEPENDENCY_RETRY_AFTER_SECONDS) }
+      : {};
   return {
     status: appError.status,
-    headers: { "content-type": PROBLEM_CONTENT_TYPE, ...appError.headers },
+    headers: { "content-type": PROBLEM_CONTENT_TYPE, ...retry, ...appError.headers },
     body,
   };
 }
+
+const hasRetryAfter = (headers: Record<string, string>) =>
+  Object.keys(headers).some((name) => name.toLowerCase() === "retry-after");
 
 /** Normalises any thrown value into an AppError. */
 export function asAppError(error: unknown): AppError {

@@ -34,12 +34,21 @@ describe("gateway idempotency", () => {
   let upstream: Awaited<ReturnType<typeof startUpstream>>;
   let gw: TestGateway;
   let guest: string;
+  /** The next execution answers 503 with Retry-After, as a service whose database is down does. */
+  let unavailableOnce = false;
 
   before(async () => {
     issuer = await startIssuer();
     upstream = await startUpstream(async (req, res, body) => {
       const delay = Number(req.headers["x-test-delay"] ?? 0);
       if (delay) await sleep(delay);
+      if (unavailableOnce) {
+        unavailableOnce = false;
+        res
+          .writeHead(503, { "content-type": "application/problem+json", "retry-after": "5" })
+          .end(JSON.stringify({ status: 503, code: "DEPENDENCY_UNAVAILABLE" }));
+        return;
+      }
       const n = ++executions;
       const pad = req.headers["x-test-pad"] ? "x".repeat(200_000) : "";
       res
@@ -220,6 +229,19 @@ describe("gateway idempotency", () => {
     });
     assert.equal(retried.status, 201);
     assert.equal(retried.headers.get("idempotent-replayed"), null);
+  });
+
+  it("does not store an upstream's 503 (try again): the retry with the same key executes", async () => {
+    const key = randomUUID();
+    unavailableOnce = true;
+    const first = await post("/api/checkout", { cart: "x" }, { "idempotency-key": key });
+    assert.equal(first.status, 503);
+    assert.equal(await code(first), "DEPENDENCY_UNAVAILABLE");
+    const retried = await post("/api/checkout", { cart: "x" }, { "idempotency-key": key });
+    assert.equal(retried.status, 201);
+    assert.equal(retried.headers.get("idempotent-replayed"), null);
+    const replayed = await post("/api/checkout", { cart: "x" }, { "idempotency-key": key });
+    assert.equal(replayed.headers.get("idempotent-replayed"), "true", "a definite answer is kept");
   });
 
   it("answers 503 IDEMPOTENCY_UNAVAILABLE without Redis and never calls the upstream", async () => {

@@ -99,6 +99,12 @@ export async function runIdempotent(
     await options.store.release(redisKey, claimed.claim).catch(() => undefined);
     throw error;
   }
+  if (response.status === 503 || response.status === 504) {
+    // "Not done, try again" (a dependency was down or slow): nothing to replay, so the retry that
+    // Retry-After invites runs again instead of meeting this answer for the retention period.
+    await options.store.release(redisKey, claimed.claim).catch(() => undefined);
+    return { response, replayed: false };
+  }
   const answer: StoredAnswer = {
     status: response.status,
     headers: withoutHeader(response.headers, "content-length"),

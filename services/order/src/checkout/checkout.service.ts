@@ -3,8 +3,9 @@
  * first outcome (201 order or the same problem) instead of running again.
  */
 import type { CheckoutResult, Order } from "@shop/contracts";
-import { AppError, type Identity } from "@shop/platform";
+import { AppError, catalogue, isErrorCode, type Identity } from "@shop/platform";
 import { createHash, randomUUID } from "node:crypto";
+import * as attempts from "../orders/checkout-attempts.store.js";
 import * as store from "../orders/orders.store.js";
 import type { CheckoutBody } from "./checkout.schemas.js";
 import { checkoutFlow, settlementFlow } from "./checkout.flow.js";
@@ -43,7 +44,8 @@ export class CheckoutService {
       );
     const requestHash = fingerprint(body);
     const existing = await store.findByOwnerKey(this.deps.db, identity.sub, key);
-    if (existing) return this.replay(existing, requestHash);
+    if (existing && !(await this.mayTryAgain(existing, requestHash, key)))
+      return this.replay(existing, requestHash);
 
     const ctx: CheckoutContext = {
       deps: this.deps,
@@ -103,6 +105,23 @@ export class CheckoutService {
   async settle(orderId: string): Promise<void> {
     const ctx: CheckoutContext = { deps: this.deps, logger: this.deps.logger, orderId };
     await runSaga(settlementFlow, ctx);
+  }
+
+  /**
+   * A checkout that failed because something was unavailable (a 503/504 answer: "try again") and
+   * was undone — order cancelled, stock and money returned — may run again under the same key:
+   * the retry that answer invited gets a fresh attempt instead of the same failure forever.
+   */
+  private async mayTryAgain(
+    order: store.OrderRecord,
+    requestHash: string,
+    key: string,
+  ): Promise<boolean> {
+    if (order.checkoutStatus !== "failed" || order.requestHash !== requestHash) return false;
+    const code = order.checkoutProblem?.code;
+    const status = isErrorCode(code) ? catalogue[code].status : 500;
+    if (status !== 503 && status !== 504) return false;
+    return attempts.releaseKey(this.deps.db, order.id, key);
   }
 
   private async replay(order: store.OrderRecord, requestHash: string): Promise<CheckoutAnswer> {

@@ -1,10 +1,13 @@
 /**
- * Cancels unpaid orders whose stock reservation has run out (a payment that never completed, or
- * a checkout whose process died), returning any held money and the stock.
+ * Cancels unpaid orders whose stock reservation has run out (a payment that never completed), and
+ * checkouts still marked running long after any live checkout would have answered (the process
+ * running it died), returning any held money and the stock. An interrupted checkout is recorded as
+ * a "try again" failure, so the shopper's retry with the same key starts afresh.
  */
 import type { Logger } from "@shop/platform";
 import type { Db } from "../db.js";
 import { SYSTEM, type OrdersService } from "../orders/orders.service.js";
+import * as attempts from "../orders/checkout-attempts.store.js";
 import * as store from "../orders/orders.store.js";
 
 export class ReservationSweeper {
@@ -12,7 +15,14 @@ export class ReservationSweeper {
   private running: Promise<number> | undefined;
 
   constructor(
-    private readonly deps: { db: Db; orders: OrdersService; logger: Logger; intervalMs: number },
+    private readonly deps: {
+      db: Db;
+      orders: OrdersService;
+      logger: Logger;
+      intervalMs: number;
+      /** A checkout running longer than this is taken for dead (every step has a timeout). */
+      staleAfterSeconds: number;
+    },
   ) {}
 
   start(): void {
@@ -29,6 +39,42 @@ export class ReservationSweeper {
   }
 
   private async pass(): Promise<number> {
+    return (await this.interrupted()) + (await this.expired());
+  }
+
+  private async interrupted(): Promise<number> {
+    let cancelled = 0;
+    for (const id of await attempts.staleCheckouts(this.deps.db, this.deps.staleAfterSeconds)) {
+      try {
+        const order = await store.findOrder(this.deps.db, id);
+        if (order?.state === "pending_payment")
+          await this.deps.orders.transition(
+            id,
+            "cancelled",
+            SYSTEM,
+            "the checkout was interrupted",
+          );
+        await store.patchOrder(this.deps.db, id, {
+          checkoutStatus: "failed",
+          checkoutProblem: {
+            code: "CHECKOUT_INTERRUPTED",
+            detail:
+              "The checkout was interrupted; the order was cancelled and nothing was charged. Try again.",
+          },
+        });
+        cancelled++;
+      } catch (error) {
+        this.deps.logger.warn(
+          { err: error, orderId: id },
+          "interrupted checkout not undone yet; will retry",
+        );
+      }
+    }
+    if (cancelled) this.deps.logger.info({ cancelled }, "interrupted checkouts undone");
+    return cancelled;
+  }
+
+  private async expired(): Promise<number> {
     const { rows } = await this.deps.db.query<{ id: string; checkout_status: string }>(
       `SELECT id, checkout_status FROM orders WHERE state = 'pending_payment' AND reservation_expires_at < now()
        ORDER BY reservation_expires_at LIMIT 100`,

@@ -1,0 +1,221 @@
+// Checkouts with their ground pulled away: while shoppers check out, PostgreSQL, Redis, the order
+// service or the payment service is killed (or PostgreSQL hung) and brought back. Each shopper
+// behaves as a real client: it retries with the same Idempotency-Key while the answer says "try
+// again". Afterwards: every shopper has a definite answer that matches the order's real state, no
+// order is paid twice or charged while cancelled, none is stuck outside its saga, and no stock
+// stays reserved past the reservation timeout.
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { after, before, describe, it } from "node:test";
+import pg from "pg";
+import { CheckoutResult, Order } from "@shop/contracts";
+import type { RunningStack } from "../../infra/launcher/stack.js";
+import {
+  addToCart,
+  checkoutBody,
+  createProduct,
+  guestSession,
+  productStock,
+  type CreatedProduct,
+  type Session,
+} from "../api/lib/fixtures.js";
+import { call, gateway, within, type Answer } from "../api/lib/http.js";
+import { CHAOS_TIMERS, chaosStack, kill, pause, restart, resume, type Target } from "./lab.js";
+
+const SHOPPERS_PER_ROUND = 8;
+const STOCK = 1_000;
+
+let stack: RunningStack;
+let product: CreatedProduct;
+let orders: pg.Pool;
+const db = (part: string) => new pg.Pool({ connectionString: stack.databaseUrls[part], max: 2 });
+
+before(async () => {
+  stack = await chaosStack();
+  product = await createProduct({ stock: STOCK, price: 10_000, originalPrice: 10_000 });
+  orders = db("order");
+});
+after(async () => {
+  await orders?.end();
+  await stack?.stop();
+});
+
+interface Outcome {
+  shopper: Session;
+  key: string;
+  answer: Answer<unknown>;
+  attempts: number;
+}
+
+/** When each "try again" answer arrived (the hang round waits for the first one). */
+const retryAnswers: number[] = [];
+
+/**
+ * A shopper's checkout as a well-behaved client sends it: while the answer says "try again" (5xx,
+ * or a Retry-After such as 409 in progress or 429), wait what Retry-After asks (at most 5 s) and
+ * retry with the same Idempotency-Key, for up to three minutes.
+ */
+async function checkOut(shopper: Session, key: string): Promise<Outcome> {
+  const deadline = performance.now() + 180_000;
+  for (let attempts = 1; ; attempts++) {
+    const answer = await call(gateway(), "/api/checkout", {
+      token: shopper.accessToken,
+      ip: shopper.ip,
+      idempotencyKey: key,
+      json: checkoutBody(),
+    }).catch(() => undefined);
+    const retryAfter = answer?.headers.get("retry-after");
+    if (answer && answer.status < 500 && !retryAfter) return { shopper, key, answer, attempts };
+    if (answer) retryAnswers.push(performance.now());
+    if (performance.now() > deadline)
+      throw new Error(
+        `no definite answer after ${attempts} tries: ${answer?.status} ${answer?.text}`,
+      );
+    const seconds = Math.min(5, Math.max(0.2, Number(retryAfter ?? 1) || 1));
+    await new Promise((r) => setTimeout(r, seconds * 1000));
+  }
+}
+
+const ordersOfProduct = async () =>
+  Number(
+    (
+      await orders.query(
+        "SELECT count(DISTINCT order_id) AS n FROM order_lines WHERE product_id = $1",
+        [product.id],
+      )
+    ).rows[0].n,
+  );
+
+/** One round: shoppers start checking out; once the first order exists, the fault strikes. */
+async function round(target: Target, fault: "kill" | "hang"): Promise<Outcome[]> {
+  const shoppers = await Promise.all(
+    Array.from({ length: SHOPPERS_PER_ROUND }, async () => {
+      const shopper = await guestSession();
+      await addToCart(shopper, product.id);
+      return shopper;
+    }),
+  );
+  const before = await ordersOfProduct();
+  const running = shoppers.map((s) => checkOut(s, randomUUID()));
+  await within(30_000, async () => ((await ordersOfProduct()) > before ? true : undefined));
+  if (fault === "kill") {
+    await kill(stack, target);
+    await restart(stack, target);
+  } else {
+    const pausedAt = performance.now();
+    pause(stack, target);
+    // The outage lasts until a shopper has been told to try again.
+    await within(
+      30_000,
+      async () => (retryAnswers.some((t) => t > pausedAt) ? true : undefined),
+      100,
+    );
+    resume(stack, target);
+  }
+  return Promise.all(running);
+}
+
+const everyOutcome: Outcome[] = [];
+
+describe("checkouts while a dependency fails", () => {
+  const rounds: Array<[Target, "kill" | "hang"]> = [
+    ["order", "kill"],
+    ["payment", "kill"],
+    ["payment", "hang"],
+    ["postgres", "kill"],
+    ["postgres", "hang"],
+    ["redis", "kill"],
+  ];
+  for (const [target, fault] of rounds) {
+    it(`${target} ${fault === "kill" ? "killed" : "hung"} mid-checkout: every shopper gets a definite answer`, async () => {
+      const outcomes = await round(target, fault);
+      for (const o of outcomes)
+        assert.ok(
+          [201, 402, 409, 422].includes(o.answer.status),
+          `${target}: ${o.answer.status} ${o.answer.text}`,
+        );
+      everyOutcome.push(...outcomes);
+    });
+  }
+
+  it("afterwards each answer matches the order's real state, nothing is paid twice, stuck or left reserved", async () => {
+    const payments = db("payment");
+    const products = db("product");
+    try {
+      // The sweeper settles what the faults left unpaid once reservations run out.
+      const settleMs = (CHAOS_TIMERS.reservationTtlSeconds + 40) * 1000;
+      await within(
+        settleMs,
+        async () => {
+          const { rows } = await orders.query(
+            "SELECT count(*) AS n FROM orders WHERE state = 'pending_payment' OR checkout_status = 'running'",
+          );
+          return Number(rows[0].n) === 0 ? true : undefined;
+        },
+        500,
+      );
+
+      for (const o of everyOutcome) {
+        const mine = await call(gateway(), "/api/orders", {
+          token: o.shopper.accessToken,
+          ip: o.shopper.ip,
+        });
+        assert.equal(mine.status, 200, mine.text);
+        if (o.answer.status !== 201) continue;
+        const placed = CheckoutResult.parse(o.answer.body).order;
+        const seen = await call(gateway(), `/api/orders/${placed.id}`, {
+          token: o.shopper.accessToken,
+          ip: o.shopper.ip,
+        });
+        assert.equal(seen.status, 200, `a confirmed order can be seen: ${seen.text}`);
+        assert.ok(["paid", "cancelled"].includes(Order.parse(seen.body).state));
+      }
+
+      const paidTwice = await payments.query(
+        `SELECT order_id FROM payments WHERE status IN ('authorized', 'captured') GROUP BY order_id HAVING count(*) > 1`,
+      );
+      assert.deepEqual(paidTwice.rows, [], "no order holds two live payments");
+      const { rows: placed } = await orders.query(
+        `SELECT o.id, o.state, o.grand_total FROM orders o
+         WHERE EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND l.product_id = $1)`,
+        [product.id],
+      );
+      let paidUnits = 0;
+      for (const order of placed) {
+        const { rows } = await payments.query(
+          "SELECT status, captured_amount - refunded_amount AS kept FROM payments WHERE order_id = $1",
+          [order.id],
+        );
+        const kept = rows.reduce((sum, r) => sum + Number(r.kept), 0);
+        const authorised = rows.filter((r) => r.status === "authorized").length;
+        if (order.state === "paid") {
+          paidUnits += 1;
+          assert.equal(
+            kept,
+            order.grand_total,
+            `paid order ${order.id} was charged its total once`,
+          );
+        } else {
+          assert.equal(order.state, "cancelled", `order ${order.id} ended in ${order.state}`);
+          assert.equal(kept + authorised, 0, `cancelled order ${order.id} keeps no money`);
+        }
+      }
+      const leftReserved = await products.query(
+        "SELECT count(*) AS n FROM stock_reservations WHERE status = 'reserved' AND expires_at < now()",
+      );
+      assert.equal(Number(leftReserved.rows[0].n), 0, "no reservation outlives its timeout");
+      assert.equal(
+        await productStock(product.id),
+        STOCK - paidUnits,
+        "stock = initial − paid units",
+      );
+      console.log(
+        `checkout chaos: ${everyOutcome.length} shoppers, ${placed.length} orders (${paidUnits} paid), ` +
+          `${everyOutcome.filter((o) => o.attempts > 1).length} needed retries`,
+      );
+    } finally {
+      await payments.end();
+      await products.end();
+    }
+  });
+});
