@@ -28,7 +28,13 @@ const STOCK = 1_000;
 let stack: RunningStack;
 let product: CreatedProduct;
 let orders: pg.Pool;
-const db = (part: string) => new pg.Pool({ connectionString: stack.databaseUrls[part], max: 2 });
+/** The test's own view of a part's database; it survives the same faults as the parts. */
+function db(part: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: stack.databaseUrls[part], max: 2 });
+  pool.on("error", () => undefined);
+  pool.on("connect", (client) => client.on("error", () => undefined));
+  return pool;
+}
 
 before(async () => {
   stack = await chaosStack();
@@ -97,20 +103,31 @@ async function round(target: Target, fault: "kill" | "hang"): Promise<Outcome[]>
   );
   const before = await ordersOfProduct();
   const running = shoppers.map((s) => checkOut(s, randomUUID()));
-  await within(30_000, async () => ((await ordersOfProduct()) > before ? true : undefined));
-  if (fault === "kill") {
-    await kill(stack, target);
-    await restart(stack, target);
-  } else {
-    const pausedAt = performance.now();
-    pause(stack, target);
-    // The outage lasts until a shopper has been told to try again.
-    await within(
-      30_000,
-      async () => (retryAnswers.some((t) => t > pausedAt) ? true : undefined),
-      100,
-    );
-    resume(stack, target);
+  try {
+    await within(30_000, async () => ((await ordersOfProduct()) > before ? true : undefined));
+    if (fault === "kill") {
+      try {
+        await kill(stack, target);
+      } finally {
+        await restart(stack, target);
+      }
+    } else {
+      const pausedAt = performance.now();
+      pause(stack, target);
+      try {
+        // The outage lasts until a shopper has been told to try again.
+        await within(
+          30_000,
+          async () => (retryAnswers.some((t) => t > pausedAt) ? true : undefined),
+          100,
+        );
+      } finally {
+        resume(stack, target);
+      }
+    }
+  } catch (error) {
+    await Promise.allSettled(running); // no shopper is left running into the next test
+    throw error;
   }
   return Promise.all(running);
 }
@@ -135,6 +152,8 @@ describe("checkouts while a dependency fails", () => {
           `${target}: ${o.answer.status} ${o.answer.text}`,
         );
       everyOutcome.push(...outcomes);
+      const died = [...stack.processes].filter(([, proc]) => proc.exited()).map(([name]) => name);
+      assert.deepEqual(died, [], "no part ended by itself");
     });
   }
 
@@ -176,7 +195,7 @@ describe("checkouts while a dependency fails", () => {
       );
       assert.deepEqual(paidTwice.rows, [], "no order holds two live payments");
       const { rows: placed } = await orders.query(
-        `SELECT o.id, o.state, o.grand_total FROM orders o
+        `SELECT o.id, o.state, o.grand_total, o.reservation_id FROM orders o
          WHERE EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND l.product_id = $1)`,
         [product.id],
       );
@@ -188,6 +207,17 @@ describe("checkouts while a dependency fails", () => {
         );
         const kept = rows.reduce((sum, r) => sum + Number(r.kept), 0);
         const authorised = rows.filter((r) => r.status === "authorized").length;
+        const reservation = (
+          await products.query("SELECT status FROM stock_reservations WHERE id = $1", [
+            order.reservation_id,
+          ])
+        ).rows[0]?.status as string | undefined;
+        const stockHeld = order.state === "paid" ? "committed" : "released";
+        assert.equal(
+          reservation,
+          stockHeld,
+          `order ${order.id} (${order.state}): its stock is ${stockHeld}`,
+        );
         if (order.state === "paid") {
           paidUnits += 1;
           assert.equal(

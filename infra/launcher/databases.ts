@@ -155,7 +155,16 @@ export function descendantsOf(pid: number): number[] {
  */
 async function importWithoutSignalHandlers<T>(load: () => Promise<T>): Promise<T> {
   const emitter: NodeJS.EventEmitter = process;
-  const events = ["SIGINT", "SIGTERM", "SIGHUP", "beforeExit", "message"];
+  const events = [
+    "SIGINT",
+    "SIGTERM",
+    "SIGHUP",
+    "beforeExit",
+    "exit",
+    "message",
+    "uncaughtException",
+    "unhandledRejection",
+  ];
   const before = new Map(events.map((e) => [e, new Set(emitter.listeners(e))]));
   const loaded = await load();
   for (const event of events) {

@@ -51,10 +51,11 @@ export const stackProfiles: Record<StackProfile["name"], StackProfile> = {
     logLevel: "warn",
     redisPrefix: "bench:",
   },
-  // The chaos tests' stack: its own PostgreSQL and Redis (they stop and kill them), own ports.
+  // The chaos tests' stack: its own PostgreSQL and Redis (they stop and kill them), own ports
+  // (below 32768, where the kernel picks outgoing connections' ports).
   chaos: {
     name: "chaos",
-    portOffset: 30_000,
+    portOffset: 20_500,
     redisDb: 1,
     dbPrefix: "shop_chaos_",
     fresh: true,

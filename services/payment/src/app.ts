@@ -8,6 +8,7 @@ import { OrderForwarder } from "./forwarding/order-forwarder.js";
 import { registerPaymentRoutes } from "./payments/payments.routes.js";
 import { PaymentsService } from "./payments/payments.service.js";
 import type { PaymentProvider } from "./providers/provider.js";
+import { SandboxLedger } from "./providers/sandbox/sandbox-ledger.js";
 import { SandboxProvider } from "./providers/sandbox/sandbox-provider.js";
 import { registerWebhookRoutes } from "./webhooks/webhooks.routes.js";
 import { WebhooksService } from "./webhooks/webhooks.service.js";
@@ -41,6 +42,7 @@ export async function buildApp(
     settleDelayMs: config.TEST_PROVIDER_SETTLE_DELAY_MS,
     failDelayMs: config.TEST_PROVIDER_FAIL_DELAY_MS,
     logger,
+    ledger: new SandboxLedger(db),
   });
   const providers = new Map<string, PaymentProvider>([[sandbox.name, sandbox]]);
   const order = createOrderClient({ orderUrl: config.ORDER_URL, internalKey: config.INTERNAL_KEY });

@@ -34,19 +34,20 @@ describe("gateway idempotency", () => {
   let upstream: Awaited<ReturnType<typeof startUpstream>>;
   let gw: TestGateway;
   let guest: string;
-  /** The next execution answers 503 with Retry-After, as a service whose database is down does. */
-  let unavailableOnce = false;
+  /** The next execution answers this with Retry-After ("not done, try again"). */
+  let retryOnce: { status: number; code: string } | undefined;
 
   before(async () => {
     issuer = await startIssuer();
     upstream = await startUpstream(async (req, res, body) => {
       const delay = Number(req.headers["x-test-delay"] ?? 0);
       if (delay) await sleep(delay);
-      if (unavailableOnce) {
-        unavailableOnce = false;
+      if (retryOnce) {
+        const { status, code } = retryOnce;
+        retryOnce = undefined;
         res
-          .writeHead(503, { "content-type": "application/problem+json", "retry-after": "5" })
-          .end(JSON.stringify({ status: 503, code: "DEPENDENCY_UNAVAILABLE" }));
+          .writeHead(status, { "content-type": "application/problem+json", "retry-after": "1" })
+          .end(JSON.stringify({ status, code }));
         return;
       }
       const n = ++executions;
@@ -231,18 +232,26 @@ describe("gateway idempotency", () => {
     assert.equal(retried.headers.get("idempotent-replayed"), null);
   });
 
-  it("does not store an upstream's 503 (try again): the retry with the same key executes", async () => {
-    const key = randomUUID();
-    unavailableOnce = true;
-    const first = await post("/api/checkout", { cart: "x" }, { "idempotency-key": key });
-    assert.equal(first.status, 503);
-    assert.equal(await code(first), "DEPENDENCY_UNAVAILABLE");
-    const retried = await post("/api/checkout", { cart: "x" }, { "idempotency-key": key });
-    assert.equal(retried.status, 201);
-    assert.equal(retried.headers.get("idempotent-replayed"), null);
-    const replayed = await post("/api/checkout", { cart: "x" }, { "idempotency-key": key });
-    assert.equal(replayed.headers.get("idempotent-replayed"), "true", "a definite answer is kept");
-  });
+  for (const asked of [
+    { status: 503, code: "DEPENDENCY_UNAVAILABLE" },
+    { status: 409, code: "IDEMPOTENCY_KEY_IN_USE" },
+  ])
+    it(`does not store an upstream's ${asked.status} with Retry-After: the retry with the same key executes`, async () => {
+      const key = randomUUID();
+      retryOnce = asked;
+      const first = await post("/api/checkout", { cart: "x" }, { "idempotency-key": key });
+      assert.equal(first.status, asked.status);
+      assert.equal(await code(first), asked.code);
+      const retried = await post("/api/checkout", { cart: "x" }, { "idempotency-key": key });
+      assert.equal(retried.status, 201);
+      assert.equal(retried.headers.get("idempotent-replayed"), null);
+      const replayed = await post("/api/checkout", { cart: "x" }, { "idempotency-key": key });
+      assert.equal(
+        replayed.headers.get("idempotent-replayed"),
+        "true",
+        "a definite answer is kept",
+      );
+    });
 
   it("answers 503 IDEMPOTENCY_UNAVAILABLE without Redis and never calls the upstream", async () => {
     const noRedis = await startGateway(YAML, {

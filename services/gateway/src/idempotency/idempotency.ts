@@ -99,9 +99,10 @@ export async function runIdempotent(
     await options.store.release(redisKey, claimed.claim).catch(() => undefined);
     throw error;
   }
-  if (response.status === 503 || response.status === 504) {
-    // "Not done, try again" (a dependency was down or slow): nothing to replay, so the retry that
-    // Retry-After invites runs again instead of meeting this answer for the retention period.
+  if (asksForRetry(response)) {
+    // "Not done, try again" (a dependency down or slow, the same checkout still running upstream):
+    // nothing to replay, so the retry it invites runs again instead of meeting this answer for
+    // the whole retention period.
     await options.store.release(redisKey, claimed.claim).catch(() => undefined);
     return { response, replayed: false };
   }
@@ -129,6 +130,15 @@ export async function runIdempotent(
     options.logger.error({ err: error }, "could not store the idempotent answer");
   }
   return { response, replayed: false };
+}
+
+/** 503, 504, or any answer with Retry-After: the upstream says the request did not happen yet. */
+function asksForRetry(response: BufferedResponse): boolean {
+  if (response.status === 503 || response.status === 504) return true;
+  const headers = response.headers;
+  for (let i = 0; i < headers.length; i += 2)
+    if (headers[i]?.toLowerCase() === "retry-after") return true;
+  return false;
 }
 
 function replay(answer: StoredAnswer): BufferedResponse {

@@ -43,12 +43,13 @@ export class PaymentEventsService {
 
   async apply(event: PaymentEvent): Promise<IntakeResult> {
     const decided = await tx(this.deps.db, async (client) => {
+      const order = await store.findOrder(client, event.orderId, "update");
+      if (order?.checkoutStatus === "running") throw busy(order.id);
       const inserted = await client.query(
         "INSERT INTO processed_payment_events (event_id, order_id, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
         [event.eventId, event.orderId, event.type],
       );
       if (!inserted.rowCount) return { duplicate: true, action: "none" as const };
-      const order = await store.findOrder(client, event.orderId, "update");
       if (!order) return { duplicate: false, action: "unknown-order" as const };
       const next = STATUS_OF[event.type];
       const action = decide(order, event.type);
@@ -111,8 +112,23 @@ export class PaymentEventsService {
   }
 }
 
+/**
+ * While the order's checkout (or settlement) runs, an event is not taken: the saga may be undoing
+ * the very payment the event reports, and would not see it. The payment service delivers it again
+ * shortly, when the order's outcome is known.
+ */
+function busy(orderId: string): AppError {
+  return new AppError(
+    "CONFLICT",
+    "The order's checkout is still running; deliver the event again shortly",
+    {
+      headers: { "retry-after": "1" },
+      extra: { orderId },
+    },
+  );
+}
+
 function decide(order: store.OrderRecord, type: PaymentEvent["type"]): Action {
-  if (order.checkoutStatus === "running") return "none";
   const waiting = order.state === "pending_payment" && order.checkoutStatus === "awaiting_payment";
   if (type === "payment.authorized" || type === "payment.captured") {
     if (waiting) return "settle";

@@ -26,7 +26,12 @@ export class ReservationSweeper {
   ) {}
 
   start(): void {
-    this.timer = setInterval(() => void this.sweep(), this.deps.intervalMs);
+    this.timer = setInterval(() => {
+      // A pass that cannot reach the database is simply tried again next time.
+      this.sweep().catch((error: unknown) =>
+        this.deps.logger.warn({ err: error }, "sweep failed; will retry"),
+      );
+    }, this.deps.intervalMs);
     this.timer.unref();
   }
 

@@ -2,7 +2,7 @@
  * Delivers queued payment events to the order service's intake with retries and backoff
  * (1 s doubling up to 5 min). Several instances can run: rows are claimed with SKIP LOCKED.
  */
-import { RelayLoop, type Logger } from "@shop/platform";
+import { AppError, RelayLoop, type Logger } from "@shop/platform";
 import type { OrderClient } from "../clients/order.client.js";
 import { tx, type Db } from "../db.js";
 import { claimDue, markDelivered, markFailed } from "./forward.store.js";
@@ -53,17 +53,29 @@ export class OrderForwarder {
           await this.options.order.deliverPaymentEvent(event.payload);
           await markDelivered(client, event.id);
         } catch (error) {
-          const delay = Math.min(1000 * 2 ** event.attempts, 300_000);
+          // 409: the order's checkout is still running and asks for the event again shortly.
+          const busy = error instanceof AppError && error.status === 409;
+          const delay = busy
+            ? Math.min(250 * (event.attempts + 1), 5_000)
+            : Math.min(1000 * 2 ** event.attempts, 300_000);
           await markFailed(
             client,
             event.id,
             delay,
             error instanceof Error ? error.message : String(error),
           );
-          this.options.logger.warn(
-            { eventId: event.payload.eventId, attempts: event.attempts + 1, retryInMs: delay },
-            "payment event not delivered to order; will retry",
-          );
+          const details = {
+            eventId: event.payload.eventId,
+            attempts: event.attempts + 1,
+            retryInMs: delay,
+          };
+          if (busy)
+            this.options.logger.debug(
+              details,
+              "order busy with its checkout; delivering again shortly",
+            );
+          else
+            this.options.logger.warn(details, "payment event not delivered to order; will retry");
         }
       }
       return due.length;

@@ -1,8 +1,8 @@
 /**
- * The built-in sandbox provider (id `test`): an in-memory card processor that behaves like a real one,
- * for development and demos.
- * Card numbers pick the behaviour (see sandbox-cards.ts); it keeps its own idempotency by key,
- * refuses impossible operations, and reports everything through signed webhooks.
+ * The built-in sandbox provider (id `test`): a card processor that behaves like a real one, for
+ * development and demos. Card numbers pick the behaviour (see sandbox-cards.ts); it keeps its books
+ * and its idempotency by key in the payment database (a restart forgets nothing), refuses
+ * impossible operations, and reports everything through signed webhooks.
  */
 import { AppError, type Logger } from "@shop/platform";
 import { randomUUID } from "node:crypto";
@@ -15,18 +15,8 @@ import {
 } from "../provider.js";
 import { SIGNATURE_HEADER, verify } from "../signature.js";
 import { behaviourOf } from "./sandbox-cards.js";
+import type { Charge, SandboxLedger } from "./sandbox-ledger.js";
 import { WebhookEmitter, type WebhookEnvelope } from "./webhook-emitter.js";
-
-interface Charge {
-  ref: string;
-  paymentId: string;
-  orderId: string;
-  amount: number;
-  currency: string;
-  status: ProviderResult["status"];
-  captured: number;
-  refunded: number;
-}
 
 export interface SandboxProviderOptions {
   secret: string;
@@ -35,17 +25,18 @@ export interface SandboxProviderOptions {
   settleDelayMs: number;
   failDelayMs: number;
   logger: Logger;
+  ledger: SandboxLedger;
 }
 
 export class SandboxProvider implements PaymentProvider {
   readonly name = "test";
   readonly webhooks: WebhookEmitter;
-  private readonly charges = new Map<string, Charge>();
-  private readonly results = new Map<string, ProviderResult>();
+  private readonly ledger: SandboxLedger;
   /** Calls that actually moved money, per kind (tests assert "captured once"). */
   readonly counts = { authorize: 0, capture: 0, void: 0, refund: 0 };
 
   constructor(private readonly options: SandboxProviderOptions) {
+    this.ledger = options.ledger;
     this.webhooks = new WebhookEmitter({
       secret: options.secret,
       target: options.webhookUrl,
@@ -66,19 +57,17 @@ export class SandboxProvider implements PaymentProvider {
         captured: 0,
         refunded: 0,
       };
-      this.charges.set(charge.ref, charge);
+      await this.ledger.open(charge);
       if (behaviour === "processing_error") {
         await sleep(this.options.failDelayMs);
-        charge.status = "declined";
-        this.send(charge, "payment.failed");
+        this.send((await this.decline(charge.ref)).charge, "payment.failed");
         throw new ProviderError(
           "processing_error",
           "The card processor did not complete the request",
         );
       }
       if (behaviour === "decline" || behaviour === "insufficient_funds") {
-        charge.status = "declined";
-        this.send(charge, "payment.failed");
+        this.send((await this.decline(charge.ref)).charge, "payment.failed");
         const declineCode = behaviour === "decline" ? "card_declined" : "insufficient_funds";
         return {
           status: "declined",
@@ -90,55 +79,65 @@ export class SandboxProvider implements PaymentProvider {
       }
       this.counts.authorize++;
       if (behaviour === "settle_later") {
-        setTimeout(() => this.settle(charge, input.capture), this.options.settleDelayMs).unref();
+        setTimeout(() => {
+          this.settle(charge.ref, input.capture).catch((error: unknown) =>
+            this.options.logger.warn({ err: error, ref: charge.ref }, "sandbox settlement failed"),
+          );
+        }, this.options.settleDelayMs).unref();
         return { status: "pending", providerRef: charge.ref, amount: 0 };
       }
-      this.settle(charge, input.capture);
-      return { status: charge.status, providerRef: charge.ref, amount: charge.captured };
+      return this.result(await this.settle(charge.ref, input.capture));
     });
   }
 
   async capture(ref: string, amount: number, key: string): Promise<ProviderResult> {
     return this.once(key, async () => {
-      const charge = this.charge(ref);
-      if (charge.status === "captured") return this.result(charge);
-      if (charge.status !== "authorized")
-        throw new AppError("PAYMENT_STATE_INVALID", `Cannot capture a ${charge.status} charge`);
-      if (amount > charge.amount)
-        throw new AppError("VALIDATION_FAILED", "Capture amount exceeds the authorisation");
-      this.counts.capture++;
-      charge.status = "captured";
-      charge.captured = amount;
-      this.send(charge, "payment.captured");
+      const { value: moved, charge } = await this.ledger.update(ref, (c) => {
+        if (c.status === "captured") return false;
+        if (c.status !== "authorized")
+          throw new AppError("PAYMENT_STATE_INVALID", `Cannot capture a ${c.status} charge`);
+        if (amount > c.amount)
+          throw new AppError("VALIDATION_FAILED", "Capture amount exceeds the authorisation");
+        c.status = "captured";
+        c.captured = amount;
+        return true;
+      });
+      if (moved) {
+        this.counts.capture++;
+        this.send(charge, "payment.captured");
+      }
       return this.result(charge);
     });
   }
 
   async void(ref: string, key: string): Promise<ProviderResult> {
     return this.once(key, async () => {
-      const charge = this.charge(ref);
-      if (charge.status === "voided" || charge.status === "declined") return this.result(charge);
-      if (charge.status !== "authorized" && charge.status !== "pending") {
-        throw new AppError("PAYMENT_STATE_INVALID", `Cannot void a ${charge.status} charge`);
+      const { value: moved, charge } = await this.ledger.update(ref, (c) => {
+        if (c.status === "voided" || c.status === "declined") return false;
+        if (c.status !== "authorized" && c.status !== "pending")
+          throw new AppError("PAYMENT_STATE_INVALID", `Cannot void a ${c.status} charge`);
+        c.status = "voided";
+        return true;
+      });
+      if (moved) {
+        this.counts.void++;
+        this.send(charge, "payment.voided");
       }
-      this.counts.void++;
-      charge.status = "voided";
-      this.send(charge, "payment.voided");
       return this.result(charge);
     });
   }
 
   async refund(ref: string, amount: number, key: string): Promise<ProviderResult> {
     return this.once(key, async () => {
-      const charge = this.charge(ref);
-      if (charge.status !== "captured" && charge.status !== "refunded") {
-        throw new AppError("PAYMENT_STATE_INVALID", `Cannot refund a ${charge.status} charge`);
-      }
-      if (charge.refunded + amount > charge.captured)
-        throw new AppError("VALIDATION_FAILED", "Refund exceeds the captured amount");
+      const { charge } = await this.ledger.update(ref, (c) => {
+        if (c.status !== "captured" && c.status !== "refunded")
+          throw new AppError("PAYMENT_STATE_INVALID", `Cannot refund a ${c.status} charge`);
+        if (c.refunded + amount > c.captured)
+          throw new AppError("VALIDATION_FAILED", "Refund exceeds the captured amount");
+        c.refunded += amount;
+        if (c.refunded === c.captured) c.status = "refunded";
+      });
       this.counts.refund++;
-      charge.refunded += amount;
-      if (charge.refunded === charge.captured) charge.status = "refunded";
       this.send(charge, "payment.refunded");
       return { ...this.result(charge), amount };
     });
@@ -172,16 +171,28 @@ export class SandboxProvider implements PaymentProvider {
     this.webhooks.close();
   }
 
-  private settle(charge: Charge, capture: boolean): void {
-    if (charge.status !== "pending") return;
-    charge.status = "authorized";
-    this.send(charge, "payment.authorized");
-    if (capture) {
-      this.counts.capture++;
-      charge.status = "captured";
-      charge.captured = charge.amount;
-      this.send(charge, "payment.captured");
+  private decline(ref: string) {
+    return this.ledger.update(ref, (c) => {
+      c.status = "declined";
+    });
+  }
+
+  /** A pending charge becomes authorised (and captured, when asked), each with its webhook. */
+  private async settle(ref: string, capture: boolean): Promise<Charge> {
+    const { value: moved, charge } = await this.ledger.update(ref, (c) => {
+      if (c.status !== "pending") return false;
+      c.status = capture ? "captured" : "authorized";
+      if (capture) c.captured = c.amount;
+      return true;
+    });
+    if (moved) {
+      this.send(charge, "payment.authorized");
+      if (capture) {
+        this.counts.capture++;
+        this.send(charge, "payment.captured");
+      }
     }
+    return charge;
   }
 
   private send(charge: Charge, type: string): void {
@@ -204,22 +215,16 @@ export class SandboxProvider implements PaymentProvider {
     });
   }
 
-  private charge(ref: string): Charge {
-    const charge = this.charges.get(ref);
-    if (!charge) throw new AppError("PAYMENT_NOT_FOUND", `The provider has no charge ${ref}`);
-    return charge;
-  }
-
   private result(charge: Charge): ProviderResult {
     return { status: charge.status, providerRef: charge.ref, amount: charge.captured };
   }
 
   /** Provider-side idempotency: the same key answers the first result without acting again. */
   private async once(key: string, fn: () => Promise<ProviderResult>): Promise<ProviderResult> {
-    const known = this.results.get(key);
+    const known = await this.ledger.answered(key);
     if (known) return known;
     const result = await fn();
-    this.results.set(key, result);
+    await this.ledger.remember(key, result);
     return result;
   }
 }
