@@ -182,9 +182,14 @@ export class PaymentsService {
       if (kind === "void") {
         if (["voided", "declined", "failed"].includes(p.status))
           return { update: undefined, amount: null };
-        if ((p.status !== "authorized" && p.status !== "pending") || !ref) throw invalid();
-        await provider.void(ref, key);
-        return { update: { status: "voided" as const }, amount: null };
+        if (p.status !== "authorized" && p.status !== "pending") throw invalid();
+        const charge = ref ?? (await this.cutOffCharge(provider, p));
+        // No charge at the provider: the authorisation never reached it, nothing is held.
+        if (charge) await provider.void(charge, key);
+        return {
+          update: { status: "voided" as const, inFlight: false, providerRef: charge ?? null },
+          amount: null,
+        };
       }
       if (p.status === "refunded") return { update: undefined, amount: null };
       if (p.status !== "captured" || !ref) throw invalid();
@@ -211,6 +216,20 @@ export class PaymentsService {
     }
   }
 
+  /**
+   * The provider's reference for a payment whose authorisation has no answer recorded: still
+   * running (refused for now, with Retry-After), or cut off when the service stopped mid-call (the
+   * provider is asked by our payment id; undefined when it never saw the authorisation).
+   */
+  private async cutOffCharge(provider: PaymentProvider, p: StoredPayment) {
+    if (p.inFlight && Date.now() - Date.parse(p.createdAt) < AUTHORIZATION_CUT_OFF_MS)
+      throw new AppError("PAYMENT_STATE_INVALID", "The authorisation is still running", {
+        headers: { "retry-after": "2" },
+        extra: { paymentId: p.id, status: p.status },
+      });
+    return (await provider.findCharge(p.id))?.providerRef;
+  }
+
   /** A second authorise with a known key: wait for the first to finish, then answer the same. */
   private async replayAuthorization(key: string, requestHash: string): Promise<Outcome> {
     const deadline = Date.now() + 15_000;
@@ -233,6 +252,9 @@ export class PaymentsService {
     }
   }
 }
+
+/** An authorisation still without an answer after this was cut off (every call to a provider is bounded well below). */
+const AUTHORIZATION_CUT_OFF_MS = 30_000;
 
 /** Declines and failures are problems (402/502); everything else is a 201 with the payment. */
 function answer(payment: StoredPayment, replayed: boolean): Outcome {

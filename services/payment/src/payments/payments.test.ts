@@ -111,6 +111,44 @@ describe("payment internal API", () => {
     assert.equal(h.service.sandbox.counts.capture - before, 1);
   });
 
+  it("voids a payment whose authorisation was cut off by a stop, whether or not the provider saw it", async () => {
+    const held = (await post("/internal/payments/authorize", authorizeBody())).json();
+    const unseen = (await post("/internal/payments/authorize", authorizeBody())).json();
+    // What a service killed between "payment recorded" and "provider answer kept" leaves behind.
+    await h.service.db.query(
+      `UPDATE payments SET status = 'pending', in_flight = true, provider_ref = NULL,
+         created_at = now() - interval '1 hour' WHERE id = ANY($1)`,
+      [[held.id, unseen.id]],
+    );
+    await h.service.db.query("DELETE FROM sandbox_charges WHERE payment_id = $1", [unseen.id]);
+    for (const p of [held, unseen]) {
+      const voided = await post(`/internal/payments/${p.id}/void`, {
+        idempotencyKey: `void-${p.id}`,
+      });
+      assert.equal(voided.statusCode, 200, voided.body);
+      assert.equal(voided.json().status, "voided");
+    }
+    const charge = await h.service.db.query(
+      "SELECT status FROM sandbox_charges WHERE payment_id = $1",
+      [held.id],
+    );
+    assert.equal(charge.rows[0].status, "voided", "the hold at the provider is released");
+  });
+
+  it("asks a void to wait while an authorisation is still running", async () => {
+    const running = (await post("/internal/payments/authorize", authorizeBody())).json();
+    await h.service.db.query(
+      "UPDATE payments SET status = 'pending', in_flight = true, provider_ref = NULL WHERE id = $1",
+      [running.id],
+    );
+    const res = await post(`/internal/payments/${running.id}/void`, {
+      idempotencyKey: `void-${running.id}`,
+    });
+    assert.equal(res.statusCode, 409);
+    assert.equal(res.json().code, "PAYMENT_STATE_INVALID");
+    assert.ok(res.headers["retry-after"]);
+  });
+
   it("refuses to void a captured payment and refunds it instead", async () => {
     const created = (
       await post("/internal/payments/authorize", authorizeBody({ capture: true }))

@@ -59,6 +59,11 @@ export interface PaymentProvider {
   capture(providerRef: string, amount: number, idempotencyKey: string): Promise<ProviderResult>;
   void(providerRef: string, idempotencyKey: string): Promise<ProviderResult>;
   refund(providerRef: string, amount: number, idempotencyKey: string): Promise<ProviderResult>;
+  /**
+   * The charge the provider holds for one of our payments, found by our payment id: for a payment
+   * whose authorisation was cut off (the service stopped) before the provider's answer was kept.
+   */
+  findCharge(paymentId: string): Promise<ProviderResult | undefined>;
   /** Verifies the signature over the raw body and parses it; throws WEBHOOK_SIGNATURE_INVALID. */
   parseWebhook(
     rawBody: Buffer,

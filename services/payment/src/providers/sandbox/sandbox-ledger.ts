@@ -80,6 +80,14 @@ export class SandboxLedger {
     });
   }
 
+  async forPayment(paymentId: string): Promise<Charge | undefined> {
+    const { rows } = await this.db.query<ChargeRow>(
+      "SELECT * FROM sandbox_charges WHERE payment_id = $1",
+      [paymentId],
+    );
+    return rows[0] ? fromRow(rows[0]) : undefined;
+  }
+
   /** The answer already given for `key`, if any. */
   async answered(key: string): Promise<ProviderResult | undefined> {
     const { rows } = await this.db.query<{ result: ProviderResult }>(

@@ -143,6 +143,11 @@ export class SandboxProvider implements PaymentProvider {
     });
   }
 
+  async findCharge(paymentId: string): Promise<ProviderResult | undefined> {
+    const charge = await this.ledger.forPayment(paymentId);
+    return charge && this.result(charge);
+  }
+
   parseWebhook(
     rawBody: Buffer,
     headers: Record<string, string | string[] | undefined>,
