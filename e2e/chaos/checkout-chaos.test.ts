@@ -63,6 +63,7 @@ const retryAnswers: number[] = [];
  */
 async function checkOut(shopper: Session, key: string): Promise<Outcome> {
   const deadline = performance.now() + 180_000;
+  const seen: string[] = [];
   for (let attempts = 1; ; attempts++) {
     const answer = await call(gateway(), "/api/checkout", {
       token: shopper.accessToken,
@@ -73,6 +74,8 @@ async function checkOut(shopper: Session, key: string): Promise<Outcome> {
     const retryAfter = answer?.headers.get("retry-after");
     if (answer && answer.status < 500 && !retryAfter) return { shopper, key, answer, attempts };
     if (answer) retryAnswers.push(performance.now());
+    const said = `${answer?.status ?? "no answer"} ${(answer?.body as { code?: string } | undefined)?.code ?? ""}`;
+    if (seen.at(-1) !== said) seen.push(said);
     if (performance.now() > deadline)
       throw new Error(
         `no definite answer after ${attempts} tries: ${answer?.status} ${answer?.text}`,
@@ -230,10 +233,18 @@ describe("checkouts while a dependency fails", () => {
           assert.equal(kept + authorised, 0, `cancelled order ${order.id} keeps no money`);
         }
       }
-      const leftReserved = await products.query(
-        "SELECT count(*) AS n FROM stock_reservations WHERE status = 'reserved' AND expires_at < now()",
+      // A reservation whose order was never written (the fault struck in between) is released by
+      // the product service's own sweep (every 5 s) once it expires; none may stay longer.
+      await within(
+        15_000,
+        async () => {
+          const { rows } = await products.query(
+            "SELECT count(*)::int AS n FROM stock_reservations WHERE status = 'reserved' AND expires_at < now()",
+          );
+          return rows[0].n === 0 ? true : undefined;
+        },
+        500,
       );
-      assert.equal(Number(leftReserved.rows[0].n), 0, "no reservation outlives its timeout");
       assert.equal(
         await productStock(product.id),
         STOCK - paidUnits,

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { createTestDatabase } from "@shop/test-kit";
 import pg from "pg";
-import { ensureDatabase, migrate } from "./postgres.js";
+import { BoundedClient, ensureDatabase, migrate } from "./postgres.js";
 
 test("ensureDatabase creates a missing database once", async () => {
   const db = await createTestDatabase("platform_ensure");
@@ -39,6 +39,31 @@ test("migrations apply once, in order, and an edited applied migration stops the
     writeFileSync(join(dir, "0001_create.sql"), "CREATE TABLE t (id bigint primary key);");
     await assert.rejects(migrate(db.url, dir), /edited after it was applied/);
   } finally {
+    await db.drop();
+  }
+});
+
+test("a connection whose query outlived its timeout is dropped, never handed out again", async () => {
+  const db = await createTestDatabase("platform_bounded_client");
+  const pool = new pg.Pool({
+    connectionString: db.url,
+    max: 1,
+    query_timeout: 100,
+    Client: BoundedClient,
+  });
+  try {
+    const client = await pool.connect();
+    await client.query("BEGIN");
+    // The server is still running this (as a hung one would, later) when the client gives up.
+    await assert.rejects(client.query("SELECT pg_sleep(1)"), /read timeout/i);
+    client.release();
+    assert.equal(pool.totalCount, 0, "the connection in an unknown state left the pool");
+    const { rows } = await pool.query<{ open: boolean }>(
+      "SELECT txid_current_if_assigned() IS NOT NULL AS open",
+    );
+    assert.equal(rows[0]!.open, false, "the next caller is not inside the old transaction");
+  } finally {
+    await pool.end();
     await db.drop();
   }
 });

@@ -96,6 +96,46 @@ export async function migrate(url: string, dir: string, logger?: Logger): Promis
   }
 }
 
+const isReadTimeout = (error: unknown) =>
+  error instanceof Error && /query read timeout/i.test(error.message);
+
+/**
+ * A pg client that drops its connection when a query outlives `query_timeout`: the server may
+ * still be running that query (or a BEGIN) and answer it later, so the connection's state is
+ * unknown, and a pool must not hand it out again. Pools get it through their `Client` option
+ * (pg, TypeORM's `extra`, Prisma's adapter all pass it on).
+ */
+export class BoundedClient extends pg.Client {
+  // pg's query has many overloads (promise, callback, submittable); this wraps every form.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  override query(...args: any[]): any {
+    const last: unknown = args.at(-1);
+    if (typeof last === "function") {
+      args[args.length - 1] = (error: unknown, result: unknown) => {
+        if (isReadTimeout(error)) this.drop();
+        (last as (error: unknown, result: unknown) => void)(error, result);
+      };
+      return (super.query as (...a: unknown[]) => unknown)(...args);
+    }
+    const out = (super.query as (...a: unknown[]) => unknown)(...args);
+    if (out instanceof Promise)
+      out.then(undefined, (error: unknown) => {
+        if (isReadTimeout(error)) this.drop();
+      });
+    return out;
+  }
+
+  private drop(): void {
+    // pg-pool reads `_queryable` when the client comes back: false removes it at once.
+    const self = this as unknown as {
+      _queryable: boolean;
+      connection?: { stream?: { destroy(): void } };
+    };
+    self._queryable = false;
+    self.connection?.stream?.destroy();
+  }
+}
+
 /**
  * How long a part waits on PostgreSQL before it answers 503 DEPENDENCY_UNAVAILABLE (the fault
  * matrix in docs/fault-matrix.md is built on these): every pool of every part uses them.
@@ -110,6 +150,7 @@ export const POSTGRES_BOUNDS = {
    * Below the 3 s a service waits for another (so the caller hears 503, not a timeout).
    */
   query_timeout: 2_500,
+  Client: BoundedClient,
 } as const;
 
 /**
