@@ -77,9 +77,7 @@ async function checkOut(shopper: Session, key: string): Promise<Outcome> {
     const said = `${answer?.status ?? "no answer"} ${(answer?.body as { code?: string } | undefined)?.code ?? ""}`;
     if (seen.at(-1) !== said) seen.push(said);
     if (performance.now() > deadline)
-      throw new Error(
-        `no definite answer after ${attempts} tries: ${answer?.status} ${answer?.text}`,
-      );
+      throw new Error(`no definite answer after ${attempts} tries: ${seen.slice(-8).join(" → ")}`);
     const seconds = Math.min(5, Math.max(0.2, Number(retryAfter ?? 1) || 1));
     await new Promise((r) => setTimeout(r, seconds * 1000));
   }

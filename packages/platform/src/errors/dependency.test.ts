@@ -119,6 +119,16 @@ describe("PostgreSQL failures", () => {
   });
 });
 
+it("TypeORM's released query runner (its connection broke mid-transaction) is the database failing", () => {
+  const released = Object.assign(
+    new Error("Query runner already released. Cannot run queries anymore."),
+    {
+      name: "QueryRunnerAlreadyReleasedError",
+    },
+  );
+  assert.equal(toProblem(released).status, 503);
+});
+
 it("anything else stays a 500 that says nothing of what happened", () => {
   const problem = toProblem(new Error('relation "secret_table" does not exist'));
   assert.equal(problem.status, 500);

@@ -61,6 +61,8 @@ export function failedStore(error: unknown): "postgres" | "redis" | "network" | 
     )
       return "postgres";
     if (PG_UNAVAILABLE.test(code)) return "postgres";
+    // TypeORM, when the connection under a transaction broke and the runner was let go.
+    if (name === "QueryRunnerAlreadyReleasedError") return "postgres";
     if (MESSAGES.some((pattern) => pattern.test(message)))
       return /redis/i.test(`${name} ${message}`) ? "redis" : "postgres";
     if (NETWORK_CODES.has(code)) return "network";

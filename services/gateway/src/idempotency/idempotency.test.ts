@@ -35,7 +35,7 @@ describe("gateway idempotency", () => {
   let gw: TestGateway;
   let guest: string;
   /** The next execution answers this with Retry-After ("not done, try again"). */
-  let retryOnce: { status: number; code: string } | undefined;
+  let retryOnce: { status: number; code: string; retryAfter: boolean } | undefined;
 
   before(async () => {
     issuer = await startIssuer();
@@ -43,10 +43,13 @@ describe("gateway idempotency", () => {
       const delay = Number(req.headers["x-test-delay"] ?? 0);
       if (delay) await sleep(delay);
       if (retryOnce) {
-        const { status, code } = retryOnce;
+        const { status, code, retryAfter } = retryOnce;
         retryOnce = undefined;
         res
-          .writeHead(status, { "content-type": "application/problem+json", "retry-after": "1" })
+          .writeHead(status, {
+            "content-type": "application/problem+json",
+            ...(retryAfter ? { "retry-after": "1" } : {}),
+          })
           .end(JSON.stringify({ status, code }));
         return;
       }
@@ -233,10 +236,11 @@ describe("gateway idempotency", () => {
   });
 
   for (const asked of [
-    { status: 503, code: "DEPENDENCY_UNAVAILABLE" },
-    { status: 409, code: "IDEMPOTENCY_KEY_IN_USE" },
+    { status: 503, code: "DEPENDENCY_UNAVAILABLE", retryAfter: true },
+    { status: 502, code: "UPSTREAM_BAD_RESPONSE", retryAfter: false },
+    { status: 409, code: "IDEMPOTENCY_KEY_IN_USE", retryAfter: true },
   ])
-    it(`does not store an upstream's ${asked.status} with Retry-After: the retry with the same key executes`, async () => {
+    it(`does not store an upstream's ${asked.status} ${asked.code}: the retry with the same key executes`, async () => {
       const key = randomUUID();
       retryOnce = asked;
       const first = await post("/api/checkout", { cart: "x" }, { "idempotency-key": key });

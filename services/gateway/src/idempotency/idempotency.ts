@@ -100,9 +100,9 @@ export async function runIdempotent(
     throw error;
   }
   if (asksForRetry(response)) {
-    // "Not done, try again" (a dependency down or slow, the same checkout still running upstream):
-    // nothing to replay, so the retry it invites runs again instead of meeting this answer for
-    // the whole retention period.
+    // Not a definite outcome (a dependency down or slow, the same checkout still running
+    // upstream): nothing to replay, so a retry reaches the upstream instead of meeting this answer
+    // for the whole retention period.
     await options.store.release(redisKey, claimed.claim).catch(() => undefined);
     return { response, replayed: false };
   }
@@ -132,9 +132,12 @@ export async function runIdempotent(
   return { response, replayed: false };
 }
 
-/** 503, 504, or any answer with Retry-After: the upstream says the request did not happen yet. */
+/**
+ * A 5xx, or any answer with Retry-After: not a definite outcome. The upstream's own idempotency
+ * (the order service's per-key checkouts) decides whether a retry replays or runs again.
+ */
 function asksForRetry(response: BufferedResponse): boolean {
-  if (response.status === 503 || response.status === 504) return true;
+  if (response.status >= 500) return true;
   const headers = response.headers;
   for (let i = 0; i < headers.length; i += 2)
     if (headers[i]?.toLowerCase() === "retry-after") return true;

@@ -108,9 +108,10 @@ export class CheckoutService {
   }
 
   /**
-   * A checkout that failed because something was unavailable (a 503/504 answer: "try again") and
-   * was undone — order cancelled, stock and money returned — may run again under the same key:
-   * the retry that answer invited gets a fresh attempt instead of the same failure forever.
+   * A checkout that failed on the platform's side (a 5xx: something unavailable, slow or broken)
+   * was undone — order cancelled, stock and money returned — and may run again under the same
+   * key: a retry gets a fresh attempt instead of the same failure forever. Failures that are the
+   * shopper's (declined card, empty cart, sold out: 4xx) are replayed.
    */
   private async mayTryAgain(
     order: store.OrderRecord,
@@ -120,7 +121,7 @@ export class CheckoutService {
     if (order.checkoutStatus !== "failed" || order.requestHash !== requestHash) return false;
     const code = order.checkoutProblem?.code;
     const status = isErrorCode(code) ? catalogue[code].status : 500;
-    if (status !== 503 && status !== 504) return false;
+    if (status < 500) return false;
     return attempts.releaseKey(this.deps.db, order.id, key);
   }
 
