@@ -8,6 +8,7 @@ import Fastify, {
   LogController,
   type FastifyBaseLogger,
   type FastifyInstance,
+  type FastifyReply,
   type FastifyRequest,
   type onRequestAsyncHookHandler,
 } from "fastify";
@@ -92,14 +93,7 @@ export async function createFastifyApp(options: FastifyAppOptions): Promise<App>
     // The router's own refusals (a broken percent-encoding such as `%ZZ`, a path parameter over
     // maxParamLength) come before any hook or error handler: without this they are Fastify's
     // plain JSON, not problem details.
-    frameworkErrors: (error, request, reply) => {
-      const rendered = toProblem(routerRefusal(error), request.id, request.url);
-      void reply
-        .code(rendered.status)
-        .header(REQUEST_ID_HEADER, request.id)
-        .headers(rendered.headers)
-        .send(rendered.body);
-    },
+    frameworkErrors: sendRouterRefusal,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -170,6 +164,15 @@ export async function createFastifyApp(options: FastifyAppOptions): Promise<App>
 }
 
 /** What the router refused, as a catalogue error (VALIDATION_FAILED on the path). */
+function sendRouterRefusal(error: { code?: string }, request: FastifyRequest, reply: FastifyReply) {
+  const rendered = toProblem(routerRefusal(error), request.id, request.url);
+  void reply
+    .code(rendered.status)
+    .header(REQUEST_ID_HEADER, request.id)
+    .headers(rendered.headers)
+    .send(rendered.body);
+}
+
 function routerRefusal(error: { code?: string }): AppError {
   const message =
     error.code === "FST_ERR_MAX_PARAM_LENGTH"
