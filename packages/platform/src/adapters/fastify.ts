@@ -8,6 +8,7 @@ import Fastify, {
   LogController,
   type FastifyBaseLogger,
   type FastifyInstance,
+  type FastifyReply,
   type FastifyRequest,
   type onRequestAsyncHookHandler,
 } from "fastify";
@@ -89,6 +90,10 @@ export async function createFastifyApp(options: FastifyAppOptions): Promise<App>
     return503OnClosing: true,
     forceCloseConnections: "idle",
     ajv: { customOptions: { coerceTypes: "array", removeAdditional: false } },
+    // The router's own refusals (a broken percent-encoding such as `%ZZ`, a path parameter over
+    // maxParamLength) come before any hook or error handler: without this they are Fastify's
+    // plain JSON, not problem details.
+    frameworkErrors: sendRouterRefusal,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -156,6 +161,26 @@ export async function createFastifyApp(options: FastifyAppOptions): Promise<App>
   });
 
   return app as unknown as App;
+}
+
+/** What the router refused, as a catalogue error (VALIDATION_FAILED on the path). */
+function sendRouterRefusal(error: { code?: string }, request: FastifyRequest, reply: FastifyReply) {
+  const rendered = toProblem(routerRefusal(error), request.id, request.url);
+  void reply
+    .code(rendered.status)
+    .header(REQUEST_ID_HEADER, request.id)
+    .headers(rendered.headers)
+    .send(rendered.body);
+}
+
+function routerRefusal(error: { code?: string }): AppError {
+  const message =
+    error.code === "FST_ERR_MAX_PARAM_LENGTH"
+      ? "A path segment is longer than this route accepts"
+      : error.code === "FST_ERR_BAD_URL"
+        ? "The path is not a valid URL (broken percent-encoding)"
+        : "The path could not be routed";
+  return new AppError("VALIDATION_FAILED", message, { errors: [{ field: "path", message }] });
 }
 
 function normaliseFastifyError(error: unknown): unknown {

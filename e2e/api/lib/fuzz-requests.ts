@@ -1,0 +1,378 @@
+/**
+ * The fuzz suite's inputs: the operations the services document in their own OpenAPI documents,
+ * mapped to the public routes of gateway.yaml (what the gateway does not publish is skipped), and
+ * fast-check arbitraries for hostile requests to each of them.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { parse } from "yaml";
+
+type Schema = Record<string, unknown>;
+
+export interface GatewayRoute {
+  id: string;
+  path: string;
+  methods: string[];
+  upstream: string;
+  policy: string;
+  bodyLimit: number;
+}
+
+export interface Operation {
+  part: string;
+  method: string;
+  /** Public path template (`{name}` for path parameters). */
+  path: string;
+  route: GatewayRoute;
+  pathParams: string[];
+  queryParams: string[];
+  contentTypes: string[];
+  /** The JSON (or form) body's schema with local $refs resolved, if the operation takes one. */
+  bodySchema?: Schema;
+}
+
+/** The parts that serve an OpenAPI document at /docs/json behind the gateway. */
+export const DOC_PARTS = ["auth", "member", "product", "cart", "order", "payment", "bff"] as const;
+
+const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+function bytes(size: unknown, fallback: number): number {
+  if (typeof size === "number") return size;
+  const m = /^(\d+)\s*(b|kb|mb|gb)$/i.exec(String(size ?? ""));
+  return m ? Number(m[1]) * SIZE_UNITS[m[2]!.toLowerCase()]! : fallback;
+}
+
+/** gateway.yaml's routes in order (the first whose path and method match wins). */
+export function gatewayRoutes(): GatewayRoute[] {
+  const file = join(import.meta.dirname, "../../../services/gateway/gateway.yaml");
+  const config = parse(readFileSync(file, "utf8")) as {
+    defaults?: { bodyLimit?: unknown };
+    routes: Array<Record<string, unknown>>;
+  };
+  const fallback = bytes(config.defaults?.bodyLimit, 1024 ** 2);
+  return config.routes.map((r) => {
+    if (r.rewrite) throw new Error(`route ${String(r.id)} rewrites paths: teach the fuzz suite`);
+    return {
+      id: String(r.id),
+      path: String(r.path),
+      methods: (r.methods as string[]).map((m) => m.toUpperCase()),
+      upstream: String(r.upstream),
+      policy: String(r.policy),
+      bodyLimit: bytes(r.bodyLimit, fallback),
+    };
+  });
+}
+
+function matches(pattern: string, path: string): boolean {
+  const want = pattern.split("/");
+  const got = path.split("/");
+  const wildcard = want.at(-1) === "*";
+  if (wildcard) want.pop();
+  if (wildcard ? got.length < want.length : got.length !== want.length) return false;
+  return want.every((segment, i) => segment.startsWith(":") || segment === got[i]);
+}
+
+/** The gateway route that answers `method path`, as the gateway picks it. */
+export function routeFor(routes: GatewayRoute[], method: string, path: string) {
+  return routes.find((r) => r.methods.includes(method) && matches(r.path, path));
+}
+
+function resolve(doc: Schema, value: unknown): Schema | undefined {
+  if (!value || typeof value !== "object") return undefined;
+  const ref = (value as { $ref?: string }).$ref;
+  if (!ref) return value as Schema;
+  let target: unknown = doc;
+  for (const key of ref.replace(/^#\//, "").split("/")) target = (target as Schema)[key];
+  return resolve(doc, target);
+}
+
+/** Deep copy of `schema` with every local $ref replaced by its target. */
+function inline(doc: Schema, schema: unknown, depth = 0): unknown {
+  if (Array.isArray(schema)) return schema.map((s) => inline(doc, s, depth));
+  if (!schema || typeof schema !== "object" || depth > 12) return schema;
+  const resolved = resolve(doc, schema) ?? {};
+  return Object.fromEntries(
+    Object.entries(resolved).map(([k, v]) => [k, inline(doc, v, depth + 1)]),
+  );
+}
+
+const METHODS = ["get", "post", "put", "patch", "delete"];
+
+/** The public operations of one part's OpenAPI document; `skipped` lists the rest and why. */
+export function publicOperations(part: string, doc: Schema, routes: GatewayRoute[]) {
+  const operations: Operation[] = [];
+  const skipped: string[] = [];
+  for (const [path, item] of Object.entries(doc.paths as Record<string, Schema>)) {
+    for (const [verb, raw] of Object.entries(item)) {
+      if (!METHODS.includes(verb)) continue;
+      const method = verb.toUpperCase();
+      const route = routeFor(routes, method, path.replace(/\{[^}]+\}/g, "x"));
+      if (path.startsWith("/internal/") || !route || route.upstream !== part) {
+        skipped.push(`${part} ${method} ${path}: not published by the gateway`);
+        continue;
+      }
+      const op = raw as Schema;
+      const params = ((op.parameters as unknown[]) ?? []).map((p) => resolve(doc, p) ?? {});
+      const content = (resolve(doc, op.requestBody)?.content ?? {}) as Record<string, Schema>;
+      const contentTypes = Object.keys(content);
+      const schema = content["application/json"]?.schema ?? Object.values(content)[0]?.schema;
+      operations.push({
+        part,
+        method,
+        path,
+        route,
+        pathParams: params.filter((p) => p.in === "path").map((p) => String(p.name)),
+        queryParams: params.filter((p) => p.in === "query").map((p) => String(p.name)),
+        contentTypes,
+        ...(schema ? { bodySchema: inline(doc, schema) as Schema } : {}),
+      });
+    }
+  }
+  return { operations, skipped };
+}
+
+// --- hostile values -----------------------------------------------------------------------------
+
+/** Path segments as sent on the wire (already percent-encoded where they should be). */
+export const ODD_SEGMENTS = [
+  "..%2f",
+  "..%2f..%2fetc%2fpasswd",
+  "%00",
+  "x".repeat(300),
+  encodeURIComponent("🛒🧨"),
+  "-1",
+  "0",
+  "1e309",
+  "%27%20OR%201%3D1",
+  "%27%3B%20DROP%20TABLE%20products%3B--",
+  "%ZZ",
+  "%",
+  "null",
+  "00000000-0000-0000-0000-000000000000",
+  "%E2%80%AE",
+];
+
+const ODD_QUERY_VALUES = [
+  "",
+  "1e309",
+  "99999999999999999999999999",
+  "-1",
+  "-9007199254740993",
+  "NaN",
+  "Infinity",
+  "0x10",
+  encodeURIComponent("é😀漢字"),
+  "%ZZ",
+  "%00",
+  "true",
+  "x".repeat(2000),
+  "%27%20OR%201%3D1",
+];
+
+const segment = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...ODD_SEGMENTS) },
+  { weight: 1, arbitrary: fc.string({ unit: "grapheme", minLength: 1 }).map(encodeURIComponent) },
+);
+
+function queryString(op: Operation): fc.Arbitrary<string> {
+  const name = fc.constantFrom(...op.queryParams, "a", "page[]", "__proto__");
+  const value = fc.oneof(
+    fc.constantFrom(...ODD_QUERY_VALUES),
+    fc.string({ unit: "grapheme", maxLength: 20 }).map(encodeURIComponent),
+  );
+  const pair = fc.tuple(name, value).map(([k, v]) => `${k}=${v}`);
+  // Repeated names (`a=1&a=2`) come from the array drawing the same name twice.
+  return fc
+    .array(
+      fc.oneof(
+        pair,
+        name.map((k) => `${k}=1&${k}=2`),
+      ),
+      { maxLength: 4 },
+    )
+    .map((pairs) => pairs.join("&"));
+}
+
+const notAnObject = fc.oneof(
+  fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 4 }),
+  fc.double(),
+  fc.integer(),
+  fc.string(),
+  fc.boolean(),
+  fc.constant(null),
+);
+
+function types(schema: Schema): string[] {
+  const t = schema.type;
+  if (Array.isArray(t)) return t.map(String);
+  if (typeof t === "string") return [t];
+  if (schema.properties) return ["object"];
+  return [];
+}
+
+/** A value of a type `schema` does not allow (a number for a string, a string for an object, …). */
+function wrongValue(schema: Schema | undefined): fc.Arbitrary<unknown> {
+  const allowed = new Set(types(schema ?? {}));
+  if (schema?.nullable) allowed.add("null");
+  const all: Array<[string, fc.Arbitrary<unknown>]> = [
+    ["string", fc.constantFrom("", "1e309", "🛒", "x".repeat(5000))],
+    ["number", fc.oneof(fc.constantFrom(-1, 1e308, -0, 2 ** 53 + 1), fc.double())],
+    ["integer", fc.constantFrom(0.5, -1.5, 1e308)],
+    ["boolean", fc.boolean()],
+    ["array", fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 3 })],
+    ["object", fc.constant({ $gt: "", __proto__x: 1 })],
+    ["null", fc.constant(null)],
+  ];
+  const wrong = all.filter(([type]) => {
+    if (allowed.has(type)) return false;
+    // An integer is also a number and a number value may be integral: keep them apart.
+    if (type === "integer" && allowed.has("number")) return false;
+    return !(type === "number" && allowed.has("integer"));
+  });
+  return fc.oneof(...wrong.map(([, arbitrary]) => arbitrary));
+}
+
+/** An object with every property of `schema`, each of a wrong type: never a valid body. */
+export function wrongTypedObject(
+  schema: Schema | undefined,
+): fc.Arbitrary<Record<string, unknown>> {
+  const props = (schema?.properties ?? {}) as Record<string, Schema>;
+  const names = Object.keys(props).length ? Object.keys(props) : ["unexpected"];
+  return fc.record(Object.fromEntries(names.map((n) => [n, wrongValue(props[n])])));
+}
+
+export type BodyCase =
+  | { kind: "none" }
+  | { kind: "text"; contentType: string | null; text: string }
+  | { kind: "json"; value: unknown }
+  | { kind: "huge"; field: string; bytes: number }
+  | {
+      kind: "form";
+      contentType: "multipart/form-data" | "application/x-www-form-urlencoded";
+      fields: Record<string, string>;
+    };
+
+const MALFORMED_JSON = [
+  '{"a":',
+  "{'a': 1}",
+  "[1, 2",
+  '{"a": 1}}',
+  "nul",
+  "{\u0000}",
+  "\uFEFF{",
+  '{"a":NaN}',
+];
+const HUGE = 2 * 1024 * 1024;
+
+function bodyCase(op: Operation): fc.Arbitrary<BodyCase> {
+  const props = Object.keys((op.bodySchema?.properties ?? {}) as Schema);
+  const junkFields = fc.record(
+    Object.fromEntries(
+      (props.length ? props : ["field"]).map((p) => [
+        p,
+        fc.constantFrom(...ODD_QUERY_VALUES.map(decodeURIComponentSafe)),
+      ]),
+    ),
+  );
+  const forms = (["multipart/form-data", "application/x-www-form-urlencoded"] as const).map(
+    (contentType) => junkFields.map((fields): BodyCase => ({ kind: "form", contentType, fields })),
+  );
+  return fc.oneof(
+    {
+      weight: 3,
+      arbitrary: fc
+        .constantFrom(...MALFORMED_JSON)
+        .chain((t) =>
+          fc
+            .string({ maxLength: 8 })
+            .map((s): BodyCase => ({ kind: "text", contentType: "application/json", text: t + s })),
+        ),
+    },
+    {
+      weight: 4,
+      arbitrary: wrongTypedObject(op.bodySchema).map((value): BodyCase => ({
+        kind: "json",
+        value,
+      })),
+    },
+    { weight: 2, arbitrary: notAnObject.map((value): BodyCase => ({ kind: "json", value })) },
+    {
+      weight: 1,
+      arbitrary: fc.constant<BodyCase>({ kind: "huge", field: props[0] ?? "name", bytes: HUGE }),
+    },
+    { weight: 2, arbitrary: fc.oneof(...forms) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom("text/plain", "application/xml", "application/json; charset=latin-7", null)
+        .map((contentType): BodyCase => ({ kind: "text", contentType, text: "<a>1</a>" })),
+    },
+  );
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+export interface FuzzRequest {
+  method: string;
+  path: string;
+  body: BodyCase;
+}
+
+/** Hostile requests for `op`: odd path segments, odd query strings and, on unsafe methods, bodies. */
+export function requests(op: Operation): fc.Arbitrary<FuzzRequest> {
+  const segments = fc.tuple(...op.pathParams.map(() => segment));
+  const safe = op.method === "GET" || op.method === "DELETE";
+  return fc
+    .record({
+      segments: op.pathParams.length ? segments : fc.constant([] as string[]),
+      query: queryString(op),
+      body: safe ? fc.constant<BodyCase>({ kind: "none" }) : bodyCase(op),
+    })
+    .map(({ segments: values, query, body }) => {
+      let i = 0;
+      const path = op.path.replace(/\{[^}]+\}/g, () => values[i++] ?? "x");
+      return { method: op.method, path: query ? `${path}?${query}` : path, body };
+    });
+}
+
+/** The wire form of a body case: headers and payload. */
+export function encodeBody(body: BodyCase): { contentType?: string; payload?: BodyInit } {
+  switch (body.kind) {
+    case "none":
+      return {};
+    case "text":
+      return body.contentType
+        ? { contentType: body.contentType, payload: body.text }
+        : { payload: body.text };
+    case "json":
+      return { contentType: "application/json", payload: JSON.stringify(body.value) };
+    case "huge":
+      return {
+        contentType: "application/json",
+        payload: JSON.stringify({ [body.field]: "x".repeat(body.bytes) }),
+      };
+    case "form": {
+      if (body.contentType === "application/x-www-form-urlencoded")
+        return {
+          contentType: body.contentType,
+          payload: new URLSearchParams(body.fields).toString(),
+        };
+      const form = new FormData();
+      for (const [k, v] of Object.entries(body.fields)) form.append(k, v);
+      form.append(
+        "file",
+        new Blob([Buffer.from("not an image at all")], { type: "image/png" }),
+        "x.png",
+      );
+      return { payload: form };
+    }
+  }
+}
+
+export const HUGE_BODY_BYTES = HUGE;
