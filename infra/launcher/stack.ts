@@ -132,14 +132,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       proc,
       part.readyTimeoutMs ?? 60_000,
     );
-  const restartPart = async (name: PartName) => {
-    const part = parts.find((p) => p.name === name);
-    if (!part) throw new Error(`${name} is not part of this stack`);
-    await processes.get(name)?.stop();
-    const outcome = await ready(part, launch(part));
-    if (outcome !== "ready")
-      throw new Error(`${name} did not come back after a restart (${outcome})`);
-  };
+  const restartPart = partRestarter(parts, processes, launch, ready);
   try {
     await startInOrder(parts, launch, ready, report);
   } catch (error) {
@@ -161,6 +154,23 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     logDir,
     restartPart,
     stop,
+  };
+}
+
+/** Stops one part (if it still runs) and starts it again with the same environment. */
+function partRestarter(
+  parts: Part[],
+  processes: Map<PartName, PartProcess>,
+  launch: (part: Part) => PartProcess,
+  ready: (part: Part, proc: PartProcess) => ReturnType<typeof waitReady>,
+) {
+  return async (name: PartName) => {
+    const part = parts.find((p) => p.name === name);
+    if (!part) throw new Error(`${name} is not part of this stack`);
+    await processes.get(name)?.stop();
+    const outcome = await ready(part, launch(part));
+    if (outcome !== "ready")
+      throw new Error(`${name} did not come back after a restart (${outcome})`);
   };
 }
 

@@ -1,6 +1,6 @@
 /** The fuzz suite's hostile requests: fast-check arbitraries for each public operation. */
 import fc from "fast-check";
-import { FormData, type BodyInit } from "undici";
+
 import type { Operation, Schema } from "./fuzz-operations.js";
 
 /** Path segments as sent on the wire (already percent-encoded where they should be). */
@@ -212,7 +212,10 @@ export function requests(op: Operation): fc.Arbitrary<FuzzRequest> {
 }
 
 /** The wire form of a body case: headers and payload. */
-export function encodeBody(body: BodyCase): { contentType?: string; payload?: BodyInit } {
+export function encodeBody(body: BodyCase): {
+  contentType?: string;
+  payload?: string | Promise<Buffer>;
+} {
   switch (body.kind) {
     case "none":
       return {};
@@ -240,7 +243,12 @@ export function encodeBody(body: BodyCase): { contentType?: string; payload?: Bo
         new Blob([Buffer.from("not an image at all")], { type: "image/png" }),
         "x.png",
       );
-      return { payload: form };
+      // Sent with its length, as a browser sends a form: one buffer, not a stream.
+      const encoded = new Response(form);
+      return {
+        contentType: encoded.headers.get("content-type") ?? undefined,
+        payload: encoded.arrayBuffer().then((b) => Buffer.from(b)),
+      };
     }
   }
 }
