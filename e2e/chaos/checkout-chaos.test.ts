@@ -1,5 +1,6 @@
 // Checkouts with their ground pulled away: while shoppers check out, PostgreSQL, Redis, the order
-// service or the payment service is killed (or PostgreSQL hung) and brought back. Each shopper
+// service, the payment service or the storefront is killed (or PostgreSQL or the payment service
+// hung) and brought back. Each shopper
 // behaves as a real client: it retries with the same Idempotency-Key while the answer says "try
 // again". Afterwards: every shopper has a definite answer that matches the order's real state, no
 // order is paid twice or charged while cancelled, none is stuck outside its saga, and no stock
@@ -143,6 +144,8 @@ describe("checkouts while a dependency fails", () => {
     ["postgres", "kill"],
     ["postgres", "hang"],
     ["redis", "kill"],
+    // Checkouts do not pass through the storefront: they must not notice it going.
+    ["storefront", "kill"],
   ];
   for (const [target, fault] of rounds) {
     it(`${target} ${fault === "kill" ? "killed" : "hung"} mid-checkout: every shopper gets a definite answer`, async () => {
