@@ -1,10 +1,9 @@
 // Checkouts with their ground pulled away: while shoppers check out, PostgreSQL, Redis, the order
 // service, the payment service or the storefront is killed (or PostgreSQL or the payment service
-// hung) and brought back. Each shopper
-// behaves as a real client: it retries with the same Idempotency-Key while the answer says "try
-// again". Afterwards: every shopper has a definite answer that matches the order's real state, no
-// order is paid twice or charged while cancelled, none is stuck outside its saga, and no stock
-// stays reserved past the reservation timeout.
+// hung) and brought back. Each shopper behaves as a real client: it retries with the same
+// Idempotency-Key while the answer says "try again". Afterwards: every shopper has a definite
+// answer that matches the order's real state, no order is paid twice or charged while cancelled,
+// none is stuck outside its saga, and no stock stays reserved past the reservation timeout.
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
