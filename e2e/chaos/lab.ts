@@ -5,6 +5,7 @@
  * touching anything else on the machine. The API test helpers work against it unchanged.
  */
 import { join } from "node:path";
+import { processAlive } from "../../infra/launcher/processes.js";
 import { consoleReporter } from "../../infra/launcher/report.js";
 import { startStack, type RunningStack } from "../../infra/launcher/stack.js";
 import { stackDataDir, stackProfiles } from "../../infra/launcher/stacks.js";
@@ -88,20 +89,11 @@ export async function kill(stack: RunningStack, target: Target): Promise<void> {
   const proc =
     target === "postgres" || target === "redis" ? undefined : stack.processes.get(target);
   for (let i = 0; i < 200; i++) {
-    const gone = proc ? proc.exited() : pidsOf(stack, target).every((pid) => !alive(pid));
+    const gone = proc ? proc.exited() : pidsOf(stack, target).every((pid) => !processAlive(pid));
     if (gone) return;
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`${target} did not die within 10 s of SIGKILL`);
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Starts the target again on the same data (after a kill), waiting until it answers. */

@@ -92,6 +92,16 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
+/** True while a process with this id exists (signal 0 checks without sending anything). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** True when something accepts connections on 127.0.0.1:port. */
 export function portInUse(port: number): Promise<boolean> {
   return new Promise((resolve) => {

@@ -11,6 +11,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join, relative } from "node:path";
+import { processAlive } from "./processes.js";
 import { dataRoot, repoRoot } from "./stacks.js";
 import type { Reporter } from "./report.js";
 
@@ -64,7 +65,7 @@ async function acquireLock(dir: string, report: Reporter): Promise<() => void> {
       return () => rmSync(dir, { recursive: true, force: true });
     } catch {
       const owner = Number(readFileSyncSafe(join(dir, "pid")));
-      if (!owner || !alive(owner)) {
+      if (!owner || !processAlive(owner)) {
         rmSync(dir, { recursive: true, force: true });
         continue;
       }
@@ -79,15 +80,6 @@ function readFileSyncSafe(file: string): string {
     return readFileSync(file, "utf8");
   } catch {
     return "";
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 
