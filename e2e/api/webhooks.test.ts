@@ -25,8 +25,8 @@ function webhook(body: string, sig = signature(body)) {
   });
 }
 
-/** Waits until the payment service has forwarded every event it recorded to the order service. */
-async function eventsDelivered() {
+/** Waits until the payment service has forwarded every event of this payment to the order service. */
+async function eventsDelivered(paymentId: string) {
   const db = new pg.Client({ connectionString: stack().databaseUrls.payment });
   await db.connect();
   try {
@@ -137,7 +137,7 @@ describe("issue 6: payment webhooks end to end", () => {
     assert.equal(again.body.duplicate, true);
     const late = await webhook(event("payment.authorized"));
     assert.equal(late.status, 200, late.text);
-    await eventsDelivered();
+    await eventsDelivered(paymentId);
 
     const after = await paymentRecord(paymentId);
     assert.equal(after.status, "captured", "a late authorization does not move the payment back");

@@ -98,10 +98,7 @@ export class PaymentEventsService {
           detail: "The payment did not go through; the order was cancelled.",
         },
       });
-    } else if (action === "refund-payment")
-      await payment.refund(event.paymentId, `refund:${event.paymentId}`);
-    else if (action === "void-payment")
-      await payment.void(event.paymentId, `void:${event.paymentId}`);
+    } else if (action === "refund-payment" || action === "void-payment") await this.giveBack(event);
     else if (action === "refund-order")
       await orders.transition(
         event.orderId,
@@ -109,6 +106,19 @@ export class PaymentEventsService {
         PAYMENT,
         "refunded at the payment provider",
       );
+  }
+
+  /**
+   * Money that arrived for an order already given up goes back, by what the payment is now (an
+   * event may come late: the payment may have been voided or refunded meanwhile).
+   */
+  private async giveBack(event: PaymentEvent): Promise<void> {
+    const { payment } = this.deps;
+    const current = (await payment.forOrder(event.orderId)).find((p) => p.id === event.paymentId);
+    if (current?.status === "captured")
+      await payment.refund(event.paymentId, `refund:${event.paymentId}`);
+    else if (current?.status === "authorized" || current?.status === "pending")
+      await payment.void(event.paymentId, `void:${event.paymentId}`);
   }
 }
 

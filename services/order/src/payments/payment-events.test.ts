@@ -179,4 +179,28 @@ describe("payment events from webhooks", () => {
     };
     assert.deepEqual([first.duplicate, second.duplicate], [false, true]);
   });
+
+  it("takes a late event for an order cancelled and refunded meanwhile without trying to move the money again", async () => {
+    const { token, order } = await paidOrder();
+    const cancelled = await call(s, "POST", `/api/orders/${order.id}/cancel`, { token, body: {} });
+    assert.equal(cancelled.status, 200, JSON.stringify(cancelled.body));
+    const late = await fetch(`${s.url}/internal/payments/events`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-internal-key": "test-internal-key" },
+      body: JSON.stringify({
+        eventId: `test:${randomUUID()}`,
+        type: "payment.authorized",
+        paymentId: order.payment.id,
+        orderId: order.id,
+        amount: order.totals.grandTotal,
+        currency: "KRW",
+        occurredAt: new Date().toISOString(),
+      }),
+    });
+    assert.equal(late.status, 200, await late.text());
+    const { rows } = await paymentDb.query("SELECT status FROM payments WHERE id = $1", [
+      order.payment.id,
+    ]);
+    assert.equal(rows[0].status, "refunded");
+  });
 });
