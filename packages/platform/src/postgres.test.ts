@@ -67,3 +67,23 @@ test("a connection whose query outlived its timeout is dropped, never handed out
     await db.drop();
   }
 });
+
+test("a connection that breaks while checked out and unwatched does not end the process", async () => {
+  const db = await createTestDatabase("platform_bounded_unwatched");
+  const pool = new pg.Pool({ connectionString: db.url, max: 1, Client: BoundedClient });
+  try {
+    const client = await pool.connect();
+    const { rows } = await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+    const admin = new pg.Client({ connectionString: db.url });
+    await admin.connect();
+    // The server ends the session while the client sits checked out between two queries.
+    await admin.query("SELECT pg_terminate_backend($1)", [rows[0]!.pid]);
+    await admin.end();
+    await assert.rejects(client.query("SELECT 1"));
+    client.release(true);
+    assert.equal((await pool.query<{ one: number }>("SELECT 1 AS one")).rows[0]!.one, 1);
+  } finally {
+    await pool.end();
+    await db.drop();
+  }
+});

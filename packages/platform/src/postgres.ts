@@ -100,12 +100,20 @@ const isReadTimeout = (error: unknown) =>
   error instanceof Error && /query read timeout/i.test(error.message);
 
 /**
- * A pg client that drops its connection when a query outlives `query_timeout`: the server may
- * still be running that query (or a BEGIN) and answer it later, so the connection's state is
- * unknown, and a pool must not hand it out again. Pools get it through their `Client` option
- * (pg, TypeORM's `extra`, Prisma's adapter all pass it on).
+ * A pg client that never ends the process when its connection breaks, and drops its connection
+ * when a query outlives `query_timeout`: the server may still be running that query (or a BEGIN)
+ * and answer it later, so the connection's state is unknown and a pool must not hand it out again.
+ * Pools get it through their `Client` option (pg, TypeORM's `extra`, Prisma's adapter pass it on).
  */
 export class BoundedClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    // A connection that breaks while nobody listens (checked out between two queries, in any
+    // driver's hands) emits 'error'; unheard, that would end the process. The query using it
+    // fails on its own, and the pool drops it.
+    this.on("error", () => undefined);
+  }
+
   // pg's query has many overloads (promise, callback, submittable); this wraps every form.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(...args: any[]): any {
