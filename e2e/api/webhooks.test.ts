@@ -34,7 +34,9 @@ async function eventsDelivered(paymentId: string) {
       10_000,
       async () => {
         const { rows } = await db.query<{ n: number }>(
-          "SELECT count(*)::int AS n FROM order_event_outbox WHERE delivered_at IS NULL",
+          `SELECT count(*)::int AS n FROM order_event_outbox
+            WHERE delivered_at IS NULL AND payload->>'paymentId' = $1`,
+          [paymentId],
         );
         return rows[0]!.n === 0 ? true : undefined;
       },

@@ -87,7 +87,7 @@ export class PaymentEventsService {
   }
 
   private async follow(action: Action, event: PaymentEvent): Promise<void> {
-    const { orders, payment, checkout } = this.deps;
+    const { orders, checkout } = this.deps;
     if (action === "settle") await checkout.settle(event.orderId);
     else if (action === "cancel") {
       await orders.transition(event.orderId, "cancelled", PAYMENT, "payment failed");
