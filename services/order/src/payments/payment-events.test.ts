@@ -32,6 +32,27 @@ describe("payment events from webhooks", () => {
     assert.equal(res.status, 201);
     return { token, order: res.body.order };
   };
+  /** A `payment.authorized` event of the payment service for `order`, with a new id. */
+  const authorizedEvent = (order: {
+    id: string;
+    payment: { id: string };
+    totals: { grandTotal: number };
+  }) => ({
+    eventId: `test:${randomUUID()}`,
+    type: "payment.authorized",
+    paymentId: order.payment.id,
+    orderId: order.id,
+    amount: order.totals.grandTotal,
+    currency: "KRW",
+    occurredAt: new Date().toISOString(),
+  });
+  /** Posts an event to the order service's intake, as the payment service's forwarder does. */
+  const deliver = (event: object, headers: Record<string, string>) =>
+    fetch(`${s.url}/internal/payments/events`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify(event),
+    });
   /** Sends a provider webhook, signed like the test provider signs it, to the payment service. */
   const sendWebhook = async (
     event: { id: string; type: string; data: Record<string, unknown> },
@@ -155,21 +176,8 @@ describe("payment events from webhooks", () => {
 
   it("applies an event once per id on the internal intake and refuses callers without the key", async () => {
     const { order } = await paidOrder();
-    const event = {
-      eventId: `test:${randomUUID()}`,
-      type: "payment.authorized",
-      paymentId: order.payment.id,
-      orderId: order.id,
-      amount: order.totals.grandTotal,
-      currency: "KRW",
-      occurredAt: new Date().toISOString(),
-    };
-    const post = (headers: Record<string, string>) =>
-      fetch(`${s.url}/internal/payments/events`, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...headers },
-        body: JSON.stringify(event),
-      });
+    const event = authorizedEvent(order);
+    const post = (headers: Record<string, string>) => deliver(event, headers);
     assert.equal((await post({})).status, 401);
     const first = (await (await post({ "x-internal-key": "test-internal-key" })).json()) as {
       duplicate: boolean;
@@ -184,19 +192,7 @@ describe("payment events from webhooks", () => {
     const { token, order } = await paidOrder();
     const cancelled = await call(s, "POST", `/api/orders/${order.id}/cancel`, { token, body: {} });
     assert.equal(cancelled.status, 200, JSON.stringify(cancelled.body));
-    const late = await fetch(`${s.url}/internal/payments/events`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-internal-key": "test-internal-key" },
-      body: JSON.stringify({
-        eventId: `test:${randomUUID()}`,
-        type: "payment.authorized",
-        paymentId: order.payment.id,
-        orderId: order.id,
-        amount: order.totals.grandTotal,
-        currency: "KRW",
-        occurredAt: new Date().toISOString(),
-      }),
-    });
+    const late = await deliver(authorizedEvent(order), { "x-internal-key": "test-internal-key" });
     assert.equal(late.status, 200, await late.text());
     const { rows } = await paymentDb.query("SELECT status FROM payments WHERE id = $1", [
       order.payment.id,

@@ -48,35 +48,20 @@ export class ReservationSweeper {
   }
 
   private async interrupted(): Promise<number> {
-    let cancelled = 0;
-    for (const id of await attempts.staleCheckouts(this.deps.db, this.deps.staleAfterSeconds)) {
-      try {
-        const order = await store.findOrder(this.deps.db, id);
-        if (order?.state === "pending_payment")
-          await this.deps.orders.transition(
-            id,
-            "cancelled",
-            SYSTEM,
-            "the checkout was interrupted",
-          );
-        await store.patchOrder(this.deps.db, id, {
-          checkoutStatus: "failed",
-          checkoutProblem: {
-            code: "CHECKOUT_INTERRUPTED",
-            detail:
-              "The checkout was interrupted; the order was cancelled and nothing was charged. Try again.",
-          },
-        });
-        cancelled++;
-      } catch (error) {
-        this.deps.logger.warn(
-          { err: error, orderId: id },
-          "interrupted checkout not undone yet; will retry",
-        );
-      }
-    }
-    if (cancelled) this.deps.logger.info({ cancelled }, "interrupted checkouts undone");
-    return cancelled;
+    const ids = await attempts.staleCheckouts(this.deps.db, this.deps.staleAfterSeconds);
+    return this.each(ids, "interrupted checkouts undone", async (id) => {
+      const order = await store.findOrder(this.deps.db, id);
+      if (order?.state === "pending_payment")
+        await this.deps.orders.transition(id, "cancelled", SYSTEM, "the checkout was interrupted");
+      await store.patchOrder(this.deps.db, id, {
+        checkoutStatus: "failed",
+        checkoutProblem: {
+          code: "CHECKOUT_INTERRUPTED",
+          detail:
+            "The checkout was interrupted; the order was cancelled and nothing was charged. Try again.",
+        },
+      });
+    });
   }
 
   private async expired(): Promise<number> {
@@ -84,34 +69,44 @@ export class ReservationSweeper {
       `SELECT id, checkout_status FROM orders WHERE state = 'pending_payment' AND reservation_expires_at < now()
        ORDER BY reservation_expires_at LIMIT 100`,
     );
-    let cancelled = 0;
-    for (const row of rows) {
-      try {
+    const completed = new Set(
+      rows.filter((r) => r.checkout_status === "completed").map((r) => r.id),
+    );
+    return this.each(
+      rows.map((r) => r.id),
+      "expired unpaid orders cancelled",
+      async (id) => {
         await this.deps.orders.transition(
-          row.id,
+          id,
           "cancelled",
           SYSTEM,
           "payment not completed before the reservation expired",
         );
-        if (row.checkout_status !== "completed") {
-          await store.patchOrder(this.deps.db, row.id, {
-            checkoutStatus: "failed",
-            checkoutProblem: {
-              code: "UPSTREAM_TIMEOUT",
-              detail:
-                "The payment did not complete in time; the order was cancelled and nothing was charged.",
-            },
-          });
-        }
+        if (completed.has(id)) return;
+        await store.patchOrder(this.deps.db, id, {
+          checkoutStatus: "failed",
+          checkoutProblem: {
+            code: "UPSTREAM_TIMEOUT",
+            detail:
+              "The payment did not complete in time; the order was cancelled and nothing was charged.",
+          },
+        });
+      },
+    );
+  }
+
+  /** Undoes each order in turn; one that cannot be undone yet is tried again on the next pass. */
+  private async each(ids: string[], done: string, undo: (id: string) => Promise<void>) {
+    let cancelled = 0;
+    for (const id of ids) {
+      try {
+        await undo(id);
         cancelled++;
       } catch (error) {
-        this.deps.logger.warn(
-          { err: error, orderId: row.id },
-          "expired order not cancelled yet; will retry",
-        );
+        this.deps.logger.warn({ err: error, orderId: id }, `${done}: this one not yet; will retry`);
       }
     }
-    if (cancelled) this.deps.logger.info({ cancelled }, "expired unpaid orders cancelled");
+    if (cancelled) this.deps.logger.info({ cancelled }, done);
     return cancelled;
   }
 
