@@ -1,3 +1,4 @@
+import { waitFor } from "@shop/test-kit";
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { authorizeBody, internal, startPayment, type Harness } from "../testing/harness.js";
@@ -11,6 +12,16 @@ describe("payment internal API", () => {
 
   const post = (url: string, body: unknown, headers: Record<string, string> = internal) =>
     h.service.app.inject({ method: "POST", url, headers, payload: JSON.stringify(body) });
+
+  /** Waits until the provider's webhook for each payment has been applied (it sets the reference). */
+  const webhooksReceived = (ids: string[]) =>
+    waitFor(async () => {
+      const { rows } = await h.service.db.query(
+        "SELECT count(DISTINCT payment_id)::int AS n FROM webhook_events WHERE payment_id = ANY($1)",
+        [ids],
+      );
+      return rows[0].n === ids.length;
+    }, 5_000);
 
   it("refuses callers without the internal key", async () => {
     const res = await post("/internal/payments/authorize", authorizeBody(), {
@@ -114,6 +125,7 @@ describe("payment internal API", () => {
   it("voids a payment whose authorisation was cut off by a stop, whether or not the provider saw it", async () => {
     const held = (await post("/internal/payments/authorize", authorizeBody())).json();
     const unseen = (await post("/internal/payments/authorize", authorizeBody())).json();
+    await webhooksReceived([held.id, unseen.id]);
     // What a service killed between "payment recorded" and "provider answer kept" leaves behind.
     await h.service.db.query(
       `UPDATE payments SET status = 'pending', in_flight = true, provider_ref = NULL,
@@ -137,6 +149,7 @@ describe("payment internal API", () => {
 
   it("asks a void to wait while an authorisation is still running", async () => {
     const running = (await post("/internal/payments/authorize", authorizeBody())).json();
+    await webhooksReceived([running.id]);
     await h.service.db.query(
       "UPDATE payments SET status = 'pending', in_flight = true, provider_ref = NULL WHERE id = $1",
       [running.id],
