@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: starts the bench stack (launcher library, ports + 20000, Redis DB 2), starts
  * nginx, a bare upstream and a second gateway beside it, runs the five benchmarks of issue 5 (and
- * issue 4's /api/home latencies), writes bench/results/ and the README section, and stops
- * everything it started. Exit code 1 when a correctness check (stampede, idempotency) or a
- * suite failed; missed performance goals are reported, not fatal.
+ * issue 4's /api/home latencies) and issue 9's instrumentation cost, writes bench/results/ and the
+ * README section, and stops everything it started. Exit code 1 when a correctness check
+ * (stampede, idempotency) or a suite failed; missed performance goals are reported, not fatal.
  *
  * Flags (after `npm run bench -w bench --`): --rounds 3, --seconds 5, --mix-seconds 60,
- * --only home,gateway,stampede,idempotency,hit-ratio (a partial run prints, never records),
+ * --only home,gateway,stampede,idempotency,hit-ratio,instrumentation (a partial run prints,
+ * never records),
  * --render-only (rewrites latest.md and the README section from latest.json, measures nothing).
  */
 import { spawnSync } from "node:child_process";
@@ -28,6 +29,7 @@ import { gatewaySuite } from "./suites/gateway.js";
 import { hitRatioSuite } from "./suites/hit-ratio.js";
 import { homePageSuite } from "./suites/home-page.js";
 import { idempotencySuite } from "./suites/idempotency.js";
+import { instrumentationSuite } from "./suites/instrumentation.js";
 import { stampedeSuite } from "./suites/stampede.js";
 
 const { values } = parseArgs({
@@ -152,12 +154,21 @@ try {
   if (!interrupted) extras = await startExtras(stack, workDir, REDIS_PREFIX);
   starting = false;
   if (interrupted) throw new Error("interrupted");
-  const ctx: BenchContext = { stack, extra: extras!.urls, settings, workDir, notes, progress };
+  const ctx: BenchContext = {
+    stack,
+    extra: extras!.urls,
+    settings,
+    workDir,
+    redisPrefix: REDIS_PREFIX,
+    notes,
+    progress,
+  };
   run.home = await suite("home", () => homePageSuite(ctx));
   run.gateway = await suite("gateway", () => gatewaySuite(ctx));
   run.stampede = await suite("stampede", () => stampedeSuite(ctx));
   run.idempotency = await suite("idempotency", () => idempotencySuite(ctx));
   run.hitRatio = await suite("hit-ratio", () => hitRatioSuite(ctx));
+  run.instrumentation = await suite("instrumentation", () => instrumentationSuite(ctx));
   if (run.stampede && !run.stampede.passed) failed = true;
   if (run.idempotency && !run.idempotency.passed) failed = true;
 } catch (error) {
@@ -168,7 +179,8 @@ try {
   await cleanUp();
 }
 
-const measured = run.home || run.gateway || run.stampede || run.idempotency || run.hitRatio;
+const measured =
+  run.home || run.gateway || run.stampede || run.idempotency || run.hitRatio || run.instrumentation;
 if (!interrupted && measured) {
   run.durationSeconds = (Date.now() - started) / 1000;
   const result: RunResult = { ...run, goals: evaluateGoals(run) };

@@ -11,12 +11,22 @@ import type { RunningStack } from "../infra/launcher/stack.js";
 export interface StackInfo {
   urls: Record<PartName, string>;
   admin: { email: string; password: string };
-  secrets: { INTERNAL_KEY: string; AUTH_CLIENT_KEY: string; WEBHOOK_SECRET: string };
+  secrets: {
+    INTERNAL_KEY: string;
+    AUTH_CLIENT_KEY: string;
+    WEBHOOK_SECRET: string;
+    /** Bearer token of every part's GET /metrics. */
+    METRICS_TOKEN: string;
+  };
   redisUrl: string;
   /** REDIS_PREFIX of every part of the stack (keys and pub/sub channels). */
   redisPrefix: string;
   databaseUrls: Record<string, string>;
   logDir: string;
+  /** The stack's Prometheus (absent when the launcher found no prometheus binary). */
+  prometheusUrl?: string;
+  /** Port where the stack's parts send OTLP/HTTP traces (a test listens there). */
+  otlpReceiverPort?: number;
 }
 
 export function encodeStack(stack: RunningStack): string {
@@ -28,6 +38,8 @@ export function encodeStack(stack: RunningStack): string {
     redisPrefix: stack.profile.redisPrefix ?? "",
     databaseUrls: stack.databaseUrls,
     logDir: stack.logDir,
+    prometheusUrl: stack.prometheus?.url,
+    otlpReceiverPort: stack.otlpReceiverPort,
   };
   return JSON.stringify(info);
 }

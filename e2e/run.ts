@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { consoleReporter } from "../infra/launcher/report.js";
 import { portInUse } from "../infra/launcher/processes.js";
+import { prometheusPort } from "../infra/launcher/prometheus.js";
 import { portOf, startStack } from "../infra/launcher/stack.js";
 import { e2eSlot } from "../infra/launcher/stacks.js";
 import { encodeStack } from "./harness.js";
@@ -15,7 +16,8 @@ const files = process.argv.slice(2);
 const report = consoleReporter();
 // E2E_SLOT=1..9 runs a second, independent e2e stack beside the default one.
 const profile = e2eSlot(Number(process.env.E2E_SLOT ?? 0));
-const stack = await startStack({ profile, report }).catch((error: Error) => {
+// With the stack's Prometheus, so platform/prometheus.test.ts can query what it scraped.
+const stack = await startStack({ profile, report, prometheus: true }).catch((error: Error) => {
   report.fail("e2e", error.message);
   process.exit(1);
 });
@@ -38,11 +40,12 @@ let code = await new Promise<number>((resolve) => {
 await stack.stop();
 
 const leftovers = (
-  await Promise.all(
-    stack.parts.map(async (p) =>
+  await Promise.all([
+    ...stack.parts.map(async (p) =>
       (await portInUse(portOf(p, stack.profile))) ? p.name : undefined,
     ),
-  )
+    portInUse(prometheusPort(stack.profile)).then((busy) => (busy ? "prometheus" : undefined)),
+  ])
 ).filter(Boolean);
 if (leftovers.length) {
   report.fail("e2e", `still listening after stop: ${leftovers.join(", ")}`);

@@ -15,8 +15,20 @@ const HELPERS: Record<string, string[]> = {
   redisEnv: ["REDIS_URL", "REDIS_PREFIX"],
   internalKeyEnv: ["INTERNAL_KEY"],
 };
-/** Read by the runtime, not by the part's config (Next.js listens on PORT itself). */
-const RUNTIME = new Set(["BUN_CONFIG_MAX_HTTP_REQUESTS", "NEXT_TELEMETRY_DISABLED", "PORT"]);
+/**
+ * Read by the runtime, not by the part's config (Next.js listens on PORT itself), or by the
+ * platform for every part (metrics: packages/platform/src/metrics.ts; tracing: OTel's own variables).
+ */
+const RUNTIME = new Set([
+  "BUN_CONFIG_MAX_HTTP_REQUESTS",
+  "NEXT_TELEMETRY_DISABLED",
+  "PORT",
+  "METRICS",
+  "METRICS_TOKEN",
+  "OTEL_EXPORTER_OTLP_ENDPOINT",
+  "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
+  "OTEL_SERVICE_NAME",
+]);
 
 /** The gateway reads `<UPSTREAM>_URL` for every upstream its route file names. */
 function gatewayUpstreamVariables(): string[] {

@@ -38,4 +38,5 @@ WORKDIR /app/services/${SERVICE}
 EXPOSE ${PORT}
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.PORT+'/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "--import", "tsx", "src/main.ts"]
+# The tracing register is inert until OTEL_EXPORTER_OTLP_ENDPOINT is set (docs/tracing.md).
+CMD ["node", "--import", "tsx", "--import", "@shop/platform/tracing/register", "src/main.ts"]

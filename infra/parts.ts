@@ -50,7 +50,9 @@ export interface StackEnv {
   dataDir: string;
 }
 
-const tsx = ["node", "--import", "tsx", "src/main.ts"];
+// Every Node part preloads the platform's tracing: inert unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
+const traced = ["--import", "@shop/platform/tracing/register"];
+const tsx = ["node", "--import", "tsx", ...traced, "src/main.ts"];
 
 export const parts: Part[] = [
   {
@@ -59,7 +61,7 @@ export const parts: Part[] = [
     port: 3002,
     job: "catalogue: categories, products, options, images, reviews, stock",
     stack: "NestJS + TypeORM + PostgreSQL",
-    command: ["node", "--import", "@swc-node/register/esm-register", "src/main.ts"],
+    command: ["node", "--import", "@swc-node/register/esm-register", ...traced, "src/main.ts"],
     dependsOn: [],
     database: "product",
     redis: true,
@@ -132,11 +134,13 @@ export const parts: Part[] = [
     name: "bff",
     folder: "services/bff",
     port: 3001,
-    job: "UI-ready aggregation: /api/home, /api/categories, /api/products/:id",
+    job: "UI-ready aggregation: /api/home, /api/categories, /api/products/:id, admin platform page",
     stack: "Fastify",
     command: tsx,
-    dependsOn: ["product"],
-    env: (s) => ({ PRODUCT_URL: s.url("product") }),
+    dependsOn: ["product", "auth"],
+    // Redis: the revocation list its admin routes check.
+    redis: true,
+    env: (s) => ({ PRODUCT_URL: s.url("product"), AUTH_URL: s.url("auth") }),
   },
   {
     name: "gateway",

@@ -32,6 +32,8 @@ export interface BenchContext {
   settings: Settings;
   /** A scratch folder for this run (mix files). */
   workDir: string;
+  /** Prefix of the Redis keys of what the run starts beside the stack (deleted at the end). */
+  redisPrefix: string;
   notes: string[];
   progress(message: string): void;
 }

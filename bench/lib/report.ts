@@ -5,7 +5,16 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as prettier from "prettier";
-import type { Figure, GatewaySuite, Goal, HitRatioSuite, HomeSuite, RunResult } from "./results.js";
+import { costIncrease, median, signedPct, throughputOverhead } from "./overhead.js";
+import type {
+  Figure,
+  GatewaySuite,
+  Goal,
+  HitRatioSuite,
+  HomeSuite,
+  InstrumentationSuite,
+  RunResult,
+} from "./results.js";
 
 export const START_MARKER = "<!-- bench:start -->";
 export const END_MARKER = "<!-- bench:end -->";
@@ -73,6 +82,49 @@ export function gatewayRatios(gw: GatewaySuite): string {
     `${r(gw.minimalProxy, gw.nginx)} of nginx; the gateway pass-through = ${r(gw.passThrough, gw.minimalProxy)} ` +
     `of the minimal proxy and ${r(gw.passThrough, gw.nginx)} of nginx. /api/home p50 through the gateway: ` +
     `${gw.homeLatency.cached.p50Ms} ms cached, ${gw.homeLatency.uncached.p50Ms} ms uncached.`
+  );
+}
+
+export function instrumentationTable(inst: InstrumentationSuite): string[] {
+  const c = `${inst.connections} conn.`;
+  return [
+    ...header([
+      `instrumentation (${c}, ${inst.rounds} interleaved rounds each)`,
+      "req/s",
+      "p50 ms",
+      "p99 ms",
+      "rounds req/s",
+      "errors",
+    ]),
+    figureRow("edge-proxy HIT `/`, gzip, METRICS=true", inst.edgeHit.on),
+    figureRow("edge-proxy HIT `/`, gzip, METRICS=false", inst.edgeHit.off),
+    figureRow("gateway pass-through (guest token + rate limit), METRICS=true", inst.passThrough.on),
+    figureRow(
+      "gateway pass-through (guest token + rate limit), METRICS=false",
+      inst.passThrough.off,
+    ),
+  ];
+}
+
+/** The overhead per round, what each instance observed (proof the switch works) and a scrape's cost. */
+export function instrumentationLines(inst: InstrumentationSuite): string {
+  const part = (name: string, p: InstrumentationSuite["edgeHit"]) => {
+    const o = throughputOverhead(p.on.roundsRps, p.off.roundsRps);
+    const cpu = costIncrease(p.cpuUsPerRequest.on, p.cpuUsPerRequest.off);
+    const us = (xs: number[]) => Math.round(median(xs) * 10) / 10;
+    return (
+      `${name}: throughput cost ${signedPct(o.median)} (per round ${o.perRound.map(signedPct).join(" / ")}); ` +
+      `CPU per request ${us(p.cpuUsPerRequest.on)} µs on vs ${us(p.cpuUsPerRequest.off)} µs off, ${signedPct(cpu.median)} ` +
+      `(per round ${cpu.perRound.map(signedPct).join(" / ")}); ` +
+      `requests observed ${p.observed.on} on / ${p.observed.off} off, one scrape ${p.scrape.ms} ms for ${p.scrape.bytes} B`
+    );
+  };
+  return (
+    `${part("Edge HIT", inst.edgeHit)}. ${part("Gateway pass-through", inst.passThrough)}. ` +
+    "Both variants are separate instances of the same code and configuration started side by side " +
+    "(tracing off: no OTLP endpoint), loaded in alternating order; nothing scrapes them during the rounds. " +
+    "CPU per request is the instance's process-group CPU time over the requests it served in the round: " +
+    "less moved than throughput when other work shares the machine."
   );
 }
 
@@ -190,6 +242,17 @@ export function renderMarkdown(run: RunResult): string {
   }
   if (run.hitRatio)
     out.push("", "## 5. Hit ratio with a realistic mix", "", ...hitRatioLines(run.hitRatio));
+  if (run.instrumentation) {
+    const inst = run.instrumentation;
+    out.push(
+      "",
+      "## 6. Instrumentation cost (METRICS on vs off)",
+      "",
+      ...instrumentationTable(inst),
+      "",
+      instrumentationLines(inst),
+    );
+  }
   if (run.notes.length) out.push("", "## Notes", "", ...run.notes.map((n) => `- ${n}`));
   return `${out.join("\n")}\n`;
 }
@@ -228,6 +291,7 @@ export function renderReadmeSection(run: RunResult): string {
         `storefront CPU saved ${h.storefront.savedSeconds} s of ${h.storefront.withoutCacheSeconds} s (${share(h.storefront.savedShare)}).`,
     );
   }
+  if (run.instrumentation) lines.push("", ...instrumentationTable(run.instrumentation));
   lines.push("", END_MARKER);
   return lines.join("\n");
 }

@@ -1,6 +1,7 @@
 /** What one benchmark run produces, and how its figures are judged against the issue's goals. */
 import type { MedianResult } from "./wrk.js";
 import type { EdgeCounters } from "./stack.js";
+import { costIncrease, median, signedPct, throughputOverhead } from "./overhead.js";
 
 /** A load figure as stored: the median round plus each round's throughput. */
 export interface Figure {
@@ -110,6 +111,29 @@ export interface HitRatioSuite {
   edgeCpuSeconds: number;
 }
 
+/** One part started twice, METRICS=true and METRICS=false, loaded in interleaved rounds. */
+export interface InstrumentedPair {
+  on: Figure;
+  off: Figure;
+  /** Requests the part's own RED histogram counted by the end (`_count` summed): > 0 on, 0 off. */
+  observed: { on: number; off: number };
+  /** One GET /metrics of the "on" instance after its rounds: time and size. */
+  scrape: { ms: number; bytes: number };
+  /** CPU time of the instance's process group per request served, µs, in each round. */
+  cpuUsPerRequest: { on: number[]; off: number[] };
+}
+
+/** Issue 9: what instrumentation costs on the edge HIT and the gateway pass-through. */
+export interface InstrumentationSuite {
+  connections: number;
+  /** Rounds per variant (each round runs both, in alternating order). */
+  rounds: number;
+  /** Bytes of one gzip answer of `/` from the edge. */
+  pageBytes: number;
+  edgeHit: InstrumentedPair;
+  passThrough: InstrumentedPair;
+}
+
 export interface Goal {
   id: string;
   goal: string;
@@ -128,6 +152,7 @@ export interface RunResult {
   stampede?: StampedeSuite;
   idempotency?: IdempotencySuite;
   hitRatio?: HitRatioSuite;
+  instrumentation?: InstrumentationSuite;
   goals: Goal[];
   notes: string[];
 }
@@ -197,6 +222,38 @@ export function evaluateGoals(run: Omit<RunResult, "goals">): Goal[] {
         measured: `${pct(hit)} (${gw.cachedHit.rps} vs ${gw.bareHome.rps} req/s; per round ${perRound(gw.cachedHit, gw.bareHome)} %)`,
         pass: hit >= 0.75,
       },
+    );
+  }
+  const inst = run.instrumentation;
+  if (inst) {
+    const cost = (id: string, goal: string, limit: number, pair: InstrumentedPair): Goal => {
+      const o = throughputOverhead(pair.on.roundsRps, pair.off.roundsRps);
+      const cpu = costIncrease(pair.cpuUsPerRequest.on, pair.cpuUsPerRequest.off);
+      const us = (xs: number[]) => Math.round(median(xs) * 10) / 10;
+      return {
+        id,
+        goal,
+        target: `≤ ${limit * 100} %`,
+        measured:
+          `${signedPct(o.median)} (median of the per-round pairs; on ${pair.on.rps} vs off ${pair.off.rps} req/s, ` +
+          `${signedPct(o.ofMedians)} of the medians; per round ${o.perRound.map(signedPct).join(" / ")}); ` +
+          `CPU per request ${signedPct(cpu.median)} (${us(pair.cpuUsPerRequest.on)} vs ${us(pair.cpuUsPerRequest.off)} µs)`,
+        pass: o.median <= limit,
+      };
+    };
+    goals.push(
+      cost(
+        "instrumentation-edge-hit",
+        `Instrumentation cost on the edge HIT, METRICS on vs off (${inst.connections} conn.)`,
+        0.05,
+        inst.edgeHit,
+      ),
+      cost(
+        "instrumentation-gateway-pass",
+        `Instrumentation cost on the gateway pass-through, METRICS on vs off (${inst.connections} conn.)`,
+        0.1,
+        inst.passThrough,
+      ),
     );
   }
   if (run.stampede) {

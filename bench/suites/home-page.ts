@@ -23,7 +23,7 @@ export const LEVELS: Array<{
 ];
 
 /** Asks `url` until `header` says HIT (the first answers fill the cache); returns the body size. */
-async function untilHit(
+export async function untilHit(
   url: string,
   header: string,
   headers: Record<string, string>,

@@ -3,7 +3,9 @@
  * needed, starts every part in dependency order, waits until each is ready and prints where to open
  * the shop. Ctrl-C stops everything; data is kept for the next start.
  *
- * Flags: --stack dev|e2e|bench, --only part,part, --logs (echo part logs), --embedded-postgres, --own-redis.
+ * Flags: --stack dev|e2e|bench, --only part,part, --logs (echo part logs), --logs-of <request or
+ * trace id> (echo only that request's lines), --embedded-postgres, --own-redis,
+ * --no-prometheus (skip the stack's Prometheus).
  */
 import { parseArgs } from "node:util";
 import type { PartName } from "../parts.js";
@@ -17,8 +19,10 @@ const { values } = parseArgs({
     stack: { type: "string", default: "dev" },
     only: { type: "string" },
     logs: { type: "boolean", default: false },
+    "logs-of": { type: "string" },
     "embedded-postgres": { type: "boolean", default: false },
     "own-redis": { type: "boolean", default: false },
+    "no-prometheus": { type: "boolean", default: false },
   },
 });
 
@@ -51,7 +55,8 @@ try {
     only: values.only?.split(",").map((s) => s.trim()) as PartName[] | undefined,
     ownPostgres: values["embedded-postgres"] ? defaultSite("postgres") : undefined,
     ownRedis: values["own-redis"] ? defaultSite("redis") : undefined,
-    echoLogs: values.logs,
+    echoLogs: values["logs-of"] ? { matching: values["logs-of"] } : values.logs,
+    prometheus: !values["no-prometheus"],
   });
 } catch (error) {
   report.fail("platform", (error as Error).message);
@@ -63,7 +68,12 @@ report.raw(
   "\n" +
     partsTable(stack.parts, stack.urls, [
       `admin login: ${stack.admin.email} / ${stack.admin.password}   (development only)`,
-      `logs:        .data/${profile.name}/logs/<part>.log   (npm start -- --logs to echo them)`,
+      `logs:        .data/${profile.name}/logs/<part>.log   (--logs echoes them; npm run logs -- <request id> finds one request's lines)`,
+      stack.prometheus
+        ? `prometheus:  ${stack.prometheus.url.replace("127.0.0.1", "localhost")}   alerts: ${stack.prometheus.alertsUrl.replace("127.0.0.1", "localhost")}   (docs/observability.md)`
+        : values["no-prometheus"]
+          ? "prometheus:  off (--no-prometheus)"
+          : "prometheus:  not running (see the line above)",
       "",
       stack.parts.some((p) => p.name === "edge-proxy")
         ? `  ➜ open ${edge}`

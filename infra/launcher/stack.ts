@@ -22,9 +22,11 @@ import {
   type OwnStoreSite,
 } from "./databases.js";
 import { portInUse, startProcess, waitReady, type PartProcess } from "./processes.js";
+import { prometheusPort, startPrometheus, type RunningPrometheus } from "./prometheus.js";
 import type { Reporter } from "./report.js";
 import { DEV_ADMIN, devSecrets, type DevSecrets } from "./secrets.js";
 import { buildStorefrontIfNeeded } from "./storefront-build.js";
+import { otlpReceiverPort, tracesEndpoint, tracingEnv } from "./tracing.js";
 import { repoRoot, stackDataDir, type StackProfile } from "./stacks.js";
 
 export interface StackOptions {
@@ -36,10 +38,12 @@ export interface StackOptions {
   ownPostgres?: OwnStoreSite;
   /** Start the launcher's own Redis here instead of using one that runs. */
   ownRedis?: OwnStoreSite;
-  /** Echo every part's log lines to the console. */
-  echoLogs?: boolean;
+  /** Echo every part's log lines to the console (or only those mentioning `matching`). */
+  echoLogs?: boolean | { matching: string };
   /** Extra environment per part, over the stack's (tests shorten timers with it). */
   env?: Partial<Record<PartName, Record<string, string>>>;
+  /** Start Prometheus scraping the stack once its parts are ready (when the binary is there). */
+  prometheus?: boolean;
 }
 
 export interface RunningStack {
@@ -55,6 +59,10 @@ export interface RunningStack {
   secrets: DevSecrets;
   admin: { email: string; password: string };
   logDir: string;
+  /** Where the stack's own OTLP/HTTP receiver must listen, when its parts export traces there. */
+  otlpReceiverPort?: number;
+  /** The stack's Prometheus, when it was asked for and could start. */
+  prometheus?: RunningPrometheus;
   /** Stops one part (if it still runs) and starts it again, waiting until it is ready. */
   restartPart(name: PartName): Promise<void>;
   stop(): Promise<void>;
@@ -95,7 +103,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     port: (n: PartName) => Number(new URL(urls[n]).port),
     dataDir,
   };
+  let prometheus: RunningPrometheus | undefined;
   const stop = async () => {
+    await prometheus?.stop();
     for (const p of [...parts].reverse()) {
       const proc = processes.get(p.name);
       if (proc && !proc.exited()) await proc.stop();
@@ -121,7 +131,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       cwd: join(repoRoot, part.folder),
       env,
       logDir,
-      echo: options.echoLogs ? (line) => console.log(`[${part.name}] ${line}`) : undefined,
+      echo: echoer(part.name, options.echoLogs),
     });
     processes.set(part.name, proc);
     return proc;
@@ -143,6 +153,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     "platform",
     `all ${parts.length} parts ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
+  const traces = tracesEndpoint(profile);
+  if (traces) report.ok("traces", `every part exports OTLP/HTTP to ${traces}`);
+  if (options.prometheus)
+    prometheus = await startPrometheus({ profile, parts, dataDir, logDir, secrets, report });
   return {
     profile,
     urls,
@@ -152,6 +166,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     secrets,
     admin: DEV_ADMIN,
     logDir,
+    otlpReceiverPort: profile.exportTraces ? otlpReceiverPort(profile) : undefined,
+    prometheus,
     restartPart,
     stop,
   };
@@ -274,7 +290,21 @@ function partEnv(
     ADMIN_PASSWORD: DEV_ADMIN.password,
     ...(part.redis ? { REDIS_URL: ctx.redisUrl } : {}),
     ...(ctx.databaseUrl ? { DATABASE_URL: ctx.databaseUrl } : {}),
+    ...tracingEnv(part, ctx.profile),
+    // The stack's Prometheus (started once the parts are ready), read by the admin platform page.
+    ...(part.name === "bff"
+      ? { PROMETHEUS_URL: `http://127.0.0.1:${prometheusPort(ctx.profile)}` }
+      : {}),
     ...part.env(ctx.stackEnv),
     ...ctx.extra,
+  };
+}
+
+/** How a part's log lines reach the console: all, those mentioning an id, or none. */
+function echoer(part: PartName, echo: StackOptions["echoLogs"]) {
+  if (!echo) return undefined;
+  const matching = echo === true ? undefined : echo.matching;
+  return (line: string) => {
+    if (!matching || line.includes(matching)) console.log(`[${part}] ${line}`);
   };
 }

@@ -22,6 +22,11 @@ export interface StackProfile {
    * stack with its own prefix does not hear another stack's catalog, cache and revocation events.
    */
   redisPrefix?: string;
+  /**
+   * Every part exports its traces over OTLP/HTTP to this stack's own receiver port
+   * (`otlpReceiverPort`, 4318 + portOffset), where the stack's tests listen.
+   */
+  exportTraces?: boolean;
 }
 
 export const stackProfiles: Record<StackProfile["name"], StackProfile> = {
@@ -41,6 +46,7 @@ export const stackProfiles: Record<StackProfile["name"], StackProfile> = {
     fresh: true,
     logLevel: "info",
     redisPrefix: "e2e:",
+    exportTraces: true,
   },
   bench: {
     name: "bench",

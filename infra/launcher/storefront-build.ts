@@ -39,7 +39,9 @@ function sourceHash(): string {
     }
   };
   walk(folder);
+  // The workspace packages the storefront bundles (contracts; platform's metrics and tracing).
   walk(join(repoRoot, "packages/contracts/src"));
+  walk(join(repoRoot, "packages/platform/src"));
   const lock = join(repoRoot, "package-lock.json");
   if (existsSync(lock)) hash.update(readFileSync(lock));
   return hash.digest("hex");

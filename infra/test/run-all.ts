@@ -104,6 +104,10 @@ const steps: Step[] = [
       "infra/docs.test.ts",
       "infra/parts.test.ts",
       "infra/config-vars.test.ts",
+      "infra/launcher/tracing.test.ts",
+      "infra/launcher/request-logs.test.ts",
+      "infra/observability/observability.test.ts",
+      "infra/observability/promtool.test.ts",
     ],
   },
   ...ws

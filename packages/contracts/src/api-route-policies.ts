@@ -24,6 +24,7 @@ export const API_ROUTE_POLICIES: readonly ApiRoutePolicy[] = [
   { path: "/api/checkout", methods: ["POST"], policy: "guest" },
   { path: "/api/checkout/*", methods: ["GET","POST"], policy: "guest" },
   { path: "/api/orders/*", methods: ["GET","POST"], policy: "guest" },
+  { path: "/api/admin/platform", methods: ["GET"], policy: "admin" },
   { path: "/api/admin/*", methods: ["GET","POST","PUT","PATCH","DELETE"], policy: "admin" },
   { path: "/api/payments/webhooks/*", methods: ["POST"], policy: "public" },
 ];

@@ -20,3 +20,4 @@ export * from "./catalog-internal.ts";
 export * from "./cards.ts";
 export * from "./session.ts";
 export * from "./api-routes.ts";
+export * from "./platform-metrics.ts";

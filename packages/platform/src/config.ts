@@ -119,3 +119,18 @@ export const redisEnv = () => ({
 
 /** `INTERNAL_KEY`, the shared key of `/internal/*` routes (development default, refused in production). */
 export const internalKeyEnv = () => ({ INTERNAL_KEY: secret(DEV_INTERNAL_KEY) });
+
+/**
+ * `METRICS_TOKEN`: when set, `GET /metrics` wants `Authorization: Bearer <token>` (Prometheus's
+ * `authorization` scrape setting); in production without it the route is off.
+ */
+export const metricsEnv = () => ({
+  NODE_ENV: nodeEnv(),
+  /** `false` turns every metric into a no-op (benchmarks measure the cost this way). */
+  METRICS: flag(true),
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .transform((value) => value || undefined)
+    .pipe(z.string().min(16, "use at least 16 characters").optional()),
+});

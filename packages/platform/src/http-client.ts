@@ -7,6 +7,7 @@ import type { ZodType } from "zod";
 import { currentRequestId, REQUEST_ID_HEADER } from "./context.js";
 import { AppError } from "./errors/app-error.js";
 import { fromProblem } from "./errors/problem.js";
+import { observeDependency } from "./metrics.js";
 
 export interface ServiceClientOptions {
   /** Upstream name used in errors and logs (`product`). */
@@ -90,6 +91,8 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
     const timeout = opts.timeoutMs ?? timeoutMs;
 
     for (let attempt = 1; ; attempt++) {
+      const started = performance.now();
+      const took = () => (performance.now() - started) / 1000;
       try {
         const res = await request(target, {
           method,
@@ -101,6 +104,7 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
           signal: AbortSignal.timeout(timeout),
         });
         const text = await res.body.text();
+        observeDependency(name, method, res.statusCode >= 500 ? "error" : "ok", took());
         if (RETRYABLE_STATUS.has(res.statusCode) && attempt < attempts) {
           await backoff(attempt);
           continue;
@@ -109,6 +113,7 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
       } catch (error) {
         if (error instanceof AppError) throw error;
         const timedOut = isTimeout(error);
+        observeDependency(name, method, timedOut ? "timeout" : "error", took());
         if (!timedOut && attempt < attempts) {
           await backoff(attempt);
           continue;

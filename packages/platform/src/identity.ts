@@ -5,6 +5,7 @@
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from "jose";
 import { timingSafeEqual } from "node:crypto";
 import { AppError } from "./errors/app-error.js";
+import { countTokenVerification } from "./signals.js";
 
 export type Role = "guest" | "customer" | "admin";
 export const ROLES: readonly Role[] = ["guest", "customer", "admin"];
@@ -82,16 +83,21 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
           requiredClaims: ["sub", "sid", "jti", "exp", "iat"],
         }));
       } catch (error) {
-        throw mapJoseError(error);
+        const mapped = mapJoseError(error);
+        if (mapped.status < 500)
+          countTokenVerification(mapped.code === "AUTH_TOKEN_EXPIRED" ? "expired" : "invalid");
+        throw mapped;
       }
       const identity = toIdentity(payload);
       if (options.revocations && (await options.revocations.isRevoked(identity))) {
+        countTokenVerification("revoked");
         throw new AppError("AUTH_SESSION_REVOKED", "This session has been signed out", {
           headers: {
             "www-authenticate": 'Bearer error="invalid_token", error_description="session revoked"',
           },
         });
       }
+      countTokenVerification("ok");
       return identity;
     },
   };

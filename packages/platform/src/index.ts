@@ -11,5 +11,7 @@ export * from "./shutdown.js";
 export * from "./identity.js";
 export * from "./access.js";
 export * from "./relay-loop.js";
+export * from "./metrics.js";
+export * from "./signals.js";
 export * from "./client-address.js";
 export * from "./docs-page.js";

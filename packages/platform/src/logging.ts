@@ -1,11 +1,13 @@
-/** JSON logging with the service name and the current request id on every line. */
+/** JSON logging with the service name, the current request id and trace ids on every line. */
 import { pino, type Logger, type LoggerOptions } from "pino";
 import { currentRequestId } from "./context.js";
+import { currentTraceIds } from "./tracing/spans.js";
 
 export type { Logger } from "pino";
 
 /**
- * Creates the service's logger. Every line carries `service` and, inside a request, `requestId`.
+ * Creates the service's logger. Every line carries `service` and, inside a request, `requestId`;
+ * inside a recorded span also `trace_id` and `span_id`.
  *
  * @param service - the part's name, spelled as its folder (`product`, `edge-proxy`).
  * @param level - pino level, default `info`.
@@ -22,7 +24,7 @@ export function createLogger(service: string, level: LoggerOptions["level"] = "i
     formatters: { level: (label) => ({ level: label }) },
     mixin() {
       const requestId = currentRequestId();
-      return requestId ? { requestId } : {};
+      return { ...(requestId ? { requestId } : {}), ...currentTraceIds() };
     },
     redact: {
       paths: [

@@ -7,6 +7,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import pg from "pg";
 import type { Logger } from "pino";
+import { observeDependency } from "./metrics.js";
 
 /**
  * Creates the database named in `url` if it does not exist (connecting to `postgres` to do so).
@@ -99,11 +100,33 @@ export async function migrate(url: string, dir: string, logger?: Logger): Promis
 const isReadTimeout = (error: unknown) =>
   error instanceof Error && /query read timeout/i.test(error.message);
 
+const STATEMENT_KINDS = new Set([
+  "select",
+  "insert",
+  "update",
+  "delete",
+  "with",
+  "begin",
+  "commit",
+  "rollback",
+  "savepoint",
+  "release",
+]);
+
+/** The metrics label of a statement: its first keyword when it is a common one, else `other`. */
+function statementKind(query: unknown): string {
+  const text = typeof query === "string" ? query : (query as { text?: unknown } | null)?.text;
+  if (typeof text !== "string") return "other";
+  const word = /^\s*([a-z]+)/i.exec(text)?.[1]?.toLowerCase() ?? "";
+  return STATEMENT_KINDS.has(word) ? word : "other";
+}
+
 /**
  * A pg client that never ends the process when its connection breaks, and drops its connection
  * when a query outlives `query_timeout`: the server may still be running that query (or a BEGIN)
  * and answer it later, so the connection's state is unknown and a pool must not hand it out again.
  * Pools get it through their `Client` option (pg, TypeORM's `extra`, Prisma's adapter pass it on).
+ * Every query is timed as the `postgres` dependency.
  */
 export class BoundedClient extends pg.Client {
   constructor(config?: string | pg.ClientConfig) {
@@ -117,19 +140,23 @@ export class BoundedClient extends pg.Client {
   // pg's query has many overloads (promise, callback, submittable); this wraps every form.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(...args: any[]): any {
+    const started = performance.now();
+    const operation = statementKind(args[0]);
+    const settle = (error: unknown) => {
+      if (isReadTimeout(error)) this.drop();
+      const outcome = !error ? "ok" : isReadTimeout(error) ? "timeout" : "error";
+      observeDependency("postgres", operation, outcome, (performance.now() - started) / 1000);
+    };
     const last: unknown = args.at(-1);
     if (typeof last === "function") {
       args[args.length - 1] = (error: unknown, result: unknown) => {
-        if (isReadTimeout(error)) this.drop();
+        settle(error);
         (last as (error: unknown, result: unknown) => void)(error, result);
       };
       return (super.query as (...a: unknown[]) => unknown)(...args);
     }
     const out = (super.query as (...a: unknown[]) => unknown)(...args);
-    if (out instanceof Promise)
-      out.then(undefined, (error: unknown) => {
-        if (isReadTimeout(error)) this.drop();
-      });
+    if (out instanceof Promise) out.then(() => settle(undefined), settle);
     return out;
   }
 

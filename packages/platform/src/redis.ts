@@ -2,7 +2,7 @@
  * Redis helpers: a client factory with platform defaults and the identity revocation list
  * (auth writes it; the gateway and services keep an in-process copy fed by pub/sub).
  */
-import { Redis, type RedisOptions } from "ioredis";
+import { Redis, type Command, type RedisOptions } from "ioredis";
 import type { Logger } from "pino";
 import type { JWTVerifyGetKey } from "jose";
 import {
@@ -13,6 +13,8 @@ import {
   type RevocationCheck,
   type TokenVerifier,
 } from "./identity.js";
+import { observeDependency } from "./metrics.js";
+import { countTokenRevocation } from "./signals.js";
 
 /**
  * Creates an ioredis client that fails fast instead of queueing forever when Redis is down.
@@ -23,7 +25,7 @@ import {
  */
 export function createRedis(url: string, options: RedisOptions & { name?: string } = {}): Redis {
   const { name, ...rest } = options;
-  return new Redis(url, {
+  const redis = new Redis(url, {
     connectionName: name,
     maxRetriesPerRequest: 1,
     enableOfflineQueue: true,
@@ -33,6 +35,37 @@ export function createRedis(url: string, options: RedisOptions & { name?: string
     lazyConnect: false,
     ...rest,
   });
+  timeCommands(redis);
+  return redis;
+}
+
+const TIMED_OUT = /timed? ?out/i;
+
+/**
+ * Times every command of `redis` as the `redis` dependency (operation = the command's name). A
+ * command queued while offline passes through sendCommand again when the connection is back: it
+ * is timed once, from its first sending.
+ */
+function timeCommands(redis: Redis): void {
+  const send = redis.sendCommand.bind(redis);
+  const timed = new WeakSet<Command>();
+  redis.sendCommand = (command: Command, stream?: Parameters<Redis["sendCommand"]>[1]) => {
+    if (timed.has(command)) return send(command, stream);
+    timed.add(command);
+    const started = performance.now();
+    const took = () => (performance.now() - started) / 1000;
+    command.promise.then(
+      () => observeDependency("redis", command.name, "ok", took()),
+      (error: unknown) =>
+        observeDependency(
+          "redis",
+          command.name,
+          error instanceof Error && TIMED_OUT.test(error.message) ? "timeout" : "error",
+          took(),
+        ),
+    );
+    return send(command, stream);
+  };
 }
 
 /** Redis names of the revocation list, shared by auth (writer) and every verifier (readers). */
@@ -72,6 +105,7 @@ export async function publishRevocation(
     .zremrangebyscore(prefix + REVOCATION_SET, "-inf", Date.now())
     .publish(prefix + REVOCATION_CHANNEL, entry)
     .exec();
+  countTokenRevocation();
 }
 
 export interface RevocationList extends RevocationCheck {

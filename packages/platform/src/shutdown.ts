@@ -1,6 +1,7 @@
 /** Graceful shutdown: on SIGTERM/SIGINT stop accepting, finish in-flight work, close pools, exit. */
 import type { Logger } from "pino";
 import type { Health } from "./health.js";
+import { shutdownTracing } from "./tracing/flush.js";
 
 export interface RunningService {
   /** Stops accepting connections and waits for in-flight requests. */
@@ -49,6 +50,8 @@ export async function runService(options: RunServiceOptions): Promise<void> {
     try {
       await running.close();
       await closeResources(options, logger);
+      // The last requests' spans, exported before the process goes.
+      await shutdownTracing();
       logger.info("stopped");
       process.exit(0);
     } catch (error) {

@@ -11,3 +11,4 @@ export * from "./token-issuer.js";
 export * from "./product-service.js";
 export * from "./member-service.js";
 export * from "./service-process.js";
+export * from "./otlp-receiver.js";

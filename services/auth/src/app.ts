@@ -123,7 +123,7 @@ function koaApp(
     ctx.body = openApiPage(document);
   });
   const koa = new Koa();
-  koa.use(platformMiddleware({ logger: options.logger, health: options.health }));
+  koa.use(platformMiddleware({ name: "auth", logger: options.logger, health: options.health }));
   koa.use(clientAddress(new TrustedProxies(options.trustedProxies)));
   koa.use(async (ctx, next) => {
     // Token answers must never be stored by a cache (RFC 6749 §5.1).

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { App } from "@shop/platform/fastify";
+import { testRedisUrl } from "@shop/test-kit";
 import { buildApp } from "./app.js";
 import { readConfig } from "./config.js";
 
@@ -10,7 +11,11 @@ describe("bff app", () => {
   before(async () => {
     // Nothing listens on port 9: every product call is refused at once.
     ({ app } = await buildApp(
-      readConfig({ LOG_LEVEL: "silent", PRODUCT_URL: "http://127.0.0.1:9" }),
+      readConfig({
+        LOG_LEVEL: "silent",
+        PRODUCT_URL: "http://127.0.0.1:9",
+        REDIS_URL: testRedisUrl,
+      }),
     ));
   });
   after(() => app.close());
@@ -21,6 +26,7 @@ describe("bff app", () => {
     assert.match(String(page.headers["content-type"]), /text\/html/);
     const doc = (await app.inject({ method: "GET", url: "/docs/json" })).json();
     assert.deepEqual(Object.keys(doc.paths).sort(), [
+      "/api/admin/platform",
       "/api/categories",
       "/api/home",
       "/api/products",

@@ -1,6 +1,6 @@
 /** BFF configuration: the only module that reads the environment. */
 import { fileURLToPath } from "node:url";
-import { int, loadConfig, serviceEnv, url } from "@shop/platform";
+import { int, loadConfig, redisEnv, serviceEnv, url } from "@shop/platform";
 import { z } from "zod";
 
 const defaultContentFile = fileURLToPath(new URL("../content/home.json", import.meta.url));
@@ -10,6 +10,14 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     {
       ...serviceEnv(3001),
       PRODUCT_URL: url("http://127.0.0.1:3002"),
+      /** JWKS of the access tokens the admin routes verify. */
+      AUTH_URL: url("http://127.0.0.1:4000"),
+      /** The revocation list (signed-out sessions) the admin routes check. */
+      ...redisEnv(),
+      /** The stack's Prometheus, read by the admin platform page. */
+      PROMETHEUS_URL: url("http://127.0.0.1:9090"),
+      /** Per-query timeout for Prometheus' HTTP API. */
+      PROMETHEUS_TIMEOUT_MS: int(3000),
       /** Per-call timeout for product-service reads (home, category and product pages). */
       UPSTREAM_TIMEOUT_MS: int(800),
       /** Timeout for the admin image upload and product create calls. */

@@ -8,6 +8,12 @@ import {
   AppError,
   createLogger,
   logRequest,
+  METRICS_PATH,
+  metricsAnswer,
+  metricsObserving,
+  observeRequest,
+  reportCacheTotals,
+  startMetrics,
   TrustedProxies,
   type Health,
   type Logger,
@@ -27,6 +33,7 @@ import { clientInfo } from "./routing/client.js";
 import { brandFailedPage, errorResponse } from "./routing/error-page.js";
 import { routingDeps, type RoutingDeps } from "./routing/deps.js";
 import { bypassReason, memoryHit, passPage, servePage, type PageLookup } from "./routing/pages.js";
+import { routeLabel } from "./routing/route-label.js";
 import type { ClientInfo } from "./routing/upstream.js";
 import { createResources } from "./resources.js";
 import type { Refresher } from "./session/refresh.js";
@@ -70,6 +77,7 @@ function createRouter(
   return async (request: Request, url: URL, client: ClientInfo, page: PageLookup) => {
     const path = url.pathname;
     if (path === "/health/ready") return healthResponse(await own.health.ready(), client.requestId);
+    if (path === METRICS_PATH) return metricsResponse(request);
     if (path === "/_edge/purge") {
       checkCsrf(request, client, deps); // an admin's browser carries the session cookie
       return handlePurge(request, admin);
@@ -88,10 +96,36 @@ function createRouter(
   };
 }
 
+/** The edge's own metrics, never forwarded: the storefront's are scraped from it directly. */
+async function metricsResponse(request: Request): Promise<Response> {
+  const answer = await metricsAnswer(request.headers.get("authorization"));
+  return new Response(answer.body, {
+    status: answer.status,
+    headers: { "content-type": answer.contentType, "cache-control": "no-store" },
+  });
+}
+
+/** The HTML cache's counters, read at scrape time (the hot path only bumps plain numbers). */
+function reportHtmlCache(stats: HtmlCache["stats"]): void {
+  reportCacheTotals("html", () => ({
+    events: {
+      hit: stats.hit,
+      stale: stats.stale,
+      miss: stats.miss + stats.collapsed,
+      coalesced: stats.collapsed,
+      bypass: stats.bypass,
+      purge: stats.purged,
+    },
+    fills: stats.renders,
+  }));
+}
+
 export function buildApp(config: Config, options: { logger?: Logger } = {}): EdgeApp {
   const logger = options.logger ?? createLogger("edge-proxy", config.LOG_LEVEL);
+  startMetrics("edge-proxy");
   const { redis, cache, refresher, sessions, verifier, revocations, health, gateway } =
     createResources(config, logger);
+  reportHtmlCache(cache.stats);
   const deps = routingDeps(config, logger, cache, sessions);
   const startedAt = Date.now();
   const trustedProxies = new TrustedProxies(config.TRUSTED_PROXIES);
@@ -107,8 +141,19 @@ export function buildApp(config: Config, options: { logger?: Logger } = {}): Edg
       return healthResponse(health.live(), requestIdOf(request));
     }
     const hit = memoryHit(request, parts.path, parts.search, deps);
-    if (hit instanceof Response) return hit;
+    if (hit instanceof Response) {
+      if (metricsObserving()) {
+        const host = request.headers.get("host");
+        const page = host ? deps.keyer(host, parts.path, parts.search)?.route : undefined;
+        observe(request.method, routeLabel(parts.path, page), hit.status, started);
+      }
+      return hit;
+    }
     return slowPath(request, server, started, hit);
+  }
+
+  function observe(method: string, route: string, status: number, started: number): void {
+    observeRequest({ method, route, status, seconds: (performance.now() - started) / 1000 });
   }
 
   async function slowPath(
@@ -128,6 +173,8 @@ export function buildApp(config: Config, options: { logger?: Logger } = {}): Edg
           logger.error({ err: error, path: url.pathname }, "request failed");
         response = errorResponse(error, request, url.pathname, client.requestId);
       }
+      if (url.pathname !== METRICS_PATH && metricsObserving())
+        observe(request.method, routeLabel(url.pathname, page.pk?.route), response.status, started);
       logRequest(logger, {
         method: request.method,
         path: url.pathname,

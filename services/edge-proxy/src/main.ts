@@ -1,9 +1,12 @@
 /** Edge proxy entry point: config → app → Bun.serve, with graceful shutdown from the platform. */
 import { createLogger, runService } from "@shop/platform";
+import { startBunTracing, traceServerRequest } from "@shop/platform/tracing/bun";
 import { buildApp } from "./app.js";
 import { readConfig } from "./config.js";
 
 const config = readConfig();
+// Before the app: its clients' fetches are traced only when this found an OTLP endpoint.
+const tracing = await startBunTracing();
 const logger = createLogger("edge-proxy", config.LOG_LEVEL);
 const app = buildApp(config, { logger });
 
@@ -15,7 +18,10 @@ await runService({
     await app.start();
     const server = Bun.serve({
       port: config.PORT,
-      fetch: app.fetch,
+      // Chosen once: without tracing the hot path stays the app's own handler.
+      fetch: tracing
+        ? (request, bunServer) => traceServerRequest(request, () => app.fetch(request, bunServer))
+        : app.fetch,
       maxRequestBodySize: config.MAX_BODY_MB * 1024 * 1024,
       idleTimeout: 120,
     });

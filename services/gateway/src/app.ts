@@ -1,5 +1,5 @@
 /** Builds the gateway (without listening) from its environment and its route file. */
-import { createHealth, createLogger, type Health, type Logger } from "@shop/platform";
+import { createHealth, createLogger, startMetrics, type Health, type Logger } from "@shop/platform";
 import { createRevocationList } from "@shop/platform/redis";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -37,6 +37,7 @@ export function buildApp(
   file: GatewayFile,
   logger: Logger = createLogger("gateway", env.LOG_LEVEL),
 ): Gateway {
+  startMetrics("gateway");
   const prefix = env.REDIS_PREFIX;
   const router = createRouter(file);
   const upstreams = createUpstreams(file, env.upstreamUrls);

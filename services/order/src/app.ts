@@ -1,5 +1,11 @@
 /** Builds the order service (without listening) so tests can run it in process or on a port. */
-import { createHealth, createLogger, type Logger } from "@shop/platform";
+import {
+  createHealth,
+  createLogger,
+  reportOrderStates,
+  reportOutbox,
+  type Logger,
+} from "@shop/platform";
 import { accessHook, createFastifyApp, type App } from "@shop/platform/fastify";
 import { createAccessTokenVerification, createRedis } from "@shop/platform/redis";
 import type { Redis } from "ioredis";
@@ -13,7 +19,9 @@ import type { Config } from "./config.js";
 import { openDatabase, type Db } from "./db.js";
 import { registerOrderRoutes } from "./orders/orders.routes.js";
 import { OrdersService } from "./orders/orders.service.js";
+import { countByState } from "./orders/orders.store.js";
 import { OutboxRelay } from "./outbox/outbox.relay.js";
+import { backlog } from "./outbox/outbox.store.js";
 import { registerPaymentEventRoutes } from "./payments/payment-events.routes.js";
 import { PaymentEventsService } from "./payments/payment-events.service.js";
 import { ReservationSweeper } from "./sweeper/reservation-sweeper.js";
@@ -35,6 +43,8 @@ export async function buildApp(
   logger: Logger = createLogger("order", config.LOG_LEVEL),
 ): Promise<OrderApp> {
   const db = await openDatabase(config.DATABASE_URL, logger);
+  reportOutbox(() => backlog(db));
+  reportOrderStates(() => countByState(db));
   const redis = createRedis(config.REDIS_URL, { name: "order" });
   const { verifier, revocations } = createAccessTokenVerification({
     authUrl: config.AUTH_URL,

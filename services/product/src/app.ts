@@ -4,7 +4,7 @@ import type { INestApplication } from "@nestjs/common";
 import { NestFactory } from "@nestjs/core";
 import type { NestExpressApplication } from "@nestjs/platform-express";
 import { createHealth, createLogger, type Health, type Logger } from "@shop/platform";
-import { mountHealth, requestContextMiddleware } from "@shop/platform/nest";
+import { mountOperationalRoutes, requestContextMiddleware } from "@shop/platform/nest";
 import { createRedis } from "@shop/platform/redis";
 import type { Redis } from "ioredis";
 import type { JWTVerifyGetKey } from "jose";
@@ -63,7 +63,7 @@ export async function buildApp(
       redis: () => redis.ping(),
       storage: () => storage.check(),
     });
-    mountHealth(app, health);
+    mountOperationalRoutes(app, { name: "product", health });
     await app.init();
     return {
       app,

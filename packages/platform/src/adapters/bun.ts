@@ -3,14 +3,16 @@ import { authorize, type AccessCheck, type Caller, type RouteAccess } from "../a
 import { REQUEST_ID_HEADER, requestIdFrom, runWithContext } from "../context.js";
 import { INTERNAL_KEY_HEADER } from "../identity.js";
 import { toProblem } from "../errors/problem.js";
+import { tagRequestId } from "../tracing/spans.js";
 
 /** The request id for a Fetch API request (accepted from the caller or generated). */
 export function requestIdOf(request: Request): string {
   return requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
 }
 
-/** Runs a handler inside the request's context so log lines carry its id. */
+/** Runs a handler inside the request's context so log lines (and the request's span) carry its id. */
 export function withRequestContext<T>(requestId: string, fn: () => T): T {
+  tagRequestId(requestId);
   return runWithContext({ requestId }, fn);
 }
 

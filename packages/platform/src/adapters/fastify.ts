@@ -34,6 +34,7 @@ import { toProblem } from "../errors/problem.js";
 import type { Health } from "../health.js";
 import { logRequest, type Logger } from "../logging.js";
 import type { Identity } from "../identity.js";
+import { METRICS_PATH, metricsAnswer, observeRequest, startMetrics } from "../metrics.js";
 import { runService, type RunServiceOptions } from "../shutdown.js";
 
 declare module "fastify" {
@@ -74,6 +75,7 @@ export interface FastifyAppOptions {
 export async function createFastifyApp(options: FastifyAppOptions): Promise<App> {
   const { logger, health } = options;
   const quiet = new Set(options.quietPaths ?? ["/health", "/health/ready"]);
+  startMetrics(options.name);
   const app = Fastify({
     loggerInstance: logger,
     // Our onResponse hook writes one line per request instead of Fastify's two.
@@ -105,6 +107,11 @@ export async function createFastifyApp(options: FastifyAppOptions): Promise<App>
   });
   app.addHook("onResponse", (request, reply, done) => {
     const path = request.url.split("?")[0] ?? request.url;
+    const route = request.is404 ? undefined : request.routeOptions.url;
+    if (route !== METRICS_PATH) {
+      const seconds = reply.elapsedTime / 1000;
+      observeRequest({ method: request.method, route, status: reply.statusCode, seconds });
+    }
     if (!quiet.has(path)) {
       logRequest(logger, {
         method: request.method,
@@ -155,6 +162,10 @@ export async function createFastifyApp(options: FastifyAppOptions): Promise<App>
   }
 
   app.get("/health", { schema: { hide: true } }, async () => health.live());
+  app.get(METRICS_PATH, { schema: { hide: true } }, async (request, reply) => {
+    const answer = await metricsAnswer(request.headers.authorization);
+    return reply.code(answer.status).type(answer.contentType).send(answer.body);
+  });
   app.get("/health/ready", { schema: { hide: true } }, async (_request, reply) => {
     const report = await health.ready();
     return reply.code(report.status === "ok" ? 200 : 503).send(report);

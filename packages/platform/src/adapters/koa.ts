@@ -15,23 +15,34 @@ import { toProblem } from "../errors/problem.js";
 import type { Health } from "../health.js";
 import { logRequest, type Logger } from "../logging.js";
 import type { Identity } from "../identity.js";
+import { METRICS_PATH, metricsAnswer, observeRequest, startMetrics } from "../metrics.js";
 import { runService, type RunServiceOptions } from "../shutdown.js";
 
 /**
- * The platform middleware for a Koa app, to `app.use()` first: request id, context, request log,
- * errors as problem details, unmatched routes as ROUTE_NOT_FOUND, and `/health` + `/health/ready`.
+ * The platform middleware for a Koa app, to `app.use()` first: request id, context, request log
+ * and metrics, errors as problem details, unmatched routes as ROUTE_NOT_FOUND, `/health`,
+ * `/health/ready` and `/metrics`.
  *
  * @example
- * app.use(platformMiddleware({ logger, health }));
+ * app.use(platformMiddleware({ name: "auth", logger, health }));
  * app.use(router.routes()).use(router.allowedMethods());
  */
 export function platformMiddleware(options: {
+  name: string;
   logger: Logger;
   health: Health;
   quietPaths?: string[];
 }): Koa.Middleware {
   const quiet = new Set(options.quietPaths ?? ["/health", "/health/ready"]);
+  startMetrics(options.name);
   return async (ctx, next) => {
+    if (ctx.path === METRICS_PATH && ctx.method === "GET") {
+      const answer = await metricsAnswer(ctx.get("authorization"));
+      ctx.status = answer.status;
+      ctx.type = answer.contentType;
+      ctx.body = answer.body;
+      return;
+    }
     const requestId = requestIdFrom(ctx.get(REQUEST_ID_HEADER));
     ctx.state.requestId = requestId;
     ctx.set(REQUEST_ID_HEADER, requestId);
@@ -62,6 +73,12 @@ export function platformMiddleware(options: {
         ctx.set(rendered.headers);
         ctx.body = rendered.body;
       } finally {
+        // @koa/router names the matched route's template; health routes are answered above it.
+        const route =
+          (ctx as { _matchedRoute?: string })._matchedRoute ??
+          (ctx.path.startsWith("/health") ? ctx.path : undefined);
+        const seconds = (performance.now() - started) / 1000;
+        observeRequest({ method: ctx.method, route, status: ctx.status, seconds });
         if (!quiet.has(ctx.path)) {
           logRequest(options.logger, {
             method: ctx.method,

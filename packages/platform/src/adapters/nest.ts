@@ -30,6 +30,7 @@ import { asAppError, toProblem, validationError } from "../errors/problem.js";
 import type { Health } from "../health.js";
 import type { Identity } from "../identity.js";
 import { logRequest, type Logger } from "../logging.js";
+import { METRICS_PATH, metricsAnswer, observeRequest, startMetrics } from "../metrics.js";
 
 /** Renders every exception (AppError, ZodError, Nest HttpException, unknown) as problem details. */
 export class ProblemFilter implements ExceptionFilter {
@@ -83,6 +84,13 @@ export function requestContextMiddleware(
     res.setHeader(REQUEST_ID_HEADER, requestId);
     const started = performance.now();
     res.on("finish", () => {
+      // Express keeps the matched route's template on req.route (relative to its router).
+      const template = (req.route as { path?: unknown } | undefined)?.path;
+      const route = typeof template === "string" ? req.baseUrl + template : undefined;
+      if (route !== METRICS_PATH) {
+        const seconds = (performance.now() - started) / 1000;
+        observeRequest({ method: req.method, route, status: res.statusCode, seconds });
+      }
       if (quiet.has(req.path)) return;
       runWithContext({ requestId }, () =>
         logRequest(logger, {
@@ -97,9 +105,18 @@ export function requestContextMiddleware(
   };
 }
 
-/** Mounts `/health` and `/health/ready` on the underlying HTTP adapter. */
-export function mountHealth(app: INestApplication, health: Health): void {
+/** Mounts `/health`, `/health/ready` and `/metrics` on the underlying HTTP adapter. */
+export function mountOperationalRoutes(
+  app: INestApplication,
+  options: { name: string; health: Health },
+): void {
+  const { health } = options;
+  startMetrics(options.name);
   const http = app.getHttpAdapter();
+  http.get(METRICS_PATH, async (req: Request, res: Response) => {
+    const answer = await metricsAnswer(req.headers.authorization);
+    res.status(answer.status).type(answer.contentType).send(answer.body);
+  });
   http.get("/health", (_req: Request, res: Response) => {
     res.json(health.live());
   });

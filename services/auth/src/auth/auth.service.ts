@@ -1,6 +1,6 @@
 /** Signing in: registration, email + password login (throttled) and guest sessions. */
 import type { TokenResponse, VerifiedCredentials } from "@shop/contracts";
-import { AppError } from "@shop/platform";
+import { AppError, countLogin } from "@shop/platform";
 import { randomBytes } from "node:crypto";
 import type { MemberClient } from "../clients/member.client.js";
 import type { SessionService } from "../sessions/sessions.service.js";
@@ -49,9 +49,11 @@ export function createAuthService(deps: {
         member = await members.verify(input.email, input.password);
       } catch (error) {
         const wrong = error instanceof AppError && error.code === "AUTH_INVALID_CREDENTIALS";
+        if (wrong) countLogin("failure");
         await (wrong ? attempt.failed() : attempt.abandoned());
         throw error;
       }
+      countLogin("success");
       await attempt.succeeded();
       if (member.status !== "active")
         throw new AppError("MEMBER_DISABLED", "This account is disabled");

@@ -3,6 +3,7 @@ import type { App } from "@shop/platform/fastify";
 import {
   startProductService,
   startTestIssuer,
+  testRedisUrl,
   type ProductService,
   type TestIssuer,
 } from "@shop/test-kit";
@@ -25,7 +26,13 @@ export async function startBffStack(
   const issuer = await startTestIssuer();
   const product = await startProductService({ authUrl: issuer.url, label: "bff-product" });
   const proxy = await startUpstreamProxy(product.url);
-  const config = readConfig({ LOG_LEVEL: "silent", PRODUCT_URL: proxy.url, ...env });
+  const config = readConfig({
+    LOG_LEVEL: "silent",
+    PRODUCT_URL: proxy.url,
+    AUTH_URL: issuer.url,
+    REDIS_URL: testRedisUrl,
+    ...env,
+  });
   const { app } = await buildApp(config, options);
   return {
     app,

@@ -36,9 +36,10 @@ line.quantity = want
 -- Adding again means the shopper has just seen the current price.
 line.priceWhenAdded = template.priceWhenAdded
 line.name = template.name
-redis.call('HSET', KEYS[1], field, cjson.encode(line), 'updatedAt', ARGV[8])
+-- HSET answers how many fields are new: both (the line and updatedAt) on a cart that was empty.
+local added = redis.call('HSET', KEYS[1], field, cjson.encode(line), 'updatedAt', ARGV[8])
 redis.call('EXPIRE', KEYS[1], tonumber(ARGV[7]))
-return {'OK', want}
+return {'OK', want, added}
 `;
 
 /** KEYS[1] cart · ARGV lineId, quantity, max per line, stock, ttl, now. Returns {status, value}. */

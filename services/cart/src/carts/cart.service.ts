@@ -1,6 +1,6 @@
 /** Cart rules: who owns which cart, limits, stock checks, merge at login. */
 import { createHash } from "node:crypto";
-import { AppError, fieldError, type Identity } from "@shop/platform";
+import { AppError, countCartCreated, fieldError, type Identity } from "@shop/platform";
 import {
   refKey,
   type LineRef,
@@ -53,6 +53,7 @@ export function createCartService(store: CartStore, products: ProductLookup, lim
         ttl: ttlFor(owner),
       });
       if (result.status !== "OK") refuse(result, item.available, limits);
+      if (result.created) countCartCreated();
       return read(owner.sub);
     },
 

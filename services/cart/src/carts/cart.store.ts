@@ -24,6 +24,8 @@ export interface WriteResult {
   status: WriteStatus;
   /** The line's quantity after (OK) or before (refused) the write; the line count for LINES. */
   value: number;
+  /** The write made a new cart (its first line). */
+  created: boolean;
 }
 
 export interface MergeSummary {
@@ -53,8 +55,8 @@ export function createCartStore(redis: Redis, prefix: string) {
   const markerKey = (guestId: string) => `${prefix}cart-merged:${guestId}`;
   const now = () => new Date().toISOString();
   const asWrite = (raw: unknown): WriteResult => {
-    const [status, value] = raw as [WriteStatus, number];
-    return { status, value: Number(value) };
+    const [status, value, added] = raw as [WriteStatus, number, number | undefined];
+    return { status, value: Number(value), created: Number(added) === 2 };
   };
 
   return {

@@ -4,6 +4,7 @@
  */
 import { TokenResponse } from "@shop/contracts";
 import { REQUEST_ID_HEADER } from "@shop/platform";
+import { tracedFetch } from "@shop/platform/tracing/bun";
 
 export type TokenSet = TokenResponse;
 
@@ -44,7 +45,7 @@ export class AuthClient {
   private async post(path: string, body: unknown, caller: Caller): Promise<TokenOutcome> {
     let response: Response;
     try {
-      response = await fetch(`${this.options.authUrl}${path}`, {
+      response = await tracedFetch("auth", `${this.options.authUrl}${path}`, {
         method: "POST",
         headers: {
           authorization: this.basic,

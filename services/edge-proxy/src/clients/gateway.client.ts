@@ -5,6 +5,7 @@
  */
 import { TokenResponse, type LoginRequest, type RegisterRequest } from "@shop/contracts";
 import { AppError, REQUEST_ID_HEADER } from "@shop/platform";
+import { tracedFetch } from "@shop/platform/tracing/bun";
 
 export interface GatewayCaller {
   requestId: string;
@@ -99,7 +100,7 @@ export class SessionGateway {
     authorization: string,
     caller: GatewayCaller,
   ): Promise<Response> {
-    return fetch(`${this.options.gatewayUrl}${path}`, {
+    return tracedFetch("gateway", `${this.options.gatewayUrl}${path}`, {
       method: "POST",
       headers: {
         authorization,

@@ -49,7 +49,16 @@ export class HtmlCache {
   readonly memory: MemoryTier;
   readonly tier: RedisTier;
   /** Counters since start, for /_edge/stats and the periodic summary line (hits are not logged one by one). */
-  readonly stats = { hit: 0, stale: 0, miss: 0, collapsed: 0, bypass: 0, renders: 0, failed: 0 };
+  readonly stats = {
+    hit: 0,
+    stale: 0,
+    miss: 0,
+    collapsed: 0,
+    bypass: 0,
+    renders: 0,
+    failed: 0,
+    purged: 0,
+  };
   private readonly origin = crypto.randomUUID();
   private readonly flights = new SingleFlight<FillResult>();
   private readonly purgedAt = new Map<string, number>();
@@ -289,6 +298,7 @@ export class HtmlCache {
         );
       }
     }
+    this.stats.purged += removed.size;
     return removed.size;
   }
 

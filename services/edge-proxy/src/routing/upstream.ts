@@ -3,7 +3,13 @@
  * X-Request-Id set, redirects never followed, bodies streamed and left encoded as the upstream
  * sent them, and a timeout that only covers the wait for response headers (a long stream is fine).
  */
-import { AppError, INTERNAL_KEY_HEADER, REQUEST_ID_HEADER } from "@shop/platform";
+import {
+  AppError,
+  INTERNAL_KEY_HEADER,
+  observeDependency,
+  REQUEST_ID_HEADER,
+} from "@shop/platform";
+import { tracedFetch } from "@shop/platform/tracing/bun";
 
 const HOP_BY_HOP = [
   "connection",
@@ -72,8 +78,10 @@ export async function forward(target: string, init: ForwardInit): Promise<Respon
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), init.timeoutMs);
   const signal = init.signal ? AbortSignal.any([init.signal, timeout.signal]) : timeout.signal;
+  const started = performance.now();
+  const took = () => (performance.now() - started) / 1000;
   try {
-    return await fetch(target, {
+    const response = await tracedFetch(init.upstream, target, {
       method: init.method,
       headers: init.headers,
       body: init.body ?? undefined,
@@ -83,7 +91,16 @@ export async function forward(target: string, init: ForwardInit): Promise<Respon
       // Bun streams request bodies without buffering them.
       duplex: "half",
     } as RequestInit);
+    // Time to response headers: bodies stream to the browser at its own pace.
+    observeDependency(init.upstream, init.method, response.status >= 500 ? "error" : "ok", took());
+    return response;
   } catch (error) {
+    observeDependency(
+      init.upstream,
+      init.method,
+      timeout.signal.aborted ? "timeout" : "error",
+      took(),
+    );
     if (timeout.signal.aborted) {
       throw new AppError("UPSTREAM_TIMEOUT", `The ${init.upstream} did not answer in time`, {
         cause: error,

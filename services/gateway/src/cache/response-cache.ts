@@ -3,7 +3,7 @@
  * front of the shared Redis tier, request coalescing, stale-while-revalidate, stale-if-error,
  * tag purges, and stepping aside when Redis is unavailable.
  */
-import type { Logger } from "@shop/platform";
+import { countCacheEvent, countCacheFill, type Logger } from "@shop/platform";
 import type { Route } from "../routing/router.js";
 import type { BufferedResponse } from "../upstreams/proxy.js";
 import { withoutHeader } from "../upstreams/headers.js";
@@ -181,6 +181,7 @@ export class ResponseCache {
     let removed = this.options.memory.purge(tags);
     if (this.options.sharedReady())
       removed = Math.max(removed, await this.options.shared.purgeTags(tags));
+    countCacheEvent("response", "purge", removed);
     return removed;
   }
 
@@ -198,7 +199,10 @@ export class ResponseCache {
     request: CacheRequest,
   ): Promise<{ fetched: Fetched; collapsed: boolean }> {
     const existing = this.inflight.get(request.key);
-    if (existing) return { fetched: await existing.promise, collapsed: true };
+    if (existing) {
+      countCacheEvent("response", "coalesced");
+      return { fetched: await existing.promise, collapsed: true };
+    }
     return { fetched: await this.coalesced(request), collapsed: false };
   }
 
@@ -206,6 +210,7 @@ export class ResponseCache {
     const existing = this.inflight.get(request.key);
     if (existing) return existing.promise;
     const tags = entryTags(request.route, request.params);
+    countCacheFill("response");
     const promise = this.fetchAndStore(request, tags).finally(() => {
       if (this.inflight.get(request.key)?.promise === promise) this.inflight.delete(request.key);
     });

@@ -1,5 +1,5 @@
 /** The last steps of the pipeline: caller checks, then streaming or idempotent forwarding. */
-import { AppError } from "@shop/platform";
+import { AppError, countRateLimited } from "@shop/platform";
 import { fingerprint } from "../idempotency/fingerprint.js";
 import { readIdempotencyKey, REPLAY_HEADERS, runIdempotent } from "../idempotency/idempotency.js";
 import { rateLimited } from "../rate-limit/rate-limiter.js";
@@ -28,7 +28,10 @@ export async function admit(ctx: RequestContext, deps: GatewayDeps): Promise<voi
   const pending = deps.rateLimiter.check(ctx.route.id, subject, limit);
   const decision = pending instanceof Promise ? await pending : pending;
   if (!decision) return;
-  if (!decision.allowed) throw rateLimited(decision);
+  if (!decision.allowed) {
+    countRateLimited(ctx.route.pattern);
+    throw rateLimited(decision);
+  }
   for (const h of decision.headers) ctx.extra.push(h);
 }
 

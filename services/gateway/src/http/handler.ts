@@ -3,7 +3,16 @@
  * match → response cache (public GETs, answered before the rate limit is charged) → policy and
  * rate limit → body limit → idempotency → upstream. Every refusal is problem details.
  */
-import { AppError, REQUEST_ID_HEADER, requestIdFrom } from "@shop/platform";
+import {
+  AppError,
+  METRICS_PATH,
+  metricsObserving,
+  observeRequest,
+  countCacheEvent,
+  REQUEST_ID_HEADER,
+  requestIdFrom,
+  type CacheEvent,
+} from "@shop/platform";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { cacheHeaders, detail } from "../cache/cache-headers.js";
 import { cacheKey } from "../cache/cache-policy.js";
@@ -16,15 +25,19 @@ import { sendBuffer, sendProblem } from "./respond.js";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
-/** What the access log tells about an answer (headers given to writeHead cannot be read back). */
+/**
+ * What the access log and the metrics tell about an answer (headers given to writeHead cannot be
+ * read back): `route` is the matched route's path template.
+ */
 interface Notes {
   route?: string;
+  routeId?: string;
   upstream?: string;
   cache?: string;
 }
 const notesOf = new WeakMap<ServerResponse, Notes>();
 
-/** Adds to the access-log notes of `res` (only kept while access logging is on). */
+/** Adds to the notes of `res`. */
 function note(res: ServerResponse, notes: Notes): void {
   const current = notesOf.get(res);
   if (current) Object.assign(current, notes);
@@ -39,29 +52,49 @@ export function createHandler(deps: GatewayDeps): RequestHandler {
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     const extra = [REQUEST_ID_HEADER, requestId];
     const url = req.url ?? "/";
-    if (accessLog) {
-      notesOf.set(res, {});
-      res.once("finish", () => {
-        const path = url.split("?", 1)[0];
-        if (path === "/health" || path === "/health/ready") return;
-        const level = res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info";
-        logger[level](
-          {
-            requestId,
-            method: req.method,
-            path,
-            status: res.statusCode,
-            durationMs: Math.round((performance.now() - started) * 10) / 10,
-            ...notesOf.get(res),
-          },
-          "request completed",
-        );
-      });
+    if (accessLog || metricsObserving()) {
+      const notes: Notes = {};
+      notesOf.set(res, notes);
+      res.once("finish", () =>
+        finished(req, res, notes, url, requestId, started, accessLog, logger),
+      );
     }
     handle(req, res, url, requestId, extra, deps).catch((error: unknown) =>
       sendProblem(res, error, requestId, url.split("?", 1)[0] ?? "/", extra, logger),
     );
   };
+}
+
+/** Metrics and the access line of a finished answer. */
+function finished(
+  req: IncomingMessage,
+  res: ServerResponse,
+  notes: Notes,
+  url: string,
+  requestId: string,
+  started: number,
+  accessLog: boolean,
+  logger: GatewayDeps["logger"],
+): void {
+  const seconds = (performance.now() - started) / 1000;
+  const status = res.statusCode;
+  if (notes.route !== METRICS_PATH)
+    observeRequest({ method: req.method ?? "GET", route: notes.route, status, seconds });
+  if (!accessLog || notes.route === "/health" || notes.route === "/health/ready") return;
+  const level = status >= 500 ? "error" : status >= 400 ? "warn" : "info";
+  logger[level](
+    {
+      requestId,
+      method: req.method,
+      path: url.split("?", 1)[0],
+      status,
+      durationMs: Math.round(seconds * 10_000) / 10,
+      route: notes.routeId,
+      upstream: notes.upstream,
+      cache: notes.cache,
+    },
+    "request completed",
+  );
 }
 
 async function handle(
@@ -75,7 +108,11 @@ async function handle(
   const target = splitTarget(url);
   if (!target) throw new AppError("VALIDATION_FAILED", "The request path is not valid");
   const { path, query } = target;
-  if (deps.ownRoutes(req, res, path, extra)) return;
+  if (deps.ownRoutes(req, res, path, extra)) {
+    // The gateway's own endpoints are their own route templates.
+    note(res, { route: path });
+    return;
+  }
   if (path === "/internal" || path.startsWith("/internal/"))
     throw new AppError("ROUTE_NOT_FOUND", "No such route");
   const method = req.method ?? "GET";
@@ -100,7 +137,11 @@ async function handle(
       headers: { allow: match.allowed.join(", ") },
     });
   }
-  note(res, { route: match.route.id, upstream: match.route.upstream });
+  note(res, {
+    route: match.route.pattern,
+    routeId: match.route.id,
+    upstream: match.route.upstream,
+  });
   const ctx: RequestContext = {
     req,
     res,
@@ -122,6 +163,15 @@ async function handle(
   await forward(ctx, deps);
 }
 
+/** The metrics event of each Cache-Status outcome (a forced refresh is a miss). */
+const CACHE_EVENT: Record<string, CacheEvent> = {
+  HIT: "hit",
+  STALE: "stale",
+  MISS: "miss",
+  REFRESH: "miss",
+  BYPASS: "bypass",
+};
+
 /** Answers through the response cache; false when the request must bypass it. */
 async function serveCached(ctx: RequestContext, deps: GatewayDeps): Promise<boolean> {
   const config = ctx.route.cache!;
@@ -133,6 +183,7 @@ async function serveCached(ctx: RequestContext, deps: GatewayDeps): Promise<bool
       ...cacheHeaders({ status: "BYPASS", params: ["fwd=bypass", detail(reason ?? "bypass")] }),
     );
     note(ctx.res, { cache: "BYPASS" });
+    countCacheEvent("response", "bypass");
     return false;
   }
   const refresh =
@@ -154,6 +205,7 @@ async function serveCached(ctx: RequestContext, deps: GatewayDeps): Promise<bool
     ));
   for (const h of ctx.extra) result.headers.push(h);
   note(ctx.res, { cache: result.cacheStatus });
+  countCacheEvent("response", CACHE_EVENT[result.cacheStatus] ?? "miss");
   sendBuffer(ctx.res, result.status, result.headers, result.body, ctx.method === "HEAD");
   return true;
 }

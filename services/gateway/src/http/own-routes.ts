@@ -1,5 +1,5 @@
-/** The gateway's own endpoints: /health, /health/ready, /docs and /docs/openapi.json. */
-import { openApiPage, type Health, type Logger } from "@shop/platform";
+/** The gateway's own endpoints: /health, /health/ready, /metrics, /docs and /docs/openapi.json. */
+import { metricsAnswer, openApiPage, type Health, type Logger } from "@shop/platform";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { openApiDocument } from "../docs/docs.js";
 import type { Route } from "../routing/router.js";
@@ -22,6 +22,12 @@ export function ownRoutes(health: Health, routes: readonly Route[], logger: Logg
             sendJson(res, 503, { status: "unavailable" }, extra);
           },
         );
+        return true;
+      case "/metrics":
+        void metricsAnswer(req.headers.authorization).then((answer) => {
+          res.writeHead(answer.status, ["content-type", answer.contentType, ...extra]);
+          res.end(answer.body);
+        });
         return true;
       case "/docs/openapi.json":
       case "/docs/json":

@@ -3,7 +3,7 @@
  * the first request with a key executes, a duplicate in flight gets 409, the same key with another
  * payload 422, and later duplicates get the stored status, headers and full body replayed.
  */
-import { AppError, type Logger } from "@shop/platform";
+import { AppError, countIdempotency, type Logger } from "@shop/platform";
 import { createHash, randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import type { BufferedResponse } from "../upstreams/proxy.js";
@@ -74,12 +74,14 @@ export async function runIdempotent(
   }
   if (claimed.kind !== "claimed") {
     if (claimed.fingerprint !== run.fingerprint) {
+      countIdempotency("mismatch");
       throw new AppError(
         "IDEMPOTENCY_KEY_REUSED",
         "This Idempotency-Key was already used with a different request",
       );
     }
     if (claimed.kind === "in-flight") {
+      countIdempotency("conflict");
       throw new AppError(
         "IDEMPOTENCY_KEY_IN_USE",
         "A request with this Idempotency-Key is still being processed",
@@ -88,8 +90,10 @@ export async function runIdempotent(
         },
       );
     }
+    countIdempotency("replay");
     return { response: replay(claimed.answer), replayed: true };
   }
+  countIdempotency("claim");
 
   let response: BufferedResponse;
   try {

@@ -1,5 +1,6 @@
 /** Header filtering for both directions of the proxy (hop-by-hop, identity, internal headers). */
 import type { Identity } from "@shop/platform";
+import { tracePropagationHeaders } from "@shop/platform/tracing";
 
 const HOP_BY_HOP = new Set([
   "connection",
@@ -42,11 +43,15 @@ export interface ForwardContext {
 export function upstreamRequestHeaders(rawHeaders: string[], ctx: ForwardContext): string[] {
   const out: string[] = [];
   const extraHop = connectionTokens(rawHeaders);
+  // With tracing on, the undici instrumentation adds the gateway's own traceparent: a copied one
+  // would make two. With tracing off the caller's passes through and the trace stays whole.
+  const traced = tracePropagationHeaders();
   for (let i = 0; i < rawHeaders.length; i += 2) {
     const name = rawHeaders[i]!;
     const lower = name.toLowerCase();
     if (DROPPED_FROM_CLIENT.has(lower) || lower.startsWith("x-user-") || extraHop?.has(lower))
       continue;
+    if (traced.length && traced.includes(lower)) continue;
     if (lower === "x-session-id") continue;
     if (
       ctx.anonymous &&

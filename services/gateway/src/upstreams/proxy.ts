@@ -3,7 +3,7 @@
  * the caller (no buffering); `fetchBuffered` collects it (cache and idempotency need the bytes).
  * Both honour the route timeout, feed the circuit breaker and map transport errors to AppErrors.
  */
-import { AppError } from "@shop/platform";
+import { AppError, observeDependency, type DependencyOutcome } from "@shop/platform";
 import type { ServerResponse } from "node:http";
 import type { Readable } from "node:stream";
 import { errors as undiciErrors, type Dispatcher } from "undici";
@@ -26,6 +26,21 @@ export interface BufferedResponse {
   headers: string[];
   body: Buffer;
 }
+
+/** Records the call as an outbound dependency call of the gateway, by upstream and method. */
+function record(call: UpstreamCall, started: number, outcome: DependencyOutcome): void {
+  const seconds = (performance.now() - started) / 1000;
+  observeDependency(call.upstream.name, call.method, outcome, seconds);
+}
+
+const outcomeOf = (status: number, error?: AppError): DependencyOutcome =>
+  error
+    ? error.code === "UPSTREAM_TIMEOUT"
+      ? "timeout"
+      : "error"
+    : status >= 500
+      ? "error"
+      : "ok";
 
 function dispatchOptions(call: UpstreamCall): Dispatcher.DispatchOptions {
   const timeout = call.timeoutMs ?? call.upstream.timeoutMs;
@@ -52,6 +67,7 @@ export function streamResponse(
 ): Promise<number> {
   const { breaker } = call.upstream;
   breaker.admit();
+  const started = performance.now();
   return new Promise<number>((resolve, reject) => {
     let abort: ((err?: Error) => void) | undefined;
     let status = 0;
@@ -87,6 +103,7 @@ export function streamResponse(
       onComplete() {
         res.off("close", onClose);
         finish("success");
+        record(call, started, outcomeOf(status));
         res.end();
         resolve(status);
       },
@@ -94,12 +111,14 @@ export function streamResponse(
         res.off("close", onClose);
         if (res.headersSent) {
           finish("neutral");
+          record(call, started, "error");
           res.destroy(error);
           resolve(status);
           return;
         }
         const mapped = mapTransportError(error, call);
         finish(mapped.code === "BODY_TOO_LARGE" || res.destroyed ? "neutral" : "failure");
+        record(call, started, outcomeOf(status, mapped));
         reject(mapped);
       },
     };
@@ -114,6 +133,7 @@ export function fetchBuffered(
 ): Promise<BufferedResponse> {
   const { breaker } = call.upstream;
   breaker.admit();
+  const started = performance.now();
   return new Promise<BufferedResponse>((resolve, reject) => {
     let status = 0;
     let headers: string[] = [];
@@ -146,6 +166,7 @@ export function fetchBuffered(
       },
       onComplete() {
         breaker.settle(isFailureStatus(status) ? "failure" : "success");
+        record(call, started, outcomeOf(status));
         resolve({
           status,
           headers,
@@ -155,6 +176,7 @@ export function fetchBuffered(
       onError(error) {
         const mapped = mapTransportError(error, call);
         breaker.settle(mapped.code === "BODY_TOO_LARGE" ? "neutral" : "failure");
+        record(call, started, outcomeOf(status, mapped));
         reject(mapped);
       },
     };

@@ -1,4 +1,5 @@
 /** The upstream registry: one keep-alive undici Pool and one circuit breaker per upstream. */
+import { reportCircuits } from "@shop/platform";
 import { Pool } from "undici";
 import type { GatewayFile } from "../gateway-file/schema.js";
 import { CircuitBreaker } from "./circuit-breaker.js";
@@ -57,6 +58,12 @@ export function createUpstreams(
       }),
     });
   }
+  reportCircuits(() =>
+    [...upstreams.values()].map((u): [string, typeof u.breaker.current] => [
+      u.name,
+      u.breaker.current,
+    ]),
+  );
   return upstreams;
 }
 

@@ -227,4 +227,18 @@ describe("listing members", () => {
       400,
     );
   });
+
+  test("a search with a NUL character is 400 VALIDATION_FAILED, not a database error", async () => {
+    const asAdmin = await h.bearer(crypto.randomUUID(), "admin");
+    for (const q of ["%00", "kim%00park"]) {
+      const res = await h.app.inject({
+        method: "GET",
+        url: `/api/members?q=${q}`,
+        headers: asAdmin,
+      });
+      assert.equal(res.statusCode, 400, `q=${q}: ${res.body}`);
+      assert.equal(res.json().code, "VALIDATION_FAILED");
+      assert.match(String(res.headers["content-type"]), /^application\/problem\+json/);
+    }
+  });
 });

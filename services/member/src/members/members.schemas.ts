@@ -70,8 +70,13 @@ export const MemberParams = z.object({ id: z.uuid("Member ids are UUIDs") });
 export const ListMembersQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  /** Matches email or name, case-insensitively. */
-  q: z.string().trim().max(100).optional(),
+  /** Matches email or name, case-insensitively. PostgreSQL text cannot hold a NUL: refused. */
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .refine((q) => !q.includes("\u0000"), "must not contain a NUL character")
+    .optional(),
   role: MemberRole.optional(),
   status: MemberStatus.optional(),
 });

@@ -3,7 +3,8 @@
  * first outcome (201 order or the same problem) instead of running again.
  */
 import type { CheckoutResult, Order } from "@shop/contracts";
-import { AppError, catalogue, isErrorCode, type Identity } from "@shop/platform";
+import { AppError, catalogue, countCheckout, isErrorCode, type Identity } from "@shop/platform";
+import { ORDER_ID_ATTRIBUTE } from "@shop/platform/tracing";
 import { createHash, randomUUID } from "node:crypto";
 import * as attempts from "../orders/checkout-attempts.store.js";
 import * as store from "../orders/orders.store.js";
@@ -56,11 +57,17 @@ export class CheckoutService {
       idempotencyKey: key,
       requestHash,
     };
+    countCheckout("started");
     try {
-      await runSaga(checkoutFlow, ctx);
+      await runSaga(checkoutFlow, ctx, {
+        name: "checkout",
+        attributes: { [ORDER_ID_ATTRIBUTE]: ctx.orderId },
+      });
     } catch (error) {
       if (error instanceof DuplicateCheckout) return this.replay(error.existing, requestHash);
-      throw checkoutError(error, ctx.order?.id);
+      const refused = checkoutError(error, ctx.order?.id);
+      countCheckout(refused.code === "PAYMENT_DECLINED" ? "declined" : "failed");
+      throw refused;
     }
     const order = await this.deps.orders.view(ctx.order as store.OrderRecord);
     this.deps.logger.info(
@@ -104,7 +111,10 @@ export class CheckoutService {
   /** Finishes an order that waited for the provider (called by the payment-event intake). */
   async settle(orderId: string): Promise<void> {
     const ctx: CheckoutContext = { deps: this.deps, logger: this.deps.logger, orderId };
-    await runSaga(settlementFlow, ctx);
+    await runSaga(settlementFlow, ctx, {
+      name: "settlement",
+      attributes: { [ORDER_ID_ATTRIBUTE]: orderId },
+    });
   }
 
   /**

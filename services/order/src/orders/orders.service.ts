@@ -1,7 +1,7 @@
 /** Order rules: reading own orders, cancelling, admin transitions, with money and stock side effects. */
 import type { ActorType, Order, OrderState, PaymentStatus } from "@shop/contracts";
 import { canTransition, toPage } from "@shop/contracts";
-import { AppError, type Identity, type Logger } from "@shop/platform";
+import { AppError, countCheckout, type Identity, type Logger } from "@shop/platform";
 import type { PaymentClient } from "../clients/payment.client.js";
 import type { ProductClient } from "../clients/product.client.js";
 import { tx, type Db, type Queryable } from "../db.js";
@@ -54,6 +54,7 @@ export class OrdersService {
       to,
       reason,
     );
+    if (to === "paid") countCheckout("paid", order.totals.grandTotal);
     return updated;
   }
 

@@ -308,3 +308,13 @@ export function toOrder(
     ...(transitions ? { transitions } : {}),
   };
 }
+
+/** How many orders are in each state, for the metrics. */
+export async function countByState(
+  db: Queryable,
+): Promise<Array<{ state: string; count: number }>> {
+  const { rows } = await db.query<{ state: string; count: number }>(
+    "SELECT state, count(*)::int AS count FROM orders GROUP BY state",
+  );
+  return rows;
+}

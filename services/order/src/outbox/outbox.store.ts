@@ -48,3 +48,14 @@ export async function markPublished(db: Queryable, ids: string[]): Promise<void>
   if (ids.length)
     await db.query("UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])", [ids]);
 }
+
+/** Unpublished events and the age of the oldest one, for the outbox metrics. */
+export async function backlog(
+  db: Queryable,
+): Promise<{ backlog: number; oldestAgeSeconds: number }> {
+  const { rows } = await db.query<{ n: number; age: number | null }>(
+    `SELECT count(*)::int AS n, extract(epoch FROM now() - min(created_at))::float8 AS age
+       FROM outbox WHERE published_at IS NULL`,
+  );
+  return { backlog: rows[0]?.n ?? 0, oldestAgeSeconds: Math.max(0, rows[0]?.age ?? 0) };
+}

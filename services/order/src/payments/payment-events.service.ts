@@ -5,7 +5,7 @@
  * so the payment service delivers it again later.
  */
 import type { PaymentEvent, PaymentStatus } from "@shop/contracts";
-import { AppError, type Logger } from "@shop/platform";
+import { AppError, countCheckout, type Logger } from "@shop/platform";
 import type { CheckoutService } from "../checkout/checkout.service.js";
 import type { PaymentClient } from "../clients/payment.client.js";
 import { tx, type Db } from "../db.js";
@@ -91,6 +91,7 @@ export class PaymentEventsService {
     if (action === "settle") await checkout.settle(event.orderId);
     else if (action === "cancel") {
       await orders.transition(event.orderId, "cancelled", PAYMENT, "payment failed");
+      countCheckout("declined");
       await store.patchOrder(this.deps.db, event.orderId, {
         checkoutStatus: "failed",
         checkoutProblem: {

@@ -4,7 +4,7 @@
  * PostgreSQL re-checks the guard after waiting for a concurrent writer's row lock.
  */
 import { Inject, Injectable } from "@nestjs/common";
-import { AppError, type FieldError } from "@shop/platform";
+import { AppError, countReservationsExpired, type FieldError } from "@shop/platform";
 import { DataSource, type EntityManager } from "typeorm";
 import type { ProductConfig } from "../config.js";
 import { returning } from "../common/db.js";
@@ -227,7 +227,16 @@ export class ReservationsService {
       const view = await this.release(id, "expired");
       if (view.releaseReason === "expired") released++;
     }
+    if (released) countReservationsExpired(released);
     return { released };
+  }
+
+  /** Reservations still holding stock. */
+  async countOpen(): Promise<number> {
+    const rows: Array<{ n: number }> = await this.db.query(
+      `SELECT count(*)::int AS n FROM stock_reservations WHERE status = 'reserved'`,
+    );
+    return rows[0]?.n ?? 0;
   }
 
   async get(id: string): Promise<ReservationView> {

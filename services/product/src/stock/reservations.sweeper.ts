@@ -5,7 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from "@nestjs/common";
-import type { Logger } from "@shop/platform";
+import { reportOpenReservations, type Logger } from "@shop/platform";
 import type { ProductConfig } from "../config.js";
 import { periodic, type PeriodicJob } from "../common/periodic.js";
 import { CONFIG, LOGGER } from "../common/tokens.js";
@@ -26,6 +26,7 @@ export class ReservationsSweeper implements OnApplicationBootstrap, OnModuleDest
       logger,
       () => reservations.sweepExpired(),
     );
+    reportOpenReservations(() => reservations.countOpen());
   }
 
   onApplicationBootstrap(): void {

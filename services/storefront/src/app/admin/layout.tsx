@@ -30,6 +30,11 @@ export default function AdminLayout({ children }: { children: ReactNode }) {
                 </Link>
               </li>
               <li>
+                <Link href="/admin/platform" className="hover:underline">
+                  플랫폼
+                </Link>
+              </li>
+              <li>
                 <Link href="/" className="text-brand hover:underline">
                   쇼핑몰로
                 </Link>
