@@ -44,6 +44,16 @@ export function startMetrics(service: string, env?: Record<string, string | unde
 /** False when METRICS=false: callers may skip the work of preparing an observation. */
 export const metricsObserving = () => observing;
 
+/** prom-client's `collect` option (called with the metric as `this`) for a callback, if any. */
+function collectOption<M>(collect: ((metric: M) => void | Promise<void>) | undefined) {
+  if (!collect) return {};
+  return {
+    async collect(this: M) {
+      await collect(this);
+    },
+  };
+}
+
 /**
  * A counter, created on first use (same name → same counter). `collect` runs at every scrape, for
  * totals counted elsewhere (reset and re-add them there).
@@ -56,19 +66,8 @@ export function counter<L extends string = never>(
 ): client.Counter<L> {
   const found = registry.getSingleMetric(name);
   if (found) return found as client.Counter<L>;
-  return new client.Counter<L>({
-    name,
-    help,
-    labelNames,
-    registers: [registry],
-    ...(collect
-      ? {
-          collect(this: client.Counter<L>) {
-            collect(this);
-          },
-        }
-      : {}),
-  });
+  const registers = [registry];
+  return new client.Counter<L>({ name, help, labelNames, registers, ...collectOption(collect) });
 }
 
 /**
@@ -83,31 +82,8 @@ export function gauge<L extends string = never>(
 ): client.Gauge<L> {
   const found = registry.getSingleMetric(name);
   if (found) return found as client.Gauge<L>;
-  return new client.Gauge<L>({
-    name,
-    help,
-    labelNames,
-    registers: [registry],
-    ...(collect
-      ? {
-          async collect(this: client.Gauge<L>) {
-            await collect(this);
-          },
-        }
-      : {}),
-  });
-}
-
-/** A histogram in seconds (default buckets 1 ms … 10 s), created on first use. */
-export function histogram<L extends string = never>(
-  name: string,
-  help: string,
-  labelNames: readonly L[] = [],
-  buckets: number[] = SECONDS_BUCKETS,
-): client.Histogram<L> {
-  const found = registry.getSingleMetric(name);
-  if (found) return found as client.Histogram<L>;
-  return new client.Histogram<L>({ name, help, labelNames, buckets, registers: [registry] });
+  const registers = [registry];
+  return new client.Gauge<L>({ name, help, labelNames, registers, ...collectOption(collect) });
 }
 
 /** `2xx`, `4xx`, … for a status code. */
