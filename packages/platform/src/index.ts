@@ -13,5 +13,6 @@ export * from "./access.js";
 export * from "./relay-loop.js";
 export * from "./metrics.js";
 export * from "./signals.js";
+export * from "./startup.js";
 export * from "./client-address.js";
 export * from "./docs-page.js";

@@ -13,7 +13,7 @@ import {
   type RevocationCheck,
   type TokenVerifier,
 } from "./identity.js";
-import { observeDependency } from "./metrics.js";
+import { metricsObserving, observeDependency } from "./metrics.js";
 import { countTokenRevocation } from "./signals.js";
 
 /**
@@ -50,7 +50,7 @@ function timeCommands(redis: Redis): void {
   const send = redis.sendCommand.bind(redis);
   const timed = new WeakSet<Command>();
   redis.sendCommand = (command: Command, stream?: Parameters<Redis["sendCommand"]>[1]) => {
-    if (timed.has(command)) return send(command, stream);
+    if (!metricsObserving() || timed.has(command)) return send(command, stream);
     timed.add(command);
     const started = performance.now();
     const took = () => (performance.now() - started) / 1000;

@@ -142,7 +142,7 @@ function readAtScrape<L extends string>(
 /** Reports the transactional outbox: events not yet published and the age of the oldest one. */
 export function reportOutbox(read: () => Promise<{ backlog: number; oldestAgeSeconds: number }>) {
   let last: Promise<{ backlog: number; oldestAgeSeconds: number }> | undefined;
-  // Both gauges come from one query per scrape.
+  // Both gauges are read in the same scrape: they share the query in flight, then forget it.
   const once = () => (last ??= read().finally(() => setImmediate(() => (last = undefined))));
   readAtScrape("outbox_backlog_events", "Outbox events not yet published", [], async (set) =>
     set((await once()).backlog),

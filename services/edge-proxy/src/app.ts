@@ -10,8 +10,6 @@ import {
   logRequest,
   METRICS_PATH,
   metricsAnswer,
-  metricsObserving,
-  observeRequest,
   reportCacheTotals,
   startMetrics,
   TrustedProxies,
@@ -33,7 +31,7 @@ import { clientInfo } from "./routing/client.js";
 import { brandFailedPage, errorResponse } from "./routing/error-page.js";
 import { routingDeps, type RoutingDeps } from "./routing/deps.js";
 import { bypassReason, memoryHit, passPage, servePage, type PageLookup } from "./routing/pages.js";
-import { routeLabel } from "./routing/route-label.js";
+import { observeEdgeRequest } from "./routing/request-metrics.js";
 import type { ClientInfo } from "./routing/upstream.js";
 import { createResources } from "./resources.js";
 import type { Refresher } from "./session/refresh.js";
@@ -140,20 +138,9 @@ export function buildApp(config: Config, options: { logger?: Logger } = {}): Edg
     if (isLivenessRequest(parts.path, request.headers.get("user-agent"))) {
       return healthResponse(health.live(), requestIdOf(request));
     }
-    const hit = memoryHit(request, parts.path, parts.search, deps);
-    if (hit instanceof Response) {
-      if (metricsObserving()) {
-        const host = request.headers.get("host");
-        const page = host ? deps.keyer(host, parts.path, parts.search)?.route : undefined;
-        observe(request.method, routeLabel(parts.path, page), hit.status, started);
-      }
-      return hit;
-    }
+    const hit = memoryHit(request, parts.path, parts.search, deps, started);
+    if (hit instanceof Response) return hit;
     return slowPath(request, server, started, hit);
-  }
-
-  function observe(method: string, route: string, status: number, started: number): void {
-    observeRequest({ method, route, status, seconds: (performance.now() - started) / 1000 });
   }
 
   async function slowPath(
@@ -173,8 +160,8 @@ export function buildApp(config: Config, options: { logger?: Logger } = {}): Edg
           logger.error({ err: error, path: url.pathname }, "request failed");
         response = errorResponse(error, request, url.pathname, client.requestId);
       }
-      if (url.pathname !== METRICS_PATH && metricsObserving())
-        observe(request.method, routeLabel(url.pathname, page.pk?.route), response.status, started);
+      if (url.pathname !== METRICS_PATH)
+        observeEdgeRequest(request.method, url.pathname, page.pk?.route, response.status, started);
       logRequest(logger, {
         method: request.method,
         path: url.pathname,

@@ -1,5 +1,10 @@
 /** Builds the member service (migrated database, Redis, token checks, routes) without listening. */
-import { createHealth, createLogger, type Logger } from "@shop/platform";
+import {
+  createHealth,
+  createLogger,
+  retryWhileStoreUnavailable,
+  type Logger,
+} from "@shop/platform";
 import { accessHook, createFastifyApp, type App } from "@shop/platform/fastify";
 import { createAccessTokenVerification, createRedis } from "@shop/platform/redis";
 import { ensureDatabase, migrate } from "@shop/platform/postgres";
@@ -49,9 +54,10 @@ export async function buildApp(config: Config, options: { logger?: Logger } = {}
     const service = createMemberService({ store, revoker });
     const credentials = createCredentialService({ store, revoker });
     if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
-      await ensureFirstAdmin(
-        store,
-        { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD },
+      const admin = { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD };
+      await retryWhileStoreUnavailable(
+        "first admin",
+        () => ensureFirstAdmin(store, admin, logger),
         logger,
       );
     }

@@ -70,12 +70,21 @@ export function failedStore(error: unknown): "postgres" | "redis" | "network" | 
   return undefined;
 }
 
-/** The error, its causes, TypeORM's `driverError` and an AggregateError's errors, depth-bounded. */
+/**
+ * The error, its causes, TypeORM's `driverError`, Prisma's driver-adapter error (`meta`, whose
+ * cause carries the PostgreSQL code) and an AggregateError's errors, depth-bounded.
+ */
 function* chain(error: unknown, depth = 0): Generator<unknown> {
   if (!error || typeof error !== "object" || depth > 5) return;
   yield error;
-  const e = error as { cause?: unknown; driverError?: unknown; errors?: unknown };
+  const e = error as {
+    cause?: unknown;
+    driverError?: unknown;
+    errors?: unknown;
+    meta?: { driverAdapterError?: unknown };
+  };
   yield* chain(e.cause, depth + 1);
   yield* chain(e.driverError, depth + 1);
+  yield* chain(e.meta?.driverAdapterError, depth + 1);
   if (Array.isArray(e.errors)) for (const inner of e.errors) yield* chain(inner, depth + 1);
 }

@@ -1,6 +1,6 @@
 /** Seeds an empty catalogue at start (ENABLE_SEED): categories, products, options, images, reviews. */
 import { Inject, Injectable, type OnApplicationBootstrap } from "@nestjs/common";
-import type { Logger } from "@shop/platform";
+import { retryWhileStoreUnavailable, type Logger } from "@shop/platform";
 import { DataSource } from "typeorm";
 import { Category } from "../categories/category.entity.js";
 import type { ProductConfig } from "../config.js";
@@ -24,7 +24,8 @@ export class SeedService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.ENABLE_SEED) await this.seedIfEmpty();
+    if (this.config.ENABLE_SEED)
+      await retryWhileStoreUnavailable("catalogue seed", () => this.seedIfEmpty(), this.logger);
   }
 
   /** Seeds when there is no category at all (deleted ones count); true when it seeded. */

@@ -1,8 +1,9 @@
 /**
- * The route label of an edge request for its metrics: the HTML cache's route template for pages
- * it knows, a fixed name per kind of traffic otherwise — never the raw path, so the label set
- * stays bounded whatever URLs the public sends.
+ * The edge's request metrics. The route label is the HTML cache's route template for pages it
+ * knows, a fixed name per kind of traffic otherwise — never the raw path, so the label set stays
+ * bounded whatever URLs the public sends.
  */
+import { metricsObserving, observeRequest } from "@shop/platform";
 import { isStaticAsset } from "./pages.js";
 import { isSessionPath } from "../session/session-routes.js";
 
@@ -25,4 +26,17 @@ export function routeLabel(path: string, pageRoute: string | undefined): string 
   if (isStaticAsset(path)) return "static";
   if (isSessionPath(path)) return "session";
   return "page";
+}
+
+/** Records one answered request that started at `started` (performance.now()). */
+export function observeEdgeRequest(
+  method: string,
+  path: string,
+  pageRoute: string | undefined,
+  status: number,
+  started: number,
+): void {
+  if (!metricsObserving()) return;
+  const seconds = (performance.now() - started) / 1000;
+  observeRequest({ method, route: routeLabel(path, pageRoute), status, seconds });
 }
