@@ -111,6 +111,17 @@ async function startFakePrometheus(): Promise<FakePrometheus> {
   return fake;
 }
 
+/** The BFF's configuration for these tests: no product service, the given auth and Prometheus. */
+const configWith = (authUrl: string, prometheusUrl: string) =>
+  readConfig({
+    LOG_LEVEL: "silent",
+    PRODUCT_URL: "http://127.0.0.1:9",
+    AUTH_URL: authUrl,
+    REDIS_URL: testRedisUrl,
+    REDIS_PREFIX: testPrefix("bff-platform"),
+    PROMETHEUS_URL: prometheusUrl,
+  });
+
 describe("platform overview mapping", () => {
   it("finds the last midnight in Seoul", () => {
     const at = Date.parse("2026-12-06T03:00:05Z") / 1000;
@@ -168,17 +179,7 @@ describe("GET /api/admin/platform", () => {
 
   before(async () => {
     [issuer, prometheus] = await Promise.all([startTestIssuer(), startFakePrometheus()]);
-    ({ app } = await buildApp(
-      readConfig({
-        LOG_LEVEL: "silent",
-        PRODUCT_URL: "http://127.0.0.1:9",
-        AUTH_URL: issuer.url,
-        REDIS_URL: testRedisUrl,
-        REDIS_PREFIX: testPrefix("bff-platform"),
-        PROMETHEUS_URL: prometheus.url,
-      }),
-      { clock: () => NOW },
-    ));
+    ({ app } = await buildApp(configWith(issuer.url, prometheus.url), { clock: () => NOW }));
   });
   after(async () => {
     await app.close();
@@ -281,15 +282,8 @@ describe("GET /api/admin/platform without Prometheus", () => {
   it("answers 503 with Retry-After and no connection details", async () => {
     const issuer = await startTestIssuer();
     const { app } = await buildApp(
-      readConfig({
-        LOG_LEVEL: "silent",
-        PRODUCT_URL: "http://127.0.0.1:9",
-        AUTH_URL: issuer.url,
-        REDIS_URL: testRedisUrl,
-        REDIS_PREFIX: testPrefix("bff-platform"),
-        // Nothing listens on port 9: every query is refused at once.
-        PROMETHEUS_URL: "http://127.0.0.1:9",
-      }),
+      // Nothing listens on port 9: every query is refused at once.
+      configWith(issuer.url, "http://127.0.0.1:9"),
     );
     try {
       const token = await issuer.sign({ sub: crypto.randomUUID(), role: "admin" });

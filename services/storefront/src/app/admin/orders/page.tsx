@@ -1,7 +1,6 @@
 import { AdminPager } from "@/components/admin/admin-pager";
 import type { Metadata } from "next";
-import { Link } from "@/components/ui/link";
-import clsx from "clsx";
+import { FilterTabs } from "@/components/admin/filter-tabs";
 import { ORDER_STATES, STATE_LABELS, listAdminOrders, type OrderState } from "@/lib/api/orders";
 import { userGateway } from "@/lib/api/server";
 import { formatDateTime, formatWon } from "@/lib/format";
@@ -27,26 +26,15 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">주문 관리</h1>
-      <nav aria-label="주문 상태">
-        <ul className="flex flex-wrap gap-2 text-sm">
-          {tabs.map((tab) => (
-            <li key={tab ?? "all"}>
-              <Link
-                href={tab ? `/admin/orders?state=${tab}` : "/admin/orders"}
-                aria-current={tab === state ? "page" : undefined}
-                className={clsx(
-                  "block rounded-full border px-3 py-1",
-                  tab === state
-                    ? "border-brand bg-brand text-white"
-                    : "border-slate-300 hover:bg-slate-50",
-                )}
-              >
-                {tab ? STATE_LABELS[tab] : "전체"}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <FilterTabs
+        label="주문 상태"
+        tabs={tabs.map((tab) => ({
+          key: tab ?? "all",
+          href: tab ? `/admin/orders?state=${tab}` : "/admin/orders",
+          label: tab ? STATE_LABELS[tab] : "전체",
+          current: tab === state,
+        }))}
+      />
       <p className="text-sm text-muted">{orders.total}건</p>
       <div className="overflow-x-auto">
         <table className="w-full min-w-[720px] text-left text-sm">

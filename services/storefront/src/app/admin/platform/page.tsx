@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import clsx from "clsx";
+import { FilterTabs } from "@/components/admin/filter-tabs";
 import { AutoRefresh } from "@/components/admin/auto-refresh";
 import { PlatformChart } from "@/components/admin/platform-chart";
 import { formatCount } from "@/components/admin/platform-format";
 import { PlatformPartsTable } from "@/components/admin/platform-parts-table";
 import { Alert } from "@/components/ui/alert";
-import { Link } from "@/components/ui/link";
 import { ApiError } from "@/lib/api/http";
 import {
   PLATFORM_RANGES,
@@ -66,26 +65,15 @@ export default async function AdminPlatformPage({ searchParams }: Props) {
             {overview instanceof ApiError ? null : <> · {formatDateTime(overview.at)} 기준</>}
           </p>
         </div>
-        <nav aria-label="차트 기간">
-          <ul className="flex gap-2 text-sm">
-            {PLATFORM_RANGES.map((r) => (
-              <li key={r}>
-                <Link
-                  href={`/admin/platform?range=${r}`}
-                  aria-current={r === range ? "page" : undefined}
-                  className={clsx(
-                    "block rounded-full border px-3 py-1",
-                    r === range
-                      ? "border-brand bg-brand text-white"
-                      : "border-slate-300 hover:bg-slate-50",
-                  )}
-                >
-                  {RANGE_LABELS[r]}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <FilterTabs
+          label="차트 기간"
+          tabs={PLATFORM_RANGES.map((r) => ({
+            key: r,
+            href: `/admin/platform?range=${r}`,
+            label: RANGE_LABELS[r],
+            current: r === range,
+          }))}
+        />
       </div>
 
       {overview instanceof ApiError ? (
