@@ -35,13 +35,6 @@ interface Notes {
   upstream?: string;
   cache?: string;
 }
-const notesOf = new WeakMap<ServerResponse, Notes>();
-
-/** Adds to the notes of `res`. */
-function note(res: ServerResponse, notes: Notes): void {
-  const current = notesOf.get(res);
-  if (current) Object.assign(current, notes);
-}
 
 export function createHandler(deps: GatewayDeps): RequestHandler {
   const { logger } = deps;
@@ -52,14 +45,16 @@ export function createHandler(deps: GatewayDeps): RequestHandler {
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     const extra = [REQUEST_ID_HEADER, requestId];
     const url = req.url ?? "/";
+    // Passed down rather than looked up by response: nothing to note when nobody reads it.
+    let notes: Notes | undefined;
     if (accessLog || metricsObserving()) {
-      const notes: Notes = {};
-      notesOf.set(res, notes);
+      const kept: Notes = {};
+      notes = kept;
       res.once("finish", () =>
-        finished(req, res, notes, url, requestId, started, accessLog, logger),
+        finished(req, res, kept, url, requestId, started, accessLog, logger),
       );
     }
-    handle(req, res, url, requestId, extra, deps).catch((error: unknown) =>
+    handle(req, res, url, requestId, extra, deps, notes).catch((error: unknown) =>
       sendProblem(res, error, requestId, url.split("?", 1)[0] ?? "/", extra, logger),
     );
   };
@@ -104,13 +99,14 @@ async function handle(
   requestId: string,
   extra: string[],
   deps: GatewayDeps,
+  notes: Notes | undefined,
 ): Promise<void> {
   const target = splitTarget(url);
   if (!target) throw new AppError("VALIDATION_FAILED", "The request path is not valid");
   const { path, query } = target;
   if (deps.ownRoutes(req, res, path, extra)) {
     // The gateway's own endpoints are their own route templates.
-    note(res, { route: path });
+    if (notes) notes.route = path;
     return;
   }
   if (path === "/internal" || path.startsWith("/internal/"))
@@ -137,11 +133,11 @@ async function handle(
       headers: { allow: match.allowed.join(", ") },
     });
   }
-  note(res, {
-    route: match.route.pattern,
-    routeId: match.route.id,
-    upstream: match.route.upstream,
-  });
+  if (notes) {
+    notes.route = match.route.pattern;
+    notes.routeId = match.route.id;
+    notes.upstream = match.route.upstream;
+  }
   const ctx: RequestContext = {
     req,
     res,
@@ -157,7 +153,7 @@ async function handle(
     extra,
   };
   if (ctx.route.cache && (method === "GET" || method === "HEAD")) {
-    if (await serveCached(ctx, deps)) return;
+    if (await serveCached(ctx, deps, notes)) return;
   }
   await admit(ctx, deps);
   await forward(ctx, deps);
@@ -173,7 +169,11 @@ const CACHE_EVENT: Record<string, CacheEvent> = {
 };
 
 /** Answers through the response cache; false when the request must bypass it. */
-async function serveCached(ctx: RequestContext, deps: GatewayDeps): Promise<boolean> {
+async function serveCached(
+  ctx: RequestContext,
+  deps: GatewayDeps,
+  notes: Notes | undefined,
+): Promise<boolean> {
   const config = ctx.route.cache!;
   const keyed = cacheKey(ctx.path, ctx.query, config.vary);
   const reason =
@@ -182,7 +182,7 @@ async function serveCached(ctx: RequestContext, deps: GatewayDeps): Promise<bool
     ctx.extra.push(
       ...cacheHeaders({ status: "BYPASS", params: ["fwd=bypass", detail(reason ?? "bypass")] }),
     );
-    note(ctx.res, { cache: "BYPASS" });
+    if (notes) notes.cache = "BYPASS";
     countCacheEvent("response", "bypass");
     return false;
   }
@@ -204,7 +204,7 @@ async function serveCached(ctx: RequestContext, deps: GatewayDeps): Promise<bool
       () => admit(ctx, deps),
     ));
   for (const h of ctx.extra) result.headers.push(h);
-  note(ctx.res, { cache: result.cacheStatus });
+  if (notes) notes.cache = result.cacheStatus;
   countCacheEvent("response", CACHE_EVENT[result.cacheStatus] ?? "miss");
   sendBuffer(ctx.res, result.status, result.headers, result.body, ctx.method === "HEAD");
   return true;
